@@ -1,0 +1,23 @@
+package nl.verzuim.connector;
+
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import nl.verzuim.connector.beoordeel.BeoordeelCommando;
+
+/**
+ * {@code java -jar verzuim-connector.jar} runs the connector (the sandbox when nothing is set);
+ * {@code java -jar verzuim-connector.jar beoordeel …} judges files without starting anything.
+ */
+@SpringBootApplication
+public class VerzuimConnectorApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && "beoordeel".equals(args[0])) {
+            System.exit(BeoordeelCommando.voerUit(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        SpringApplication.run(VerzuimConnectorApplication.class, args);
+    }
+}

@@ -1,0 +1,76 @@
+package nl.verzuim.connector.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code connector.*} setting (README "Instellingen"). Spring Boot binds them from the command line, the
+ * environment or an application.yml beside the jar. In the sandbox the endpoints point at the embedded mocks.
+ *
+ * @param sandbox       true: start the embedded mocks (WireMock DUO and OT, SMTP) and put sample files in the inbox
+ * @param inbox         folder watched for LAS exports
+ * @param schools       the school configuration YAML (las-input.md §3)
+ * @param processedDir  where files go once read
+ * @param quarantineDir where rejected files go, with a report beside each
+ * @param tijdzone      the schools' time zone: what "today" means
+ * @param klokStart     optional: the connector's clock starts at this moment and runs on (demos and tests)
+ */
+@ConfigurationProperties(prefix = "connector")
+public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
+                                    @DefaultValue("./verzuim-data/inbox") Path inbox,
+                                    Path schools,
+                                    @DefaultValue("./verzuim-data/processed") Path processedDir,
+                                    @DefaultValue("./verzuim-data/quarantaine") Path quarantineDir,
+                                    @DefaultValue("Europe/Amsterdam") String tijdzone,
+                                    OffsetDateTime klokStart,
+                                    @DefaultValue Intake intake,
+                                    @DefaultValue Duo duo,
+                                    @DefaultValue Ot ot,
+                                    @DefaultValue Mail mail,
+                                    @DefaultValue Outbox outbox) {
+
+    /**
+     * @param maxBestandsgrootte larger files are refused whole, unread
+     * @param readLockMinAge     a file is taken only when it has not changed for this long
+     */
+    public record Intake(@DefaultValue("1GB") org.springframework.util.unit.DataSize maxBestandsgrootte,
+                         @DefaultValue("2s") Duration readLockMinAge,
+                         @DefaultValue("1s") Duration pollInterval) {
+    }
+
+    /**
+     * @param endpoint           URL of the DUO-style SOAP service
+     * @param ontvangerOin       OIN of DUO, the receiver: wsa:To ends in ?oin=&lt;it&gt;
+     * @param verzendendeInstantie the school board's OIN (or the BRIN when none is set)
+     */
+    public record Duo(String endpoint, String ontvangerOin, String verzendendeInstantie,
+                      @DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration receiveTimeout) {
+    }
+
+    /**
+     * @param baseUrl       base URL of the OT-style API; the paths of ot-api-v1.yaml follow it
+     * @param webhookSecret shared secret of the X-OT-Signature HMAC
+     * @param pollInterval  how often OT's gebeurtenissen are fetched, for when webhooks are lost
+     */
+    public record Ot(String baseUrl, String clientId, String clientSecret, String webhookSecret,
+                     @DefaultValue("60s") Duration pollInterval, @DefaultValue("10s") Duration connectTimeout,
+                     @DefaultValue("30s") Duration readTimeout) {
+    }
+
+    /** @param from sender of the school mails */
+    public record Mail(String from) {
+    }
+
+    /**
+     * Delivery: retries back off exponentially from {@code backoffStart} up to {@code backoffMax}; after
+     * {@code maxPogingen} attempts a melding becomes a dead letter.
+     */
+    public record Outbox(@DefaultValue("1s") Duration pollInterval, @DefaultValue("30s") Duration backoffStart,
+                         @DefaultValue("1h") Duration backoffMax, @DefaultValue("20") int maxPogingen,
+                         @DefaultValue("5m") Duration lease, @DefaultValue("10") int batch) {
+    }
+}

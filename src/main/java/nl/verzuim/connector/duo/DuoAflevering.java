@@ -1,0 +1,159 @@
+package nl.verzuim.connector.duo;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.cxf.ws.addressing.AddressingProperties;
+import org.apache.cxf.ws.addressing.AttributedURIType;
+import org.apache.cxf.ws.addressing.EndpointReferenceType;
+import org.apache.cxf.ws.addressing.JAXWSAConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.config.Foutketen;
+import nl.verzuim.connector.duo.wsdl.AanleverenVerzuimmeldingRequest;
+import nl.verzuim.connector.duo.wsdl.AanleverenVerzuimmeldingResponse;
+import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout;
+import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout_Exception;
+import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.OutboxWerk;
+import nl.verzuim.connector.persistence.AuditRepository;
+import nl.verzuim.connector.persistence.LeerlingRepository;
+import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.persistence.OutboxItem;
+import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.persistence.RegistratieRepository;
+import nl.verzuim.connector.rules.Afwezigheidscode;
+import nl.verzuim.connector.rules.Registratie;
+import nl.verzuim.connector.rules.Verzuimsoort;
+import nl.verzuim.connector.school.School;
+import nl.verzuim.connector.school.Scholen;
+
+/**
+ * What the DUO delivery route does with each outbox item: build the request from the stored melding, address it,
+ * and afterwards record DUO's answer — or decide between retry and dead letter. Logs name the melding and DUO's
+ * code, never the pupil.
+ */
+@Component
+public class DuoAflevering {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuoAflevering.class);
+
+    private final MeldingRepository meldingen;
+    private final LeerlingRepository leerlingen;
+    private final RegistratieRepository registraties;
+    private final OutboxRepository outbox;
+    private final OutboxWerk werk;
+    private final AuditRepository audit;
+    private final Scholen scholen;
+    private final ConnectorInstellingen instellingen;
+    private final Clock klok;
+
+    public DuoAflevering(MeldingRepository meldingen, LeerlingRepository leerlingen, RegistratieRepository registraties,
+                         OutboxRepository outbox, OutboxWerk werk, AuditRepository audit, Scholen scholen,
+                         ConnectorInstellingen instellingen, Clock klok) {
+        this.meldingen = meldingen;
+        this.leerlingen = leerlingen;
+        this.registraties = registraties;
+        this.outbox = outbox;
+        this.werk = werk;
+        this.audit = audit;
+        this.scholen = scholen;
+        this.instellingen = instellingen;
+        this.klok = klok;
+    }
+
+    public AanleverenVerzuimmeldingRequest verzoek(OutboxItem item) {
+        Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
+        School school = scholen.vind(melding.brin(), melding.vestiging()).orElseThrow(() ->
+                new IllegalStateException("school " + melding.schoolcode() + " staat niet meer in de schoolconfiguratie"));
+        LeerlingGegevens leerling = leerlingen.vind(melding.brin(), melding.vestiging(), melding.leerlingId())
+                .orElseThrow(() -> new IllegalStateException("leerling van melding " + melding.id() + " ontbreekt"));
+        return DuoBerichtBouwer.aanleveren(melding, leerling, school, verzuimoverzicht(melding, school),
+                item.sleutel(), item.aangemaakt(), instellingen.duo().verzendendeInstantie(),
+                instellingen.duo().ontvangerOin());
+    }
+
+    /** The registrations that prove the melding: the ones its rule counted, between its begin and end. */
+    List<Registratie> verzuimoverzicht(Melding melding, School school) {
+        boolean luxe = Verzuimsoort.LUXE.name().equals(melding.soort());
+        return registraties.voorLeerling(melding.brin(), melding.vestiging(), melding.leerlingId()).stream()
+                .filter(r -> !r.datum().isBefore(melding.begindatum())
+                        && (melding.einddatum() == null || !r.datum().isAfter(melding.einddatum())))
+                .filter(r -> school.kalender().isSchooldag(r.datum()))
+                .filter(r -> luxe ? r.code() == Afwezigheidscode.LUX : r.code().isOngeoorloofd())
+                .map(r -> r.minuten() != null ? r : new Registratie(r.datum(), r.begintijd(), r.eindtijd(),
+                        r.minutenOp(school.kalender().lesminuten(r.datum())), r.code(), null))
+                .toList();
+    }
+
+    /** WS-Addressing: a stable MessageID per melding, and To ending in ?oin=&lt;DUO's OIN&gt;. */
+    public Map<String, Object> adressering(OutboxItem item) {
+        AddressingProperties adres = new AddressingProperties();
+        AttributedURIType berichtId = new AttributedURIType();
+        berichtId.setValue(item.berichtId());
+        adres.setMessageID(berichtId);
+        EndpointReferenceType aan = new EndpointReferenceType();
+        AttributedURIType aanAdres = new AttributedURIType();
+        aanAdres.setValue(instellingen.duo().endpoint() + "?oin=" + instellingen.duo().ontvangerOin());
+        aan.setAddress(aanAdres);
+        adres.setTo(aan);
+        Map<String, Object> context = new HashMap<>();
+        context.put(JAXWSAConstants.CLIENT_ADDRESSING_PROPERTIES, adres);
+        return context;
+    }
+
+    @Transactional
+    public void ontvangen(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
+        meldingen.duoOntvangen(item.meldingId(), antwoord.getMeldingsnummer(), antwoord.getStatus().value(), klok.instant());
+        outbox.verzonden(item.id(), klok.instant());
+        audit.schrijf(item.meldingId(), "VERZONDEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()
+                + "; meldingsnummer " + antwoord.getMeldingsnummer() + "; status " + antwoord.getStatus().value(),
+                "connector", klok.instant());
+        LOG.info("DUO-melding {} afgeleverd: meldingsnummer {}", item.meldingId(), antwoord.getMeldingsnummer());
+    }
+
+    /**
+     * Faults with herhaalbaar=true, HTTP 5xx, time-outs and connection trouble are tried again later; DUO's final
+     * V-codes make a dead letter at once, since resending the same melding gives the same fault.
+     */
+    public void mislukt(OutboxItem item, Throwable fout) {
+        VerzuimmeldingFout duoFout = duoFout(fout);
+        if (duoFout != null) {
+            String reden = duoFout.getCode() + " " + duoFout.getOmschrijving();
+            if (duoFout.isHerhaalbaar()) {
+                werk.opnieuw(item, "DUO " + reden);
+            } else {
+                werk.mislukt(item, "DUO weigert de melding: " + reden);
+            }
+            return;
+        }
+        werk.opnieuw(item, beschrijf(fout));
+    }
+
+    private static VerzuimmeldingFout duoFout(Throwable fout) {
+        for (Throwable t = fout; t != null; t = t.getCause()) {
+            if (t instanceof VerzuimmeldingFout_Exception e && e.getFaultInfo() != null) {
+                return e.getFaultInfo();
+            }
+        }
+        return null;
+    }
+
+    /** A short technical description: exception types and the HTTP status, no message bodies. */
+    static String beschrijf(Throwable fout) {
+        String http = "";
+        for (Throwable t = fout; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.cxf.transport.http.HTTPException e) {
+                http = " (HTTP " + e.getResponseCode() + ")";
+            }
+        }
+        return "DUO niet bereikbaar of gaf een fout: " + Foutketen.van(fout) + http;
+    }
+}

@@ -1,0 +1,73 @@
+package nl.verzuim.connector.duo;
+
+import javax.xml.namespace.QName;
+
+import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.duo.wsdl.VerzuimmeldingPortType;
+
+/** The CXF endpoint the DUO route sends to ({@code cxf:bean:duoVerzuimmelding}). */
+@Configuration
+public class DuoConfiguratie {
+
+    static final String NAMESPACE = "urn:verzuimloket:verzuimmelding:v1";
+
+    @Bean
+    public CxfEndpoint duoVerzuimmelding(ConnectorInstellingen instellingen) {
+        CxfEndpoint endpoint = new CxfEndpoint();
+        endpoint.setAddress(instellingen.duo().endpoint());
+        endpoint.setServiceClass(VerzuimmeldingPortType.class);
+        endpoint.setWsdlURL("classpath:wsdl/duo-verzuimmelding-v1.wsdl");
+        endpoint.setServiceNameAsQName(new QName(NAMESPACE, "VerzuimmeldingService"));
+        endpoint.setPortNameAsQName(new QName(NAMESPACE, "VerzuimmeldingPort"));
+        endpoint.setDataFormat(DataFormat.POJO);
+        // WS-Addressing: Action from the WSDL, MessageID and To set per message (DuoBerichten.adressering).
+        WSAddressingFeature adressering = new WSAddressingFeature();
+        adressering.setAddressingRequired(true);
+        endpoint.getFeatures().add(adressering);
+        endpoint.setCxfConfigurer(new Tijdslimieten(instellingen.duo()));
+        Bus bus = BusFactory.newInstance().createBus();
+        // The classic URLConnection conduit: CXF 4's JDK-HttpClient conduit intermittently sends an empty body
+        // ("Too few bytes returned by the publisher") on reused connections.
+        bus.setExtension((HTTPConduitFactory) (fabriek, b, info, doel) -> new URLConnectionHTTPConduit(b, info, doel),
+                HTTPConduitFactory.class);
+        endpoint.setBus(bus);
+        return endpoint;
+    }
+
+    /** Connect and receive time-outs: a DUO that does not answer is a retry, not a hang. */
+    private record Tijdslimieten(ConnectorInstellingen.Duo duo) implements CxfConfigurer {
+        @Override
+        public void configure(AbstractWSDLBasedEndpointFactory factoryBean) {
+        }
+
+        @Override
+        public void configureClient(Client client) {
+            HTTPConduit conduit = (HTTPConduit) client.getConduit();
+            HTTPClientPolicy beleid = new HTTPClientPolicy();
+            beleid.setConnectionTimeout(duo.connectTimeout().toMillis());
+            beleid.setReceiveTimeout(duo.receiveTimeout().toMillis());
+            beleid.setAllowChunking(false);
+            conduit.setClient(beleid);
+        }
+
+        @Override
+        public void configureServer(Server server) {
+        }
+    }
+}

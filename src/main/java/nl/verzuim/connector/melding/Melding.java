@@ -1,0 +1,19 @@
+package nl.verzuim.connector.melding;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import nl.verzuim.connector.rules.Kanaal;
+
+/** A decision of the rules as the connector keeps it, with what became of it. No personal data in here. */
+public record Melding(long id, String brin, String vestiging, String leerlingId, Kanaal kanaal, String soort,
+                      LocalDate begindatum, LocalDate einddatum, BigDecimal uren, LocalDate beslotenOp,
+                      LocalDate uitersteMelddatum, String uitleg, MeldingStatus status, String ontbrekendeVelden,
+                      String meldingsnummer, String duoStatus, String trajectId, String otId, String otStatus,
+                      String otLink, String terugzetReden, String laatsteFout, Instant aangemaakt, Instant bijgewerkt) {
+
+    public String schoolcode() {
+        return brin + vestiging;
+    }
+}

@@ -1,0 +1,148 @@
+package nl.verzuim.connector.melding;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.persistence.AuditRepository;
+import nl.verzuim.connector.persistence.LeerlingRepository;
+import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.persistence.OutboxItem;
+import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.persistence.RegistratieRepository;
+import nl.verzuim.connector.rules.Beoordelaar;
+import nl.verzuim.connector.rules.Beslissing;
+import nl.verzuim.connector.rules.Kanaal;
+import nl.verzuim.connector.rules.Leerling;
+import nl.verzuim.connector.rules.Registratie;
+import nl.verzuim.connector.rules.Termijnen;
+import nl.verzuim.connector.rules.Verzuimsoort;
+import nl.verzuim.connector.school.School;
+
+/**
+ * Judges a pupil again on the data now stored and turns new decisions into meldingen. Runs inside the caller's
+ * transaction (the intake's), so a decision, its melding and its outbox work are stored together with the intake
+ * state that caused them — or not at all.
+ */
+@Service
+public class MeldingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeldingService.class);
+
+    private final LeerlingRepository leerlingen;
+    private final RegistratieRepository registraties;
+    private final MeldingRepository meldingen;
+    private final OutboxRepository outbox;
+    private final AuditRepository audit;
+    private final Clock klok;
+
+    public MeldingService(LeerlingRepository leerlingen, RegistratieRepository registraties,
+                          MeldingRepository meldingen, OutboxRepository outbox, AuditRepository audit, Clock klok) {
+        this.leerlingen = leerlingen;
+        this.registraties = registraties;
+        this.meldingen = meldingen;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.klok = klok;
+    }
+
+    /** Judges one pupil as of {@code peildatum}; returns how many new meldingen were made. */
+    @Transactional
+    public int herbeoordeel(School school, String leerlingId, LocalDate peildatum) {
+        Instant nu = klok.instant();
+        Optional<LeerlingGegevens> gegevens = leerlingen.vind(school.brin(), school.vestiging(), leerlingId);
+        List<Registratie> regs = registraties.voorLeerling(school.brin(), school.vestiging(), leerlingId);
+        List<Melding> bestaand = meldingen.voorLeerling(school.brin(), school.vestiging(), leerlingId);
+        Leerling leerling = new Leerling(leerlingId, gegevens.map(LeerlingGegevens::geboortedatum).orElse(null), false);
+        List<Beslissing> eerdere = bestaand.stream()
+                .filter(m -> m.soort().equals(Verzuimsoort.RELATIEF_16_UUR.name()))
+                .map(m -> new Beslissing(Verzuimsoort.RELATIEF_16_UUR, m.begindatum(), m.einddatum(), m.uren(),
+                        m.beslotenOp(), m.uitleg(), List.of()))
+                .toList();
+        List<Beslissing> beslissingen = Beoordelaar.beoordeel(leerling, school.kalender(), school.regelinstellingen(),
+                regs, peildatum, eerdere);
+        int nieuw = 0;
+        for (Beslissing beslissing : beslissingen) {
+            Optional<Melding> zelfde = bestaand.stream()
+                    .filter(m -> m.kanaal() == beslissing.kanaal() && m.soort().equals(beslissing.soort().name())
+                            && m.begindatum().equals(beslissing.begindatum()))
+                    .findFirst();
+            if (zelfde.isPresent()) {
+                Melding m = zelfde.get();
+                if (beslissing.einddatum() != null && !beslissing.einddatum().equals(m.einddatum())) {
+                    meldingen.werkBij(m.id(), beslissing.einddatum(), beslissing.uitleg(), nu);
+                }
+                continue;
+            }
+            maak(school, leerlingId, gegevens, beslissing, nu);
+            nieuw++;
+        }
+        for (Melding m : bestaand) {
+            if (m.status() == MeldingStatus.ONVOLLEDIG) {
+                List<String> ontbrekend = ontbrekend(m.kanaal(), gegevens);
+                if (ontbrekend.isEmpty()) {
+                    geefVrij(school, m.id(), m.kanaal(), nu);
+                } else {
+                    meldingen.status(m.id(), MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
+                }
+            }
+        }
+        return nieuw;
+    }
+
+    private void maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
+                      Instant nu) {
+        Kanaal kanaal = beslissing.kanaal();
+        LocalDate uiterste = kanaal == Kanaal.DUO
+                ? Termijnen.uitersteMelddatumDuo(school.kalender(), beslissing.beslotenOp()) : null;
+        if (kanaal == Kanaal.SIGNAAL) {
+            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
+                    MeldingStatus.GESIGNALEERD, null, nu);
+            audit.schrijf(id, "BESLOTEN", null, beslissing.soort().name(), "regels", nu);
+            return;
+        }
+        List<String> ontbrekend = ontbrekend(kanaal, gegevens);
+        if (!ontbrekend.isEmpty()) {
+            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
+                    MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
+            audit.schrijf(id, "BESLOTEN", kanaal.name(), beslissing.soort().name() + "; onvolledig: "
+                    + String.join(", ", ontbrekend), "regels", nu);
+            LOG.info("Melding {} {} voor {}/{} is onvolledig: {}", kanaal, beslissing.soort().name(), school.code(),
+                    leerlingId, ontbrekend);
+            return;
+        }
+        long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
+                MeldingStatus.TE_VERZENDEN, null, nu);
+        audit.schrijf(id, "BESLOTEN", kanaal.name(), beslissing.soort().name(), "regels", nu);
+        geefVrij(school, id, kanaal, nu);
+    }
+
+    /** A complete melding either waits for a person (na_goedkeuring) or goes into the outbox. */
+    private void geefVrij(School school, long meldingId, Kanaal kanaal, Instant nu) {
+        if (school.verzenden() == School.Verzenden.NA_GOEDKEURING) {
+            meldingen.status(meldingId, MeldingStatus.WACHT_OP_GOEDKEURING, null, nu);
+            return;
+        }
+        zetInOutbox(meldingId, kanaal, nu);
+    }
+
+    void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu) {
+        meldingen.status(meldingId, MeldingStatus.TE_VERZENDEN, null, nu);
+        OutboxItem.Operatie operatie = kanaal == Kanaal.DUO
+                ? OutboxItem.Operatie.DUO_AANLEVEREN : OutboxItem.Operatie.OT_TRAJECT_AANMAKEN;
+        outbox.plaats(meldingId, kanaal.name(), operatie, nu);
+        LOG.info("Melding {} ({}) staat klaar voor verzending", meldingId, kanaal);
+    }
+
+    private static List<String> ontbrekend(Kanaal kanaal, Optional<LeerlingGegevens> gegevens) {
+        return kanaal == Kanaal.DUO ? Volledigheid.ontbrekendVoorDuo(gegevens) : Volledigheid.ontbrekendVoorOt(gegevens);
+    }
+}

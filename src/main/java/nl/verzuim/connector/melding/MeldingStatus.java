@@ -1,0 +1,19 @@
+package nl.verzuim.connector.melding;
+
+/** Where a melding stands on the connector's side (the receiver's own status is kept beside it). */
+public enum MeldingStatus {
+    /** The LAS data does not yet have what the receiver needs; the missing fields are named. */
+    ONVOLLEDIG,
+    /** The school chose {@code verzenden: na_goedkeuring}: a person approves before it leaves. */
+    WACHT_OP_GOEDKEURING,
+    /** In the outbox, being delivered (with retries). */
+    TE_VERZENDEN,
+    /** The receiver has it. */
+    VERZONDEN,
+    /** A final fault: a dead letter a person must act on. */
+    MISLUKT,
+    /** Withdrawn at DUO by a person. */
+    INGETROKKEN,
+    /** A signal for the school only; nothing is sent. */
+    GESIGNALEERD
+}

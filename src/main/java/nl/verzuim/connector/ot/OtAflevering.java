@@ -1,0 +1,119 @@
+package nl.verzuim.connector.ot;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.verzuim.connector.config.Foutketen;
+import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.melding.OutboxWerk;
+import nl.verzuim.connector.persistence.AuditRepository;
+import nl.verzuim.connector.persistence.LeerlingRepository;
+import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.persistence.OutboxItem;
+import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.persistence.RegistratieRepository;
+import nl.verzuim.connector.rules.PercentageOnderwijs;
+import nl.verzuim.connector.school.School;
+import nl.verzuim.connector.school.Scholen;
+
+/**
+ * What the OT delivery route does with each outbox item: open the traject (status NIEUW), then submit it to SPPOH
+ * (INGEDIEND) as a second piece of outbox work, each with its own Idempotency-Key. 409 and 422 make a clear state
+ * on the melding; 503 and other server trouble are tried again later.
+ */
+@Component
+public class OtAflevering {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OtAflevering.class);
+
+    private final OtClient ot;
+    private final MeldingRepository meldingen;
+    private final LeerlingRepository leerlingen;
+    private final RegistratieRepository registraties;
+    private final OutboxRepository outbox;
+    private final OutboxWerk werk;
+    private final AuditRepository audit;
+    private final Scholen scholen;
+    private final TransactionTemplate transactie;
+    private final Clock klok;
+
+    public OtAflevering(OtClient ot, MeldingRepository meldingen, LeerlingRepository leerlingen,
+                        RegistratieRepository registraties, OutboxRepository outbox, OutboxWerk werk,
+                        AuditRepository audit, Scholen scholen, TransactionTemplate transactie, Clock klok) {
+        this.ot = ot;
+        this.meldingen = meldingen;
+        this.leerlingen = leerlingen;
+        this.registraties = registraties;
+        this.outbox = outbox;
+        this.werk = werk;
+        this.audit = audit;
+        this.scholen = scholen;
+        this.transactie = transactie;
+        this.klok = klok;
+    }
+
+    public void lever(OutboxItem item) {
+        Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
+        try {
+            switch (item.operatie()) {
+                case OT_TRAJECT_AANMAKEN -> aanmaken(item, melding);
+                case OT_INDIENEN -> indienen(item, melding);
+                default -> throw new IllegalStateException("onbekende OT-operatie " + item.operatie());
+            }
+        } catch (OtFout fout) {
+            if (fout.isHerhaalbaar()) {
+                werk.opnieuw(item, fout.getMessage());
+            } else {
+                werk.mislukt(item, fout.getMessage() + (fout.uitleg() == null ? "" : ": " + fout.uitleg()));
+            }
+        }
+    }
+
+    private void aanmaken(OutboxItem item, Melding melding) {
+        School school = scholen.vind(melding.brin(), melding.vestiging()).orElseThrow();
+        LeerlingGegevens leerling = leerlingen.vind(melding.brin(), melding.vestiging(), melding.leerlingId())
+                .orElseThrow();
+        int percentage = PercentageOnderwijs.over4Lesweken(
+                registraties.voorLeerling(melding.brin(), melding.vestiging(), melding.leerlingId()), school.kalender(),
+                LocalDate.now(klok));
+        OtModel.Traject traject = ot.trajectAanmaken(
+                OtBerichtBouwer.nieuwTraject(melding, leerling, school, percentage), item.sleutel());
+        transactie.executeWithoutResult(status -> {
+            meldingen.trajectAangemaakt(melding.id(), traject.trajectId(), traject.otId(), traject.status(),
+                    traject.link(), klok.instant());
+            outbox.verzonden(item.id(), klok.instant());
+            outbox.plaats(melding.id(), "OT", OutboxItem.Operatie.OT_INDIENEN, klok.instant());
+            audit.schrijf(melding.id(), "TRAJECT_AANGEMAAKT", "OT", "Idempotency-Key " + item.sleutel() + "; traject "
+                    + traject.trajectId() + "; OT-ID " + traject.otId(), "connector", klok.instant());
+        });
+        LOG.info("OT-traject {} aangemaakt voor melding {}", traject.trajectId(), melding.id());
+    }
+
+    private void indienen(OutboxItem item, Melding melding) {
+        OtModel.Traject traject = ot.indienen(melding.trajectId(), item.sleutel());
+        transactie.executeWithoutResult(status -> {
+            meldingen.otStatus(melding.id(), MeldingStatus.VERZONDEN, traject.status(), null, klok.instant());
+            if (traject.link() != null) {
+                meldingen.trajectAangemaakt(melding.id(), melding.trajectId(),
+                        traject.otId() != null ? traject.otId() : melding.otId(), traject.status(), traject.link(),
+                        klok.instant());
+            }
+            outbox.verzonden(item.id(), klok.instant());
+            audit.schrijf(melding.id(), "INGEDIEND", "OT", "Idempotency-Key " + item.sleutel() + "; traject "
+                    + melding.trajectId() + " ingediend bij SPPOH", "connector", klok.instant());
+        });
+        LOG.info("OT-traject {} ingediend bij SPPOH (melding {})", melding.trajectId(), melding.id());
+    }
+
+    /** Anything unexpected (a bug, a database hiccup) is retried like a time-out, and named by type only. */
+    public void mislukt(OutboxItem item, Throwable fout) {
+        werk.opnieuw(item, "onverwachte fout: " + Foutketen.van(fout));
+    }
+}

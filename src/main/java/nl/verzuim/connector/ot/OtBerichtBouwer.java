@@ -1,0 +1,56 @@
+package nl.verzuim.connector.ot;
+
+import java.util.List;
+
+import nl.verzuim.connector.intake.Adres;
+import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.intake.Verzorger;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.school.School;
+
+/**
+ * Builds OT's NieuwTraject from a melding: the tabs Leerling, Verzorgers and Aanvragende school filled from the LAS
+ * (so the school types less), and Zorgwekkend verzuim with the categorie and its startdatum (= startdatum verzuim).
+ * The hoofdoorzaak is left to a person: the LAS does not know why a pupil stays away.
+ */
+public final class OtBerichtBouwer {
+
+    private OtBerichtBouwer() {
+    }
+
+    public static OtModel.NieuwTraject nieuwTraject(Melding melding, LeerlingGegevens leerling, School school,
+                                                    int percentageOnderwijs) {
+        OtModel.Leerling otLeerling = new OtModel.Leerling(leerling.leerlingId(), leeg(leerling.bsn()),
+                leerling.bsn() == null ? leeg(leerling.onderwijsnummer()) : null, leeg(leerling.voornamen()),
+                leeg(leerling.roepnaam()), leeg(leerling.voorvoegsel()), leerling.achternaam(),
+                leerling.geslacht() == null ? null : leerling.geslacht().name(), leerling.geboortedatum(),
+                adres(leerling.adres()), leeg(leerling.groepOfLeerjaar()));
+        List<OtModel.Verzorger> verzorgers = leerling.verzorgers().stream().map(OtBerichtBouwer::verzorger).toList();
+        OtModel.AanvragendeSchool aanvrager = new OtModel.AanvragendeSchool(school.brin(), school.vestiging(),
+                school.naam(), new OtModel.Contactpersoon(school.contactpersoon().naam(),
+                school.contactpersoon().email(), null));
+        OtModel.ZorgwekkendVerzuim verzuim = new OtModel.ZorgwekkendVerzuim(null,
+                new OtModel.Statusperiode(null, melding.soort(), null, melding.begindatum(), null),
+                new OtModel.PercentageOnderwijs(percentageOnderwijs, melding.begindatum(), null), null,
+                melding.uitleg().length() > 4000 ? melding.uitleg().substring(0, 4000) : melding.uitleg());
+        return new OtModel.NieuwTraject(otLeerling, verzorgers, aanvrager, verzuim);
+    }
+
+    private static OtModel.Verzorger verzorger(Verzorger v) {
+        return new OtModel.Verzorger(leeg(v.voornamen()), leeg(v.voorvoegsel()), v.achternaam(),
+                v.geslacht() == null ? null : v.geslacht().name(), adres(v.adres()), leeg(v.telefoon()),
+                leeg(v.email()), leeg(v.relatie()), v.wettelijkVertegenwoordiger());
+    }
+
+    private static OtModel.Adres adres(Adres adres) {
+        if (adres == null || !adres.isVolledig()) {
+            return null;
+        }
+        return new OtModel.Adres(adres.straat(), adres.huisnummer(), leeg(adres.toevoeging()), adres.postcode(),
+                adres.plaats(), leeg(adres.gemeente()));
+    }
+
+    private static String leeg(String waarde) {
+        return waarde == null || waarde.isBlank() ? null : waarde;
+    }
+}

@@ -1,0 +1,15 @@
+package nl.verzuim.connector.persistence;
+
+import java.time.Instant;
+
+/**
+ * One piece of delivery work. {@code sleutel} is chosen once and reused on every retry and after a restart: DUO's
+ * identificatiecodeBedrijfsdocument, OT's Idempotency-Key.
+ */
+public record OutboxItem(long id, long meldingId, String kanaal, Operatie operatie, String sleutel, String berichtId,
+                         int pogingen, Instant aangemaakt) {
+
+    public enum Operatie {
+        DUO_AANLEVEREN, DUO_INTREKKEN, OT_TRAJECT_AANMAKEN, OT_INDIENEN
+    }
+}

@@ -1,0 +1,60 @@
+package nl.verzuim.connector.rules;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Objects;
+
+/**
+ * One absence registration of a pupil, as the LAS exported it and a profile mapped it.
+ *
+ * @param datum      the day
+ * @param begintijd  optional start time; part of the registration's identity
+ * @param eindtijd   optional end time
+ * @param minuten    optional absent minutes; when absent, computed from begin/eind or the whole school day
+ * @param code       the meaning
+ * @param omschrijving optional free text from the LAS (may hold personal details: never logged)
+ */
+public record Registratie(LocalDate datum, LocalTime begintijd, LocalTime eindtijd, Integer minuten,
+                          Afwezigheidscode code, String omschrijving) {
+
+    public Registratie {
+        Objects.requireNonNull(datum, "datum");
+        Objects.requireNonNull(code, "code");
+        if (minuten != null && minuten < 0) {
+            throw new IllegalArgumentException("minuten < 0");
+        }
+    }
+
+    /** A whole-day registration without times or minutes. */
+    public static Registratie heleDag(LocalDate datum, Afwezigheidscode code) {
+        return new Registratie(datum, null, null, null, code, null);
+    }
+
+    /** A registration of a number of minutes without times. */
+    public static Registratie minuten(LocalDate datum, int minuten, Afwezigheidscode code) {
+        return new Registratie(datum, null, null, minuten, code, null);
+    }
+
+    /** The identity of a registration: a later one with the same key replaces the earlier (domain §3). */
+    public Sleutel sleutel() {
+        return new Sleutel(datum, begintijd, code);
+    }
+
+    /**
+     * Minutes of this registration: its {@code minuten}; else eindtijd − begintijd; else the whole school
+     * day. Taken as given, not capped at the day's lesminuten.
+     */
+    public int minutenOp(int lesminutenVanDeDag) {
+        if (minuten != null) {
+            return minuten;
+        }
+        if (begintijd != null && eindtijd != null && eindtijd.isAfter(begintijd)) {
+            return (int) Duration.between(begintijd, eindtijd).toMinutes();
+        }
+        return lesminutenVanDeDag;
+    }
+
+    public record Sleutel(LocalDate datum, LocalTime begintijd, Afwezigheidscode code) {
+    }
+}

@@ -1,0 +1,124 @@
+package nl.verzuim.connector.rules;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A school's calendar: scheduled lesson minutes per weekday, vakanties and vrije dagen (las-input.md §3).
+ * A school day is a weekday with lesminuten &gt; 0 in no vakantie and on no vrije dag; a lesweek is a
+ * Monday–Sunday week with at least one school day.
+ */
+public final class Schoolkalender {
+
+    /** A vakantie, both dates inclusive. */
+    public record Vakantie(String naam, LocalDate van, LocalDate tot) {
+        public boolean bevat(LocalDate dag) {
+            return !dag.isBefore(van) && !dag.isAfter(tot);
+        }
+    }
+
+    /** How far back or forward we look for lesweken before concluding the calendar has none. */
+    private static final int MAX_WEKEN_ZOEKEN = 104;
+
+    private final Map<DayOfWeek, Integer> lesminuten;
+    private final List<Vakantie> vakanties;
+    private final Set<LocalDate> vrijeDagen;
+
+    public Schoolkalender(Map<DayOfWeek, Integer> lesminuten, List<Vakantie> vakanties, Set<LocalDate> vrijeDagen) {
+        EnumMap<DayOfWeek, Integer> kopie = new EnumMap<>(DayOfWeek.class);
+        kopie.putAll(lesminuten);
+        this.lesminuten = Collections.unmodifiableMap(kopie);
+        this.vakanties = List.copyOf(vakanties);
+        this.vrijeDagen = Set.copyOf(vrijeDagen);
+    }
+
+    public boolean isSchooldag(LocalDate dag) {
+        return lesminuten(dag) > 0;
+    }
+
+    /** The scheduled lesson minutes of a day: 0 on a day that is no school day. */
+    public int lesminuten(LocalDate dag) {
+        int minuten = lesminuten.getOrDefault(dag.getDayOfWeek(), 0);
+        if (minuten <= 0 || vrijeDagen.contains(dag) || inVakantie(dag)) {
+            return 0;
+        }
+        return minuten;
+    }
+
+    public boolean inVakantie(LocalDate dag) {
+        for (Vakantie vakantie : vakanties) {
+            if (vakantie.bevat(dag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static LocalDate maandagVan(LocalDate dag) {
+        return dag.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** Whether the Monday–Sunday week starting on {@code maandag} has a school day. */
+    public boolean isLesweek(LocalDate maandag) {
+        for (int i = 0; i < 7; i++) {
+            if (isSchooldag(maandag.plusDays(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The Mondays of the lesweek of {@code dag} and the {@code aantal − 1} lesweken before it, oldest first.
+     * Weeks without school days are skipped. When {@code dag}'s own week is no lesweek, it still counts as
+     * the last week of the window (its days simply add nothing).
+     */
+    public List<LocalDate> lesweken(LocalDate dag, int aantal) {
+        List<LocalDate> weken = new ArrayList<>(aantal);
+        LocalDate maandag = maandagVan(dag);
+        weken.add(maandag);
+        int gezocht = 0;
+        while (weken.size() < aantal && gezocht < MAX_WEKEN_ZOEKEN) {
+            maandag = maandag.minusWeeks(1);
+            gezocht++;
+            if (isLesweek(maandag)) {
+                weken.add(maandag);
+            }
+        }
+        Collections.reverse(weken);
+        return weken;
+    }
+
+    /** The next school day strictly after {@code dag}, or null when none within two years. */
+    public LocalDate volgendeSchooldag(LocalDate dag) {
+        LocalDate kandidaat = dag.plusDays(1);
+        for (int i = 0; i < MAX_WEKEN_ZOEKEN * 7; i++) {
+            if (isSchooldag(kandidaat)) {
+                return kandidaat;
+            }
+            kandidaat = kandidaat.plusDays(1);
+        }
+        return null;
+    }
+
+    /** The n-th school day after {@code dag} (n ≥ 1), or null when the calendar runs out. */
+    public LocalDate schooldagenNa(LocalDate dag, int n) {
+        LocalDate resultaat = dag;
+        for (int i = 0; i < n && resultaat != null; i++) {
+            resultaat = volgendeSchooldag(resultaat);
+        }
+        return resultaat;
+    }
+
+    /** The first school day on or after {@code dag}, or null when none within two years. */
+    public LocalDate eersteSchooldagVanaf(LocalDate dag) {
+        return isSchooldag(dag) ? dag : volgendeSchooldag(dag);
+    }
+}

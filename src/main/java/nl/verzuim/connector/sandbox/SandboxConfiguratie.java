@@ -1,0 +1,63 @@
+package nl.verzuim.connector.sandbox;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import nl.verzuim.connector.config.ConnectorInstellingen;
+
+/** Starts the sandbox's mocks before anything sends to them. Only when connector.sandbox is true (the default). */
+@Configuration
+@ConditionalOnProperty(name = "connector.sandbox", havingValue = "true", matchIfMissing = true)
+public class SandboxConfiguratie {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxConfiguratie.class);
+
+    @Bean
+    public SandboxBestanden sandboxBestanden(ConnectorInstellingen instellingen, Clock klok,
+                                             @Value("${connector.sandbox-mocks.map:./verzuim-data}") Path map) {
+        SandboxBestanden bestanden = new SandboxBestanden(instellingen, map, klok);
+        bestanden.klaar();
+        return bestanden;
+    }
+
+    @Bean(destroyMethod = "stop")
+    public WireMockServer sandboxWireMock(SandboxBestanden bestanden, ConnectorInstellingen instellingen,
+                                          Environment omgeving,
+                                          @Value("${connector.sandbox-mocks.wiremock-port:8089}") int poort,
+                                          @Value("${connector.sandbox-mocks.sppoh-besluit:GEACCEPTEERD}") String besluit) {
+        Path wortel = bestanden.wiremockWortel();
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                .port(poort)
+                .bindAddress("127.0.0.1")
+                .usingFilesUnderDirectory(wortel.toString())
+                .notifier(new Slf4jNotifier(false))
+                .maxRequestJournalEntries(500)
+                .extensions(new SppohSimulator(() -> omgeving.getProperty("local.server.port", Integer.class, 8080),
+                        instellingen.ot().webhookSecret(), besluit)));
+        server.start();
+        LOG.info("Sandbox: nep-DUO en nep-OT (WireMock) op http://localhost:{} met stubs uit {}", poort,
+                wortel.resolve("mappings"));
+        return server;
+    }
+
+    @Bean(destroyMethod = "stop")
+    public GreenMail sandboxSmtp(@Value("${spring.mail.port:3025}") int poort) {
+        GreenMail smtp = new GreenMail(new ServerSetup(poort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        LOG.info("Sandbox: SMTP-server op localhost:{}; lees de mails op de pagina /", poort);
+        return smtp;
+    }
+}

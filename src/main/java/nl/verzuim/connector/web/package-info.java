@@ -1,0 +1,2 @@
+/** What a person sees: the overview page and (with the operator issue) the API and actions. */
+package nl.verzuim.connector.web;
