@@ -1,0 +1,78 @@
+package nl.verzuim.connector.school;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class SchoolconfiguratieLezerTest {
+
+    static final String GELDIG = """
+            scholen:
+              - brin: 12AB
+                vestiging: "00"
+                naam: Basisschool De Regenboog
+                onderwijssoort: PO
+                contactpersoon:
+                  naam: J. de Vries
+                  email: verzuim@regenboog.example
+                melder:
+                  naam: J. de Vries
+                  email: verzuim@regenboog.example
+                  telefoon: "0701234567"
+                las_profiel: standaard
+                lesminuten:
+                  maandag: 330
+                  dinsdag: 330
+                  woensdag: 210
+                  donderdag: 330
+                  vrijdag: 330
+                vakanties:
+                  - {naam: herfstvakantie, van: 2026-10-17, tot: 2026-10-25}
+                vrije_dagen: [2026-12-25]
+                meld_18_plus_16_uur: false
+                verzenden: na_goedkeuring
+            """;
+
+    @Test
+    void leestHetVoorbeeldUitLasInput() {
+        School school = SchoolconfiguratieLezer.lees(new StringReader(GELDIG), "scholen.yaml").scholen().get(0);
+        assertThat(school.code()).isEqualTo("12AB00");
+        assertThat(school.onderwijssoort()).isEqualTo(School.Onderwijssoort.PO);
+        assertThat(school.verzenden()).isEqualTo(School.Verzenden.NA_GOEDKEURING);
+        assertThat(school.lesminuten()).containsEntry(DayOfWeek.WEDNESDAY, 210);
+        assertThat(school.kalender().isSchooldag(LocalDate.of(2026, 10, 19))).as("herfstvakantie").isFalse();
+        assertThat(school.kalender().isSchooldag(LocalDate.of(2026, 12, 25))).as("vrije dag").isFalse();
+        assertThat(school.kalender().lesminuten(LocalDate.of(2026, 10, 28))).isEqualTo(210);
+    }
+
+    @Test
+    void eenOnbekendeSleutelNoemtBestandEnRegel() {
+        String fout = GELDIG.replace("    meld_18_plus_16_uur: false", "    meld_18_plus_16_uur: false\n    meld_18: ja");
+        assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(fout), "scholen.yaml"))
+                .isInstanceOf(SchoolconfiguratieFout.class)
+                .hasMessage("scholen.yaml regel 24: onbekende sleutel 'scholen[].meld_18'");
+    }
+
+    @Test
+    void eenOngeldigeWaardeNoemtDeRegel() {
+        assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(GELDIG.replace("12AB", "12ab")), "s.yaml"))
+                .hasMessageContaining("s.yaml regel 2").hasMessageContaining("brin '12ab'");
+        assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(GELDIG.replace("verzuim@regenboog.example\n    melder",
+                "geen-adres\n    melder")), "s.yaml"))
+                .hasMessageContaining("regel 8").hasMessageContaining("geen e-mailadres");
+        assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(GELDIG.replace("tot: 2026-10-25", "tot: 2026-10-15")), "s.yaml"))
+                .hasMessageContaining("'tot' ligt voor 'van'");
+    }
+
+    @Test
+    void eenOntbrekendeVerplichteSleutelWordtGenoemd() {
+        String zonder = GELDIG.replace("    onderwijssoort: PO\n", "");
+        assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(zonder), "s.yaml"))
+                .hasMessageContaining("sleutel 'onderwijssoort' ontbreekt");
+    }
+}

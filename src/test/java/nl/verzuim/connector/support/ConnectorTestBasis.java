@@ -1,0 +1,134 @@
+package nl.verzuim.connector.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import nl.verzuim.connector.VerzuimConnectorApplication;
+import nl.verzuim.connector.ot.OtWebhookController;
+
+/**
+ * A real connector in a Spring context, against real peers: WireMock serving the repository's {@code mappings/}
+ * as DUO and OT, GreenMail as the SMTP server, H2 in memory, and its own inbox folders. The clock starts on
+ * Friday 20 November 2026, 16:00, so every test holds on any day it runs.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = VerzuimConnectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ConnectorTestBasis {
+
+    public static final String KLOK_START = "2026-11-20T16:00:00+01:00";
+    public static final String WEBHOOK_GEHEIM = "test-webhook-geheim";
+    public static final String OIN_DUO = "00000001800866472000";
+
+    @RegisterExtension
+    protected static final WireMockExtension MOCK = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory(".")).build();
+
+    @RegisterExtension
+    protected static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    protected static final Path MAP = maakMap();
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void instellingen(DynamicPropertyRegistry r) {
+        r.add("connector.sandbox", () -> "false");
+        r.add("connector.inbox", () -> MAP.resolve("inbox").toString());
+        r.add("connector.processed-dir", () -> MAP.resolve("processed").toString());
+        r.add("connector.quarantine-dir", () -> MAP.resolve("quarantaine").toString());
+        r.add("connector.schools", () -> MAP.resolve("scholen.yaml").toString());
+        r.add("connector.klok-start", () -> KLOK_START);
+        r.add("connector.duo.endpoint", () -> MOCK.baseUrl() + "/duo/verzuimmelding/v1");
+        r.add("connector.duo.ontvanger-oin", () -> OIN_DUO);
+        r.add("connector.ot.base-url", () -> MOCK.baseUrl() + "/ot");
+        r.add("connector.ot.client-id", () -> "test-school");
+        r.add("connector.ot.client-secret", () -> "test-geheim");
+        r.add("connector.ot.webhook-secret", () -> WEBHOOK_GEHEIM);
+        r.add("connector.ot.poll-interval", () -> "3600000");
+        r.add("spring.mail.host", () -> "127.0.0.1");
+        r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        r.add("connector.mail.from", () -> "verzuimconnector@verrekijker.example");
+        r.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        r.add("connector.outbox.poll-interval", () -> "200");
+        r.add("connector.outbox.backoff-start", () -> "500ms");
+        r.add("connector.outbox.backoff-max", () -> "2s");
+        r.add("connector.intake.poll-interval", () -> "200");
+        r.add("connector.intake.read-lock-min-age", () -> "300");
+    }
+
+    private static Path maakMap() {
+        try {
+            Path map = Files.createTempDirectory("verzuim-test-");
+            Files.createDirectories(map.resolve("inbox"));
+            try (InputStream scholen = ConnectorTestBasis.class.getResourceAsStream("/scholen-test.yaml")) {
+                Files.copy(scholen, map.resolve("scholen.yaml"));
+            }
+            return map;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each test starts from an empty connector state; WireMock forgets what it received. */
+    @BeforeEach
+    void leegToestand() throws Exception {
+        for (String tabel : new String[] {"audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
+                "registratie", "verzorger", "leerling", "quarantaine", "camel_messageprocessed"}) {
+            jdbc.sql("delete from " + tabel).update();
+        }
+        MOCK.resetRequests();
+        SMTP.purgeEmailFromAllMailboxes();
+    }
+
+    /** Puts a file in the inbox the way an export does: written elsewhere, then moved in whole. */
+    protected static void zetInInbox(String naam, byte[] inhoud) throws IOException {
+        Path tijdelijk = MAP.resolve(naam + ".schrijven");
+        Files.write(tijdelijk, inhoud);
+        Files.move(tijdelijk, MAP.resolve("inbox").resolve(naam));
+    }
+
+    protected static void zetInInbox(String naam, String inhoud) throws IOException {
+        zetInInbox(naam, inhoud.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static byte[] klassepad(String pad) throws IOException {
+        try (InputStream invoer = ConnectorTestBasis.class.getClassLoader().getResourceAsStream(pad)) {
+            if (invoer == null) {
+                throw new IOException(pad + " niet gevonden");
+            }
+            return invoer.readAllBytes();
+        }
+    }
+
+    /** The sandbox's OSO dossier: Edustandaard's PaO sample with a test BSN, born 2014. */
+    protected static byte[] osoDossier() throws IOException {
+        return klassepad("sandbox/Voorbeelddossier_PaO_POSWV_sandbox.xml");
+    }
+
+    protected static String handtekening(String lichaam) {
+        return "sha256=" + OtWebhookController.hmac(WEBHOOK_GEHEIM.getBytes(StandardCharsets.UTF_8),
+                lichaam.getBytes(StandardCharsets.UTF_8));
+    }
+}
