@@ -1,8 +1,5 @@
 package nl.verzuim.connector.beoordeel;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,13 +19,11 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.verzuim.connector.intake.CsvLezer;
+import nl.verzuim.connector.intake.CsvRegel;
+import nl.verzuim.connector.intake.Exportlezer;
 import nl.verzuim.connector.intake.IntakeFout;
-import nl.verzuim.connector.intake.LasProfiel;
 import nl.verzuim.connector.intake.LeerlingGegevens;
 import nl.verzuim.connector.intake.OngeldigBestandException;
-import nl.verzuim.connector.intake.OsoLezer;
-import nl.verzuim.connector.intake.SchoolToewijzing;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;
@@ -140,45 +134,22 @@ public final class BeoordeelCommando {
                 fouten.add(new IntakeFout(naam, null, null, "bestand bestaat niet of is geen bestand"));
                 return;
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(bestand), 1 << 16)) {
-                if (naam.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    leesCsv(in, naam);
-                } else if (naam.toLowerCase(Locale.ROOT).endsWith(".xml")) {
-                    List<LeerlingGegevens> gelezen = new ArrayList<>();
-                    List<IntakeFout> bestandsfouten = new ArrayList<>();
-                    OsoLezer.lees(in, naam, gelezen::add, bestandsfouten);
-                    for (LeerlingGegevens l : gelezen) {
-                        if (scholen.vind(l.brin(), l.vestiging()).isEmpty()) {
-                            bestandsfouten.add(new IntakeFout(naam, null, "huidigeschool/brincode", "school "
-                                    + l.schoolcode() + " is niet geconfigureerd in het scholenbestand"));
-                        } else {
-                            leerlingen.put(sleutel(l.brin() + l.vestiging(), l.leerlingId()), l);
-                        }
+            try {
+                new Exportlezer(scholen, this::scholenMet, Long.MAX_VALUE).lees(bestand, new Exportlezer.Ontvanger() {
+                    @Override
+                    public void leerling(School school, LeerlingGegevens leerling) {
+                        leerlingen.put(sleutel(school.code(), leerling.leerlingId()), leerling);
                     }
-                    fouten.addAll(bestandsfouten);
-                } else {
-                    fouten.add(new IntakeFout(naam, null, null, "onbekende bestandssoort; verwacht .xml of .csv"));
-                }
+
+                    @Override
+                    public void registratie(School school, CsvRegel regel) {
+                        registraties.computeIfAbsent(sleutel(school.code(), regel.leerlingId()), k -> new ArrayList<>())
+                                .add(regel.registratie());
+                    }
+                }, fouten);
             } catch (OngeldigBestandException e) {
                 fouten.addAll(e.fouten());
-            } catch (IOException e) {
-                fouten.add(new IntakeFout(naam, null, null, "kan niet gelezen worden: " + e.getClass().getSimpleName()));
             }
-        }
-
-        private void leesCsv(InputStream in, String naam) throws OngeldigBestandException {
-            Optional<School> vast = SchoolToewijzing.vanBestand(scholen, naam);
-            CsvLezer.lees(in, naam, LasProfiel.STANDAARD, regel -> {
-                Optional<School> school = vast.isPresent() ? vast
-                        : SchoolToewijzing.vanLeerling(scholen, scholenMet(regel.leerlingId()));
-                if (school.isEmpty()) {
-                    fouten.add(new IntakeFout(naam, regel.regel(), LasProfiel.LEERLING_ID,
-                            SchoolToewijzing.geenSchool(regel.leerlingId())));
-                    return;
-                }
-                registraties.computeIfAbsent(sleutel(school.get().code(), regel.leerlingId()), k -> new ArrayList<>())
-                        .add(regel.registratie());
-            }, fouten);
         }
 
         private Set<String> scholenMet(String leerlingId) {

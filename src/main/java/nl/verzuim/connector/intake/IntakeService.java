@@ -1,9 +1,5 @@
 package nl.verzuim.connector.intake;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,15 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,42 +59,27 @@ public class IntakeService {
         Path bestand = Path.of(pad);
         String naam = bestand.getFileName().toString();
         List<IntakeFout> fouten = new ArrayList<>();
-        String soort = "?";
+        Exportlezer lezer = new Exportlezer(scholen, leerlingen::scholenMetLeerling,
+                instellingen.intake().maxBestandsgrootte().toBytes());
         try {
-            long grootte = Files.size(bestand);
-            long max = instellingen.intake().maxBestandsgrootte().toBytes();
-            if (grootte > max) {
-                throw new OngeldigBestandException(new IntakeFout(naam, null, null, "het bestand is " + grootte
-                        + " bytes, meer dan de toegestane " + max + " (connector.intake.max-bestandsgrootte)"));
-            }
-            soort = soort(bestand, naam);
-            String gelezenSoort = soort;
-            int geaccepteerd = transactie.execute(status -> {
+            Gelezen gelezen = transactie.execute(status -> {
                 try {
-                    return leesEnBeoordeel(bestand, naam, gelezenSoort, fouten);
+                    return leesEnBeoordeel(lezer, bestand, fouten);
                 } catch (OngeldigBestandException e) {
                     status.setRollbackOnly();
                     throw new Afgekeurd(e);
                 }
             });
-            IntakeRapport rapport = new IntakeRapport(naam, soort, geaccepteerd, fouten, false,
+            IntakeRapport rapport = new IntakeRapport(naam, gelezen.soort.name(), gelezen.geaccepteerd, fouten, false,
                     quarantaine.bestemming(naam, !fouten.isEmpty()));
             afronden(rapport);
             return rapport;
         } catch (Afgekeurd e) {
-            return afgekeurd(naam, soort, e.oorzaak.fouten());
-        } catch (OngeldigBestandException e) {
-            return afgekeurd(naam, soort, e.fouten());
-        } catch (IOException e) {
-            return afgekeurd(naam, soort, List.of(new IntakeFout(naam, null, null,
-                    "het bestand kan niet gelezen worden: " + e.getClass().getSimpleName())));
+            IntakeRapport rapport = new IntakeRapport(naam, "?", 0, e.oorzaak.fouten(), true,
+                    quarantaine.bestemming(naam, true));
+            afronden(rapport);
+            return rapport;
         }
-    }
-
-    private IntakeRapport afgekeurd(String naam, String soort, List<IntakeFout> fouten) {
-        IntakeRapport rapport = new IntakeRapport(naam, soort, 0, fouten, true, quarantaine.bestemming(naam, true));
-        afronden(rapport);
-        return rapport;
     }
 
     private void afronden(IntakeRapport rapport) {
@@ -117,31 +91,31 @@ public class IntakeService {
         }
     }
 
-    private int leesEnBeoordeel(Path bestand, String naam, String soort, List<IntakeFout> fouten)
+    private record Gelezen(Exportlezer.Soort soort, int geaccepteerd) {
+    }
+
+    /** Stores what the file yields and judges every pupil it touched, in the caller's transaction. */
+    private Gelezen leesEnBeoordeel(Exportlezer lezer, Path bestand, List<IntakeFout> fouten)
             throws OngeldigBestandException {
+        String naam = bestand.getFileName().toString();
         Map<String, Set<String>> geraakt = new LinkedHashMap<>();
         int[] geaccepteerd = {0};
-        try (InputStream invoer = new BufferedInputStream(Files.newInputStream(bestand), 1 << 16)) {
-            switch (soort) {
-                case "OSO" -> OsoLezer.lees(invoer, naam, leerling -> {
-                    Optional<School> school = scholen.vind(leerling.brin(), leerling.vestiging());
-                    if (school.isEmpty()) {
-                        fouten.add(new IntakeFout(naam, null, "huidigeschool/brincode", "school "
-                                + leerling.schoolcode() + " is niet geconfigureerd in connector.schools"));
-                        return;
-                    }
-                    leerlingen.bewaar(leerling, klok.instant());
-                    geraakt.computeIfAbsent(school.get().code(), k -> new LinkedHashSet<>()).add(leerling.leerlingId());
-                    geaccepteerd[0]++;
-                }, fouten);
-                case "CSV" -> leesCsv(invoer, naam, fouten, geraakt, geaccepteerd);
-                default -> throw new OngeldigBestandException(new IntakeFout(naam, null, null,
-                        "bestandssoort " + soort + " wordt nog niet gelezen (zie README, 'Nog niet gebouwd')"));
+        Exportlezer.Soort soort = lezer.lees(bestand, new Exportlezer.Ontvanger() {
+            @Override
+            public void leerling(School school, LeerlingGegevens leerling) {
+                leerlingen.bewaar(leerling, klok.instant());
+                geraakt.computeIfAbsent(school.code(), k -> new LinkedHashSet<>()).add(leerling.leerlingId());
+                geaccepteerd[0]++;
             }
-        } catch (IOException e) {
-            throw new OngeldigBestandException(new IntakeFout(naam, null, null,
-                    "het bestand kan niet gelezen worden: " + e.getClass().getSimpleName()));
-        }
+
+            @Override
+            public void registratie(School school, CsvRegel regel) {
+                registraties.bewaar(school.brin(), school.vestiging(), regel.leerlingId(), regel.registratie(), naam,
+                        regel.regel());
+                geraakt.computeIfAbsent(school.code(), k -> new LinkedHashSet<>()).add(regel.leerlingId());
+                geaccepteerd[0]++;
+            }
+        }, fouten);
         LocalDate peildatum = LocalDate.now(klok);
         for (Map.Entry<String, Set<String>> perSchool : geraakt.entrySet()) {
             School school = scholen.vind(perSchool.getKey()).orElseThrow();
@@ -149,74 +123,7 @@ public class IntakeService {
                 meldingen.herbeoordeel(school, leerlingId, peildatum);
             }
         }
-        return geaccepteerd[0];
-    }
-
-    private void leesCsv(InputStream invoer, String naam, List<IntakeFout> fouten, Map<String, Set<String>> geraakt,
-                         int[] geaccepteerd) throws OngeldigBestandException {
-        Optional<School> vast = SchoolToewijzing.vanBestand(scholen, naam);
-        LasProfiel profiel = LasProfiel.STANDAARD;
-        if (vast.isPresent() && !LasProfiel.STANDAARD.naam().equals(vast.get().lasProfiel())) {
-            throw new OngeldigBestandException(new IntakeFout(naam, null, null, "LAS-profiel '"
-                    + vast.get().lasProfiel() + "' van school " + vast.get().code() + " bestaat (nog) niet"));
-        }
-        CsvLezer.lees(invoer, naam, profiel, regel -> {
-            Optional<School> school = vast.isPresent() ? vast
-                    : SchoolToewijzing.vanLeerling(scholen, leerlingen.scholenMetLeerling(regel.leerlingId()));
-            if (school.isEmpty()) {
-                fouten.add(new IntakeFout(naam, regel.regel(), LasProfiel.LEERLING_ID,
-                        SchoolToewijzing.geenSchool(regel.leerlingId())));
-                return;
-            }
-            registraties.bewaar(school.get().brin(), school.get().vestiging(), regel.leerlingId(), regel.registratie(),
-                    naam, regel.regel());
-            geraakt.computeIfAbsent(school.get().code(), k -> new LinkedHashSet<>()).add(regel.leerlingId());
-            geaccepteerd[0]++;
-        }, fouten);
-    }
-
-    /** CSV by extension; XML by its root element (OSO dossier or EDEXML). */
-    static String soort(Path bestand, String naam) throws OngeldigBestandException, IOException {
-        String klein = naam.toLowerCase(Locale.ROOT);
-        if (klein.endsWith(".csv")) {
-            return "CSV";
-        }
-        if (!klein.endsWith(".xml")) {
-            throw new OngeldigBestandException(new IntakeFout(naam, null, null, "onbekende bestandssoort; verwacht .xml of .csv"));
-        }
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        try (InputStream invoer = new BufferedInputStream(Files.newInputStream(bestand))) {
-            XMLStreamReader reader = factory.createXMLStreamReader(invoer);
-            try {
-                while (reader.hasNext()) {
-                    int event = reader.next();
-                    if (event == XMLStreamConstants.DTD) {
-                        throw new OngeldigBestandException(new IntakeFout(naam, reader.getLocation().getLineNumber(),
-                                null, "een DOCTYPE is niet toegestaan in een LAS-export"));
-                    }
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        if ("dossier".equals(reader.getLocalName())
-                                && Schemas.OSO_NAMESPACE.equals(reader.getNamespaceURI())) {
-                            return "OSO";
-                        }
-                        if ("EDEX".equals(reader.getLocalName())) {
-                            return "EDEXML";
-                        }
-                        throw new OngeldigBestandException(new IntakeFout(naam, reader.getLocation().getLineNumber(),
-                                reader.getLocalName(), "onbekend XML-formaat: verwacht een OSO-dossier of EDEXML"));
-                    }
-                }
-            } finally {
-                reader.close();
-            }
-        } catch (XMLStreamException e) {
-            throw new OngeldigBestandException(new IntakeFout(naam,
-                    e.getLocation() == null ? null : e.getLocation().getLineNumber(), null,
-                    "geen goed gevormde XML: " + GevalideerdeXmlLezer.zonderWaarden(e.getMessage())));
-        }
-        throw new OngeldigBestandException(new IntakeFout(naam, null, null, "leeg XML-bestand"));
+        return new Gelezen(soort, geaccepteerd[0]);
     }
 
     /** Carries a rejection out of the transaction callback, which may not throw checked exceptions. */
