@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Formatting of figures in the Dutch a school administrator reads. */
 final class Uitleg {
@@ -17,11 +18,31 @@ final class Uitleg {
         return datum.format(DATUM);
     }
 
-    static BigDecimal uren(int minuten) {
+    /** Hours with two decimals, rounded half up. */
+    static BigDecimal uren(long minuten) {
         return BigDecimal.valueOf(minuten).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
 
-    static String urenTekst(int minuten) {
+    static String urenTekst(long minuten) {
         return uren(minuten).toPlainString().replace('.', ',');
+    }
+
+    /** A percentage of a whole, rounded to a whole number. */
+    static long procent(long deel, long geheel) {
+        return geheel == 0 ? 0 : Math.round(100.0 * deel / geheel);
+    }
+
+    /** "a, b, c en d". */
+    static String opsomming(List<String> delen) {
+        if (delen.size() <= 1) {
+            return String.join("", delen);
+        }
+        return String.join(", ", delen.subList(0, delen.size() - 1)) + " en " + delen.get(delen.size() - 1);
+    }
+
+    /** The sentence that tells the school by when a DUO melding decided on {@code beslotenOp} must be sent. */
+    static String duoTermijn(Schoolkalender kalender, LocalDate beslotenOp) {
+        return " Uiterlijk melden bij DUO: " + datum(Termijnen.uitersteMelddatumDuo(kalender, beslotenOp))
+                + " (" + Termijnen.DUO_MELDTERMIJN_SCHOOLDAGEN + " schooldagen na " + datum(beslotenOp) + ").";
     }
 }
