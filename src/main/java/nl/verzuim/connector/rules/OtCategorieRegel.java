@@ -45,6 +45,12 @@ final class OtCategorieRegel {
                 continue;
             }
             venster.schuif(k - (LESWEKEN - 1), k);
+            if (!lopend && venster.isLeeg()) {
+                // Nothing absent in this window: the next one that holds anything ends in the lesweek of the next day
+                // with registrations.
+                k = Math.max(k, kalender.lesweek(dagen.dag[venster.hoog]) - 1);
+                continue;
+            }
             if (lopend) {
                 if (venster.afwezig * 2 < venster.lesminuten) {
                     lopend = false;
@@ -68,7 +74,7 @@ final class OtCategorieRegel {
         private int laatsteLesweek;
         /** Positions [laag, hoog) lie inside the window. */
         private int laag;
-        private int hoog;
+        int hoog;
         long lesminuten;
         long ongeoorloofd;
         long ziekOfMedisch;
@@ -92,6 +98,11 @@ final class OtCategorieRegel {
                 tel(laag++, -1);
             }
             lesminuten = kalender.lesminuten(eerste, laatste);
+        }
+
+        /** No day with registrations inside the window (so a next one exists: windows end before the last). */
+        boolean isLeeg() {
+            return laag == hoog;
         }
 
         private void tel(int p, int teken) {

@@ -3,19 +3,21 @@ package nl.verzuim.connector.rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Formatting of figures in the Dutch a school administrator reads. */
 final class Uitleg {
 
-    private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-
     private Uitleg() {
     }
 
+    /** dd-MM-yyyy, written out by hand: a replay of a region formats some million dates. */
     static String datum(LocalDate datum) {
-        return datum.format(DATUM);
+        int dag = datum.getDayOfMonth();
+        int maand = datum.getMonthValue();
+        return new StringBuilder(10).append((char) ('0' + dag / 10)).append((char) ('0' + dag % 10)).append('-')
+                .append((char) ('0' + maand / 10)).append((char) ('0' + maand % 10)).append('-')
+                .append(datum.getYear()).toString();
     }
 
     /** Hours with two decimals, rounded half up. */

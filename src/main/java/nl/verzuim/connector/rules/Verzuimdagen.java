@@ -18,10 +18,8 @@ import java.util.function.Predicate;
  */
 final class Verzuimdagen {
 
-    /** Same key next to each other, in order of arrival within a key (the sort is stable). */
-    private static final Comparator<Registratie> OP_SLEUTEL = Comparator.comparing(Registratie::datum)
-            .thenComparing(Registratie::begintijd, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Registratie::code);
+    /** Same key (datum, begintijd, code) next to each other, in order of arrival within a key (the sort is stable). */
+    private static final Comparator<Registratie> OP_SLEUTEL = Verzuimdagen::vergelijkSleutel;
 
     final Schoolkalender kalender;
     final Kalenderindex index;
@@ -77,12 +75,14 @@ final class Verzuimdagen {
             return new Verzuimdagen(kalender, kalender.index(peildatum, peildatum), 0, new Registratie[0]);
         }
         Kalenderindex index = kalender.index(gesorteerd[0].datum(), gesorteerd[behouden - 1].datum());
+        int[] dagnummers = new int[behouden];
         int schooldag = 0;
         int dagen = 0;
         int vorige = -1;
         for (int i = 0; i < behouden; i++) {
             int nummer = index.dag(gesorteerd[i].datum().toEpochDay());
             if (index.lesminuten[nummer] > 0) {
+                dagnummers[schooldag] = nummer;
                 gesorteerd[schooldag++] = gesorteerd[i];
                 if (nummer != vorige) {
                     dagen++;
@@ -95,7 +95,7 @@ final class Verzuimdagen {
         vorige = -1;
         for (int i = 0; i < schooldag; i++) {
             Registratie r = v.registraties[i];
-            int nummer = index.dag(r.datum().toEpochDay());
+            int nummer = dagnummers[i];
             if (nummer != vorige) {
                 p++;
                 vorige = nummer;
@@ -124,6 +124,23 @@ final class Verzuimdagen {
         }
         v.vanRegistratie[dagen] = schooldag;
         return v;
+    }
+
+    private static int vergelijkSleutel(Registratie a, Registratie b) {
+        int verschil = a.datum().compareTo(b.datum());
+        if (verschil != 0) {
+            return verschil;
+        }
+        if (a.begintijd() != b.begintijd()) {
+            if (a.begintijd() == null || b.begintijd() == null) {
+                return a.begintijd() == null ? -1 : 1;
+            }
+            verschil = a.begintijd().compareTo(b.begintijd());
+            if (verschil != 0) {
+                return verschil;
+            }
+        }
+        return a.code().compareTo(b.code());
     }
 
     boolean isLeeg() {

@@ -80,24 +80,30 @@ final class ZestienUurRegel {
 
     private static String uitleg(Verzuimdagen dagen, int eersteLesweek, int lesweek, int eerste, int p, long som) {
         Kalenderindex kalender = dagen.index;
-        List<String> weken = new ArrayList<>();
-        for (int k = eersteLesweek; k <= lesweek; k++) {
-            weken.add(Uitleg.datum(kalender.datum(kalender.maandag(k))));
-        }
-        List<String> perDag = new ArrayList<>();
         long teLaat = 0;
         for (int q = eerste; q <= p; q++) {
-            if (dagen.ongeoorloofd[q] > 0) {
-                perDag.add(Uitleg.datum(dagen.datum(q)) + " " + dagen.ongeoorloofd[q] + " min");
-                teLaat += dagen.teLaat[q];
-            }
+            teLaat += dagen.teLaat[q];
         }
         LocalDate einddatum = dagen.datum(p);
-        return "16 uur in 4 weken: " + Uitleg.urenTekst(som) + " uur (" + som + " minuten) ongeoorloofd verzuim"
-                + (teLaat > 0 ? ", waarvan " + teLaat + " minuten te laat," : "")
-                + " in de 4 lesweken die beginnen op " + Uitleg.opsomming(weken) + ", geteld t/m "
-                + Uitleg.datum(einddatum) + ": " + String.join(", ", perDag) + ". De grens van "
-                + GRENS_MINUTEN + " minuten (16 uur) werd bereikt op " + Uitleg.datum(einddatum)
-                + "; er is geen eerdere 16-uur-melding met een einddatum in deze 4 lesweken.";
+        StringBuilder uitleg = new StringBuilder(400).append("16 uur in 4 weken: ").append(Uitleg.urenTekst(som))
+                .append(" uur (").append(som).append(" minuten) ongeoorloofd verzuim");
+        if (teLaat > 0) {
+            uitleg.append(", waarvan ").append(teLaat).append(" minuten te laat,");
+        }
+        uitleg.append(" in de 4 lesweken die beginnen op ");
+        for (int k = eersteLesweek; k <= lesweek; k++) {
+            uitleg.append(k == eersteLesweek ? "" : k == lesweek ? " en " : ", ")
+                    .append(Uitleg.datum(kalender.datum(kalender.maandag(k))));
+        }
+        uitleg.append(", geteld t/m ").append(Uitleg.datum(einddatum)).append(": ");
+        for (int q = eerste; q <= p; q++) {
+            if (dagen.ongeoorloofd[q] > 0) {
+                uitleg.append(q == eerste ? "" : ", ").append(Uitleg.datum(dagen.datum(q))).append(' ')
+                        .append(dagen.ongeoorloofd[q]).append(" min");
+            }
+        }
+        return uitleg.append(". De grens van ").append(GRENS_MINUTEN).append(" minuten (16 uur) werd bereikt op ")
+                .append(Uitleg.datum(einddatum))
+                .append("; er is geen eerdere 16-uur-melding met een einddatum in deze 4 lesweken.").toString();
     }
 }
