@@ -110,12 +110,6 @@ final class Kalenderindex {
         return lesweekNr[dag / 7] - 1;
     }
 
-    /** Whether the week holding {@code dag} is a lesweek. */
-    boolean inLesweek(int dag) {
-        int week = dag / 7;
-        return lesweekNr[week] > (week == 0 ? 0 : lesweekNr[week - 1]);
-    }
-
     /** Day number of the Monday of lesweek {@code k}. */
     int maandag(int k) {
         return weekVanLesweek[k] * 7;
@@ -143,16 +137,5 @@ final class Kalenderindex {
     /** Whether school day {@code b} is the school day right after school day {@code a}. */
     boolean volgendeSchooldag(int a, int b) {
         return schooldagNr[b] == schooldagNr[a] + 1 && lesminuten[b] > 0;
-    }
-
-    /** The n-th school day after {@code dag} (n ≥ 1), or −1 when the range runs out first. */
-    int schooldagenNa(int dag, int n) {
-        int gezocht = schooldagNr[dag] + n;
-        for (int d = dag + 1; d < aantalDagen; d++) {
-            if (schooldagNr[d] == gezocht && lesminuten[d] > 0) {
-                return d;
-            }
-        }
-        return -1;
     }
 }

@@ -82,20 +82,6 @@ public final class Schoolkalender {
         return false;
     }
 
-    /** The vakantie a day falls in, or null. */
-    public Vakantie vakantieOp(LocalDate dag) {
-        for (Vakantie vakantie : vakanties) {
-            if (vakantie.bevat(dag)) {
-                return vakantie;
-            }
-        }
-        return null;
-    }
-
-    public boolean isVrijeDag(LocalDate dag) {
-        return vrijeDagen.contains(dag);
-    }
-
     public static LocalDate maandagVan(LocalDate dag) {
         return dag.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }

@@ -79,6 +79,26 @@ class BeoordeelCommandoTest {
     }
 
     @Test
+    void hetVoorbeeldUitDeReadme() {
+        // README "beoordeel": LN094837 (12) LUX on do 15 and vr 16 October; 16 uur reached on di 10-11:
+        // 25 (TL) + 210 (08:30–12:00) + 330 + 330 + 20 (TL) + 330 = 1245 minutes = 20,75 uur. UIT is present.
+        // LN100200 (no dossier): the 7th sick school day is di 24-11.
+        Resultaat r = beoordeel("--scholen", "src/main/resources/sandbox/scholen.yaml", "--peildatum", "2026-11-27",
+                DOSSIER_2014.toString(), "src/test/resources/beoordeel/00YY00_voorbeeld.csv");
+
+        assertThat(r.status).isZero();
+        assertThat(r.zonderUitleg()).containsExactly(
+                Map.of("leerling_id", "LN094837", "brin", "00YY", "vestiging", "00", "kanaal", "DUO",
+                        "soort", "LUXE", "begindatum", "2026-10-15", "einddatum", "2026-10-16"),
+                Map.of("leerling_id", "LN094837", "brin", "00YY", "vestiging", "00", "kanaal", "DUO",
+                        "soort", "RELATIEF_16_UUR", "begindatum", "2026-11-02", "einddatum", "2026-11-10",
+                        "uren", 20.75),
+                Map.of("leerling_id", "LN100200", "brin", "00YY", "vestiging", "00", "kanaal", "SIGNAAL",
+                        "soort", "ZAS_7E_ZIEKTEDAG_AANEENGESLOTEN", "begindatum", "2026-11-16"));
+        assertThat(r.fout.lines()).singleElement().asString().startsWith("waarschuwing: leerling LN100200");
+    }
+
+    @Test
     void hetOnveranderdeVoorbeelddossierIsVanEen23JarigeDieGeenDuoMeldingKrijgtWelOt() throws IOException {
         // The Edustandaard sample pupil is born 17-03-2003: 23 in November 2026, so no DUO melding (§3); OT applies
         // whatever the age.
