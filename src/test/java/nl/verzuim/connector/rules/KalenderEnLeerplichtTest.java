@@ -4,11 +4,15 @@ import static nl.verzuim.connector.rules.Testschool.KALENDER;
 import static nl.verzuim.connector.rules.Testschool.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +37,32 @@ class KalenderEnLeerplichtTest {
                 Arguments.of("2026-12-25", 0, "vrije dag in de kerstvakantie"),
                 Arguments.of("2027-01-04", 330, "eerste dag na de kerstvakantie"),
                 Arguments.of("2026-08-24", 330, "eerste dag na de zomervakantie"));
+    }
+
+    @Test
+    void eenKalenderDieVoorVerreDatumsGebruiktIsGeeftHetzelfdeAlsEenNieuwe() {
+        // One calendar serves all pupils of a school and widens its index when a pupil's dates fall outside it.
+        Geval geval = Geval.geval("LRV over de kerstvakantie").heleDagen(Afwezigheidscode.ONG, "2026-12-07",
+                "2027-01-04").peildatum("2027-01-04");
+        Schoolkalender gedeeld = kopie();
+        List<Registratie> ver = List.of(Registratie.heleDag(d("2015-03-02"), Afwezigheidscode.ZK));
+        Beoordelaar.beoordeel(new Leerling("oud", d("2001-01-01"), false), gedeeld, Regelinstellingen.STANDAARD, ver,
+                d("2015-03-02"), List.of());
+        Beoordelaar.beoordeel(new Leerling("toekomst", d("2030-01-01"), false), gedeeld, Regelinstellingen.STANDAARD,
+                List.of(Registratie.heleDag(d("2036-03-03"), Afwezigheidscode.ZK)), d("2036-03-03"), List.of());
+        Leerling leerling = new Leerling("L1", Geval.TWAALF_JAAR, false);
+        List<Beslissing> opGedeeld = Beoordelaar.beoordeel(leerling, gedeeld, Regelinstellingen.STANDAARD,
+                geval.registraties, geval.peildatum, List.of());
+        List<Beslissing> opNieuw = Beoordelaar.beoordeel(leerling, kopie(), Regelinstellingen.STANDAARD,
+                geval.registraties, geval.peildatum, List.of());
+        assertThat(opGedeeld).isEqualTo(opNieuw).extracting(Geval::kort).contains(
+                "LANGDURIG_RELATIEF 2026-12-07..2027-01-04 op 2027-01-04");
+    }
+
+    private static Schoolkalender kopie() {
+        return new Schoolkalender(Map.of(DayOfWeek.MONDAY, 330, DayOfWeek.TUESDAY, 330, DayOfWeek.WEDNESDAY, 210,
+                DayOfWeek.THURSDAY, 330, DayOfWeek.FRIDAY, 330),
+                List.of(new Schoolkalender.Vakantie("kerstvakantie", d("2026-12-19"), d("2027-01-03"))), Set.of());
     }
 
     @ParameterizedTest(name = "§3 lesweek: de 4 lesweken t/m {0} beginnen op {1}")

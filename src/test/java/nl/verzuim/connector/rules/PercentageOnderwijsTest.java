@@ -1,7 +1,6 @@
 package nl.verzuim.connector.rules;
 
 import static nl.verzuim.connector.rules.Testschool.KALENDER;
-import static nl.verzuim.connector.rules.Testschool.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;

@@ -20,7 +20,6 @@ import static nl.verzuim.connector.rules.Geval.zas4;
 import static nl.verzuim.connector.rules.Geval.zas7;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -427,9 +426,5 @@ class RegeltabelTest {
                 geval("§4 OT: startdatum categorie = eerste schooldag met enige afwezigheid in het venster")
                         .minuten(MED, "2026-10-28", 60).heleDagen(ONG, "2026-11-02", "2026-11-16")
                         .peildatum("2026-11-20").ot(otA("2026-10-28", "2026-11-20")));
-    }
-
-    static LocalDate d(String tekst) {
-        return LocalDate.parse(tekst);
     }
 }
