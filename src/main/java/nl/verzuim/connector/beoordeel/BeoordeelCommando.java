@@ -1,19 +1,19 @@
 package nl.verzuim.connector.beoordeel;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +27,7 @@ import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;
-import nl.verzuim.connector.rules.Registratie;
+import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Verzuimsoort;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieFout;
@@ -37,12 +37,31 @@ import nl.verzuim.connector.school.Scholen;
 /**
  * {@code beoordeel --scholen SCHOOLS.yaml --peildatum YYYY-MM-DD FILE...} (connector-interface.md): reads the files as
  * the inbox would, applies the rules as of the peildatum, sends and stores nothing, and prints one JSON object per
- * decision. Rejected input goes to standard error with file, line and field. Exit 0 when all input was read, 2 when
- * some was rejected, 1 when nothing could be judged.
+ * decision on standard output, sorted by brin, vestiging, leerling_id, kanaal, soort and begindatum. Rejected input
+ * goes to standard error with file, line and field, and the rest is still judged.
+ *
+ * <p>Exit status: 0 when every input was read; 2 when some input was rejected; 1 when nothing could be judged — bad
+ * arguments, an unreadable schools file, or not one of the given files could be read.
+ *
+ * <p>The dossiers and EDEXML exports are read before the CSV files (a CSV line may need the pupil's school from
+ * them); CSV files are read in the order given, so a later file's registration replaces an earlier one with the
+ * same key, as in the inbox.
  */
 public final class BeoordeelCommando {
 
+    static final int OK = 0;
+    static final int NIETS_TE_BEOORDELEN = 1;
+    static final int INVOER_AFGEWEZEN = 2;
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Comparator<Uitvoer> VOLGORDE = Comparator.comparing(Uitvoer::brin)
+            .thenComparing(Uitvoer::vestiging)
+            .thenComparing(Uitvoer::leerlingId)
+            .thenComparing(Uitvoer::kanaal)
+            .thenComparing(Uitvoer::soort)
+            .thenComparing(u -> u.beslissing().begindatum())
+            .thenComparing(u -> u.beslissing().beslotenOp());
 
     private BeoordeelCommando() {
     }
@@ -84,45 +103,63 @@ public final class BeoordeelCommando {
         try {
             scholen = SchoolconfiguratieLezer.lees(scholenPad);
         } catch (SchoolconfiguratieFout e) {
-            fout.println(e.getMessage());
-            return 1;
+            fout.println("beoordeel: " + e.getMessage());
+            return NIETS_TE_BEOORDELEN;
         }
         Invoer invoer = new Invoer(scholen);
         for (Path bestand : bestanden) {
-            if (bestand.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+            if (isXml(bestand)) {
                 invoer.lees(bestand);
             }
         }
         for (Path bestand : bestanden) {
-            if (!bestand.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+            if (!isXml(bestand)) {
                 invoer.lees(bestand);
             }
         }
         for (IntakeFout f : invoer.fouten) {
             fout.println(f);
         }
-        for (String waarschuwing : invoer.waarschuwingen(peildatum)) {
+        if (invoer.gelezen == 0) {
+            fout.println("beoordeel: geen van de " + bestanden.size() + " bestanden kon gelezen worden; er is niets"
+                    + " beoordeeld");
+            return NIETS_TE_BEOORDELEN;
+        }
+        for (String waarschuwing : invoer.waarschuwingen()) {
             fout.println(waarschuwing);
         }
         for (String regel : invoer.beoordeel(peildatum)) {
             uit.println(regel);
         }
-        return invoer.fouten.isEmpty() ? 0 : 2;
+        return invoer.fouten.isEmpty() ? OK : INVOER_AFGEWEZEN;
+    }
+
+    private static boolean isXml(Path bestand) {
+        return bestand.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml");
     }
 
     private static int gebruik(PrintStream fout, String reden) {
         fout.println("beoordeel: " + reden);
         fout.println("gebruik: java -jar verzuim-connector.jar beoordeel --scholen SCHOLEN.yaml --peildatum JJJJ-MM-DD"
                 + " BESTAND...");
-        return 1;
+        return NIETS_TE_BEOORDELEN;
+    }
+
+    /** One decision for one pupil, with what sorts it. */
+    private record Uitvoer(String brin, String vestiging, String leerlingId, String kanaal, String soort,
+                           Beslissing beslissing) {
     }
 
     /** The files read so far, kept in memory: pupils by school and LAS key, registrations in order of arrival. */
     private static final class Invoer {
         private final Scholen scholen;
         private final List<IntakeFout> fouten = new ArrayList<>();
-        private final Map<String, LeerlingGegevens> leerlingen = new TreeMap<>();
-        private final Map<String, List<Registratie>> registraties = new TreeMap<>();
+        private final Map<String, LeerlingGegevens> leerlingen = new HashMap<>();
+        /** LAS key → the school codes where a dossier or export knows it, for CSV files that do not name a school. */
+        private final Map<String, Set<String>> scholenPerLeerling = new HashMap<>();
+        private final Map<String, School> schoolPerSleutel = new HashMap<>();
+        private final Registratieopslag registraties = new Registratieopslag();
+        private int gelezen;
 
         Invoer(Scholen scholen) {
             this.scholen = scholen;
@@ -135,92 +172,95 @@ public final class BeoordeelCommando {
                 return;
             }
             try {
-                new Exportlezer(scholen, this::scholenMet, Long.MAX_VALUE).lees(bestand, new Exportlezer.Ontvanger() {
-                    @Override
-                    public void leerling(School school, LeerlingGegevens leerling) {
-                        leerlingen.put(sleutel(school.code(), leerling.leerlingId()), leerling);
-                    }
+                new Exportlezer(scholen, id -> scholenPerLeerling.getOrDefault(id, Set.of()), Long.MAX_VALUE)
+                        .lees(bestand, new Exportlezer.Ontvanger() {
+                            @Override
+                            public void leerling(School school, LeerlingGegevens leerling) {
+                                leerlingen.put(sleutel(school, leerling.leerlingId()), leerling);
+                                scholenPerLeerling.computeIfAbsent(leerling.leerlingId(), k -> new TreeSet<>())
+                                        .add(school.code());
+                            }
 
-                    @Override
-                    public void registratie(School school, CsvRegel regel) {
-                        registraties.computeIfAbsent(sleutel(school.code(), regel.leerlingId()), k -> new ArrayList<>())
-                                .add(regel.registratie());
-                    }
-                }, fouten);
+                            @Override
+                            public void registratie(School school, CsvRegel regel) {
+                                String sleutel = sleutel(school, regel.leerlingId());
+                                schoolPerSleutel.putIfAbsent(sleutel, school);
+                                registraties.voegToe(sleutel, regel.registratie());
+                            }
+                        }, fouten);
+                gelezen++;
             } catch (OngeldigBestandException e) {
                 fouten.addAll(e.fouten());
             }
         }
 
-        private Set<String> scholenMet(String leerlingId) {
-            Set<String> codes = new TreeSet<>();
-            for (LeerlingGegevens l : leerlingen.values()) {
-                if (l.leerlingId().equals(leerlingId)) {
-                    codes.add(l.schoolcode());
-                }
-            }
-            return codes;
-        }
-
-        List<String> waarschuwingen(LocalDate peildatum) {
+        List<String> waarschuwingen() {
             List<String> waarschuwingen = new ArrayList<>();
-            for (String sleutel : registraties.keySet()) {
+            for (String sleutel : new TreeSet<>(registraties.sleutels())) {
                 LeerlingGegevens l = leerlingen.get(sleutel);
                 if (l == null || l.geboortedatum() == null) {
-                    waarschuwingen.add("waarschuwing: leerling " + sleutel.substring(7) + " van school "
-                            + sleutel.substring(0, 6) + ": geen geboortedatum bekend (geen OSO-dossier of EDEXML);"
-                            + " de DUO-regels zijn niet toegepast, alleen OT en ZAS");
+                    School school = schoolPerSleutel.get(sleutel);
+                    waarschuwingen.add("waarschuwing: leerling " + leerlingId(sleutel) + " van school " + school.code()
+                            + ": geen geboortedatum bekend (geen OSO-dossier of EDEXML-export met deze leerling);"
+                            + " de DUO-regels zijn niet toegepast, alleen OT en de ZAS-signalen");
                 }
             }
             return waarschuwingen;
         }
 
         List<String> beoordeel(LocalDate peildatum) {
-            List<Map<String, Object>> regels = new ArrayList<>();
-            for (Map.Entry<String, List<Registratie>> perLeerling : registraties.entrySet()) {
-                String schoolcode = perLeerling.getKey().substring(0, 6);
-                String leerlingId = perLeerling.getKey().substring(7);
-                School school = scholen.vind(schoolcode).orElseThrow();
-                LeerlingGegevens gegevens = leerlingen.get(perLeerling.getKey());
+            Map<String, Schoolkalender> kalenders = new HashMap<>();
+            List<Uitvoer> uitvoer = new ArrayList<>();
+            for (String sleutel : registraties.sleutels()) {
+                School school = schoolPerSleutel.get(sleutel);
+                Schoolkalender kalender = kalenders.computeIfAbsent(school.code(), c -> school.kalender());
+                LeerlingGegevens gegevens = leerlingen.get(sleutel);
+                String leerlingId = leerlingId(sleutel);
                 Leerling leerling = new Leerling(leerlingId, gegevens == null ? null : gegevens.geboortedatum(), false);
-                for (Beslissing b : Beoordelaar.beoordeel(leerling, school.kalender(), school.regelinstellingen(),
-                        perLeerling.getValue(), peildatum, List.of())) {
-                    Map<String, Object> regel = new LinkedHashMap<>();
-                    regel.put("leerling_id", leerlingId);
-                    regel.put("brin", school.brin());
-                    regel.put("vestiging", school.vestiging());
-                    regel.put("kanaal", b.kanaal().name());
-                    regel.put("soort", b.soort().name());
-                    regel.put("begindatum", b.begindatum().toString());
-                    if (b.einddatum() != null) {
-                        regel.put("einddatum", b.einddatum().toString());
-                    }
-                    if (b.soort() == Verzuimsoort.RELATIEF_16_UUR && b.uren() != null) {
-                        regel.put("uren", new BigDecimal(b.uren().stripTrailingZeros().toPlainString()));
-                    }
-                    regel.put("uitleg", b.uitleg());
-                    regels.add(regel);
+                for (Beslissing b : Beoordelaar.beoordeel(leerling, kalender, school.regelinstellingen(),
+                        registraties.registraties(sleutel), peildatum, List.of())) {
+                    uitvoer.add(new Uitvoer(school.brin(), school.vestiging(), leerlingId, b.kanaal().name(),
+                            b.soort().name(), b));
                 }
             }
-            regels.sort(Comparator.<Map<String, Object>, String>comparing(r -> (String) r.get("brin"))
-                    .thenComparing(r -> (String) r.get("vestiging"))
-                    .thenComparing(r -> (String) r.get("leerling_id"))
-                    .thenComparing(r -> (String) r.get("kanaal"))
-                    .thenComparing(r -> (String) r.get("soort"))
-                    .thenComparing(r -> (String) r.get("begindatum")));
-            List<String> uit = new ArrayList<>();
-            for (Map<String, Object> regel : regels) {
-                try {
-                    uit.add(JSON.writeValueAsString(regel));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
+            uitvoer.sort(VOLGORDE);
+            List<String> regels = new ArrayList<>(uitvoer.size());
+            for (Uitvoer u : uitvoer) {
+                regels.add(json(u));
             }
-            return uit;
+            return regels;
         }
 
-        private static String sleutel(String schoolcode, String leerlingId) {
-            return schoolcode + "/" + leerlingId;
+        /** The fields of connector-interface.md, each only where it applies. */
+        private static String json(Uitvoer u) {
+            Beslissing b = u.beslissing();
+            Map<String, Object> regel = new LinkedHashMap<>();
+            regel.put("leerling_id", u.leerlingId());
+            regel.put("brin", u.brin());
+            regel.put("vestiging", u.vestiging());
+            regel.put("kanaal", u.kanaal());
+            regel.put("soort", u.soort());
+            regel.put("begindatum", b.begindatum().toString());
+            if (b.einddatum() != null) {
+                regel.put("einddatum", b.einddatum().toString());
+            }
+            if (b.soort() == Verzuimsoort.RELATIEF_16_UUR && b.uren() != null) {
+                regel.put("uren", b.uren().setScale(2, RoundingMode.HALF_UP));
+            }
+            regel.put("uitleg", b.uitleg());
+            try {
+                return JSON.writeValueAsString(regel);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String sleutel(School school, String leerlingId) {
+            return school.code() + "/" + leerlingId;
+        }
+
+        private static String leerlingId(String sleutel) {
+            return sleutel.substring(sleutel.indexOf('/') + 1);
         }
     }
 }

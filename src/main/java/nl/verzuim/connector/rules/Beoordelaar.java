@@ -7,12 +7,20 @@ import java.util.List;
 
 /**
  * Replays the days up to a peildatum and returns the decisions the connector, running daily, would have made
- * (domain §3 "Exact reading"). The running connector calls this on each new export; the {@code beoordeel}
- * command calls it once per pupil.
+ * (domain §3 "Exact reading"): each on the day its rule first held ({@link Beslissing#beslotenOp()}), with the
+ * einddatum of a running LRV, RMC or luxe melding followed up to the peildatum. The running connector calls this on
+ * each new export; the {@code beoordeel} command calls it once per pupil.
  *
- * <p>Illness never makes a DUO melding; {@code OVERIG} is never decided here (a person files it).
+ * <p>Illness never makes a DUO melding; {@code OVERIG} is never decided here (a person files it). Without a
+ * geboortedatum no DUO rule can be applied (leerplicht and age are unknown); OT and the ZAS signals still are.
+ * One {@link Schoolkalender} per school may serve all its pupils: it keeps the calendar it worked out.
  */
 public final class Beoordelaar {
+
+    private static final Comparator<Beslissing> VOLGORDE = Comparator.comparing(Beslissing::beslotenOp)
+            .thenComparing(b -> b.soort().kanaal())
+            .thenComparing(b -> b.soort().name())
+            .thenComparing(Beslissing::begindatum);
 
     private Beoordelaar() {
     }
@@ -23,30 +31,32 @@ public final class Beoordelaar {
      * @param eerdere                decisions made and kept earlier; an earlier 16-uur melding blocks a new one in
      *                               its 4 lesweken. Other decisions are returned again with their current einddatum;
      *                               the caller recognises them by soort and begindatum.
+     * @return the decisions in the order they were made (beslotenOp, then kanaal, soort and begindatum)
      */
     public static List<Beslissing> beoordeel(Leerling leerling, Schoolkalender kalender, Regelinstellingen instellingen,
                                              List<Registratie> registratiesInVolgorde, LocalDate peildatum,
                                              List<Beslissing> eerdere) {
         Verzuimdagen dagen = Verzuimdagen.van(registratiesInVolgorde, kalender, peildatum);
-        List<Beslissing> beslissingen = new ArrayList<>();
+        List<Beslissing> beslissingen = new ArrayList<>(2);
         if (dagen.isLeeg()) {
             return beslissingen;
         }
         if (leerling.geboortedatum() != null) {
             Leeftijdstoets leeftijd = new Leeftijdstoets(leerling, kalender, instellingen);
-            Verzuimdagen leerplichtig = dagen.vanaf(leeftijd.leerplichtigVanaf());
-            List<LocalDate> eerdere16 = eerdere.stream()
-                    .filter(b -> b.soort() == Verzuimsoort.RELATIEF_16_UUR && b.einddatum() != null)
-                    .map(Beslissing::einddatum).toList();
-            beslissingen.addAll(ZestienUurRegel.beoordeel(leerplichtig, kalender, leeftijd, eerdere16));
-            beslissingen.addAll(LangdurigVerzuimRegel.beoordeel(leerplichtig, kalender, leeftijd));
-            beslissingen.addAll(LuxeVerzuimRegel.beoordeel(leerplichtig, kalender, leeftijd));
+            int vanaf = dagen.vanaf(leeftijd.leerplichtigVanaf());
+            List<LocalDate> eerdere16 = new ArrayList<>();
+            for (Beslissing b : eerdere) {
+                if (b.soort() == Verzuimsoort.RELATIEF_16_UUR && b.einddatum() != null) {
+                    eerdere16.add(b.einddatum());
+                }
+            }
+            beslissingen.addAll(ZestienUurRegel.beoordeel(dagen, vanaf, leeftijd, eerdere16));
+            beslissingen.addAll(LangdurigVerzuimRegel.beoordeel(dagen, vanaf, leeftijd));
+            beslissingen.addAll(LuxeVerzuimRegel.beoordeel(dagen, vanaf, leeftijd));
         }
-        beslissingen.addAll(ZiekteSignalen.beoordeel(dagen, kalender));
-        beslissingen.addAll(OtCategorieRegel.beoordeel(dagen, kalender, peildatum));
-        beslissingen.sort(Comparator.comparing(Beslissing::beslotenOp)
-                .thenComparing(b -> b.soort().kanaal())
-                .thenComparing(b -> b.soort().name()));
+        beslissingen.addAll(ZiekteSignalen.beoordeel(dagen));
+        beslissingen.addAll(OtCategorieRegel.beoordeel(dagen, peildatum));
+        beslissingen.sort(VOLGORDE);
         return beslissingen;
     }
 }

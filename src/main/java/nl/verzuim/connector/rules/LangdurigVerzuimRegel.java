@@ -1,14 +1,16 @@
 package nl.verzuim.connector.rules;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Langdurig relatief verzuim (under 18) and RMC (18 up to 23): a run of consecutive fully absent school days
- * that holds a school day at least 27 calendar days after its first day (28 kalenderdagen; vacation weeks
- * inside the run count). Begindatum the first day, einddatum the run's last school day up to the peildatum.
+ * Langdurig relatief verzuim (under 18) and RMC (18 up to 23): "minimaal 4 aaneengesloten schoolweken (28
+ * kalenderdagen) continu afwezig" (seed 003). A run of consecutive fully absent school days (ongeoorloofd minutes
+ * at least the day's lesminuten) with first day D0 gives one melding as soon as the run holds a school day at
+ * least 27 calendar days after D0 — so days that are no school day inside the run (weekends, vakanties, vrije
+ * dagen) count, but a run that stops before D0 + 27 does not. Begindatum D0, einddatum the run's last school day
+ * up to the peildatum; LRV or RMC by the age on D0.
  */
 final class LangdurigVerzuimRegel {
 
@@ -17,34 +19,51 @@ final class LangdurigVerzuimRegel {
     private LangdurigVerzuimRegel() {
     }
 
-    static List<Beslissing> beoordeel(Verzuimdagen dagen, Schoolkalender kalender, Leeftijdstoets leeftijd) {
-        List<Beslissing> beslissingen = new ArrayList<>();
-        for (List<Verzuimdagen.Dag> reeks : dagen.reeksen(kalender, Verzuimdagen.Dag::heleDagOngeoorloofd)) {
-            LocalDate d0 = reeks.get(0).datum;
-            LocalDate grens = d0.plusDays(KALENDERDAGEN - 1);
-            Verzuimdagen.Dag grensDag = reeks.stream().filter(d -> !d.datum.isBefore(grens)).findFirst().orElse(null);
-            if (grensDag == null) {
+    static List<Beslissing> beoordeel(Verzuimdagen dagen, int vanaf, Leeftijdstoets leeftijd) {
+        List<Beslissing> beslissingen = new ArrayList<>(1);
+        int p = vanaf;
+        while (p < dagen.aantal) {
+            if (!dagen.heleDagOngeoorloofd(p)) {
+                p++;
                 continue;
             }
+            int begin = p;
+            int eind = p;
+            while (eind + 1 < dagen.aantal && dagen.heleDagOngeoorloofd(eind + 1) && dagen.volgtOp(eind + 1)) {
+                eind++;
+            }
+            p = eind + 1;
+            long grens = dagen.epochDag(begin) + KALENDERDAGEN - 1;
+            int grensdag = begin;
+            while (grensdag <= eind && dagen.epochDag(grensdag) < grens) {
+                grensdag++;
+            }
+            if (grensdag > eind) {
+                continue;
+            }
+            LocalDate d0 = dagen.datum(begin);
             Verzuimsoort soort = leeftijd.langdurigSoort(d0);
             if (soort == null) {
                 continue;
             }
-            LocalDate einde = reeks.get(reeks.size() - 1).datum;
-            List<Registratie> overzicht = new ArrayList<>();
-            int minuten = 0;
-            for (Verzuimdagen.Dag dag : reeks) {
-                minuten += dag.ongeoorloofd;
-                dag.registraties.stream().filter(r -> r.code().isOngeoorloofd()).forEach(overzicht::add);
+            LocalDate beslotenOp = dagen.datum(grensdag);
+            LocalDate einde = dagen.datum(eind);
+            long minuten = 0;
+            for (int q = begin; q <= eind; q++) {
+                minuten += dagen.ongeoorloofd[q];
             }
-            long kalenderdagen = ChronoUnit.DAYS.between(d0, einde) + 1;
-            String naam = soort == Verzuimsoort.RMC ? "RMC (18 jaar of ouder, zonder startkwalificatie)"
-                    : "Langdurig relatief verzuim";
-            String uitleg = naam + ": " + reeks.size() + " aaneengesloten schooldagen volledig ongeoorloofd afwezig ("
-                    + Uitleg.urenTekst(minuten) + " uur), van " + Uitleg.datum(d0) + " t/m " + Uitleg.datum(einde)
-                    + " (" + kalenderdagen + " kalenderdagen); de grens van 28 kalenderdagen werd bereikt op "
-                    + Uitleg.datum(grensDag.datum) + ". " + leeftijd.leeftijdTekst(d0);
-            beslissingen.add(new Beslissing(soort, d0, einde, null, grensDag.datum, uitleg, overzicht));
+            String naam = soort == Verzuimsoort.RMC
+                    ? "RMC-melding (18 tot 23 jaar, langdurig verzuim)" : "Langdurig relatief verzuim";
+            String uitleg = naam + ": aaneengesloten volledig ongeoorloofd afwezig van " + Uitleg.datum(d0) + " t/m "
+                    + Uitleg.datum(einde) + ", " + (eind - begin + 1) + " schooldagen en "
+                    + (einde.toEpochDay() - d0.toEpochDay() + 1) + " kalenderdagen (" + Uitleg.urenTekst(minuten)
+                    + " uur, " + minuten + " minuten ongeoorloofd; weekenden, vakanties en vrije dagen binnen de"
+                    + " reeks tellen mee). Op " + Uitleg.datum(beslotenOp) + " omvatte de reeks "
+                    + (beslotenOp.toEpochDay() - d0.toEpochDay() + 1) + " kalenderdagen: de grens van "
+                    + KALENDERDAGEN + " kalenderdagen was bereikt. " + leeftijd.leeftijdTekst(d0)
+                    + Uitleg.duoTermijn(dagen.kalender, beslotenOp);
+            beslissingen.add(new Beslissing(soort, d0, einde, null, beslotenOp, uitleg,
+                    dagen.registraties(begin, eind, Afwezigheidscode::isOngeoorloofd)));
         }
         return beslissingen;
     }

@@ -5,33 +5,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Luxe verzuim: each run of {@code LUX} on consecutive school days is one melding, from its first to its last
- * school day (up to the peildatum). LUX minutes never count towards the 16 hours.
+ * Luxe verzuim: "gaat de leerling buiten schoolvakanties om zonder vrijstelling op vakantie?" (seed 003). Each run
+ * of {@code LUX} on consecutive school days is one melding, from its first to its last school day (up to the
+ * peildatum), decided on its first day. Days that are no school day do not break a run. LUX minutes never count
+ * towards the 16 hours (domain §3).
  */
 final class LuxeVerzuimRegel {
 
     private LuxeVerzuimRegel() {
     }
 
-    static List<Beslissing> beoordeel(Verzuimdagen dagen, Schoolkalender kalender, Leeftijdstoets leeftijd) {
-        List<Beslissing> beslissingen = new ArrayList<>();
-        for (List<Verzuimdagen.Dag> reeks : dagen.reeksen(kalender, d -> d.luxe > 0)) {
-            LocalDate begin = reeks.get(0).datum;
-            if (!leeftijd.leerplichtOnder18(begin)) {
+    static List<Beslissing> beoordeel(Verzuimdagen dagen, int vanaf, Leeftijdstoets leeftijd) {
+        List<Beslissing> beslissingen = new ArrayList<>(1);
+        int p = vanaf;
+        while (p < dagen.aantal) {
+            if (dagen.luxe[p] == 0) {
+                p++;
                 continue;
             }
-            LocalDate einde = reeks.get(reeks.size() - 1).datum;
-            List<Registratie> overzicht = new ArrayList<>();
-            int minuten = 0;
-            for (Verzuimdagen.Dag dag : reeks) {
-                minuten += dag.luxe;
-                dag.registraties.stream().filter(r -> r.code() == Afwezigheidscode.LUX).forEach(overzicht::add);
+            int begin = p;
+            int eind = p;
+            while (eind + 1 < dagen.aantal && dagen.luxe[eind + 1] > 0 && dagen.volgtOp(eind + 1)) {
+                eind++;
             }
-            String uitleg = "Luxe verzuim: vakantie buiten de schoolvakanties zonder verlof op " + reeks.size()
-                    + " aaneengesloten schooldag(en), van " + Uitleg.datum(begin) + " t/m " + Uitleg.datum(einde)
-                    + " (" + Uitleg.urenTekst(minuten) + " uur; telt niet mee voor de 16 uur). "
-                    + leeftijd.leeftijdTekst(begin);
-            beslissingen.add(new Beslissing(Verzuimsoort.LUXE, begin, einde, null, begin, uitleg, overzicht));
+            p = eind + 1;
+            LocalDate eerste = dagen.datum(begin);
+            if (!leeftijd.leerplichtOnder18(eerste)) {
+                continue;
+            }
+            LocalDate laatste = dagen.datum(eind);
+            long minuten = 0;
+            for (int q = begin; q <= eind; q++) {
+                minuten += dagen.luxe[q];
+            }
+            String uitleg = "Luxe verzuim: vakantie buiten de schoolvakanties zonder verlof (code LUX) op "
+                    + (eind - begin + 1) + " aaneengesloten schooldag(en), van " + Uitleg.datum(eerste) + " t/m "
+                    + Uitleg.datum(laatste) + " (" + minuten + " minuten; luxe verzuim telt niet mee voor de 16 uur). "
+                    + leeftijd.leeftijdTekst(eerste) + Uitleg.duoTermijn(dagen.kalender, eerste);
+            beslissingen.add(new Beslissing(Verzuimsoort.LUXE, eerste, laatste, null, eerste, uitleg,
+                    dagen.registraties(begin, eind, code -> code == Afwezigheidscode.LUX)));
         }
         return beslissingen;
     }

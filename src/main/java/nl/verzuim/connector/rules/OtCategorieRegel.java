@@ -5,12 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * OT categorie zorgwekkend verzuim (SPPOH; domain §3 "OT categorie" and §4), for every pupil whatever the age.
- * Judged at the end of each lesweek over that lesweek and the three before it, once the window is complete.
- * With S the scheduled lesminuten of the window: A when ongeoorloofd &gt; S/2; otherwise B when ziek+medisch
- * ≥ S/2; otherwise, when every school day of the window is absent for its whole lesminuten, A if ongeoorloofd
- * exceeds the other absent minutes, else B. After a decision there is none until a window shows all absence
- * below S/2 (the melding is then afgerond).
+ * OT categorie zorgwekkend verzuim (SPPOH, seed 001; routeboek, seed 004; domain §3 "OT categorie" and §4), for
+ * every pupil whatever the age. Judged at the end of each lesweek over that lesweek and the three lesweken before
+ * it, once the window is complete (its last school day on or before the peildatum). With S the scheduled
+ * lesminuten of the window:
+ * <ul>
+ *   <li>A when ongeoorloofd (ONG, TL) &gt; S/2 — "langer dan 4 weken méér dan 50% ongeoorloofd afwezig";</li>
+ *   <li>otherwise B when ziek + medisch (ZK, MED) ≥ S/2 — "langer dan 4 weken 50% - 100% geoorloofd";</li>
+ *   <li>otherwise, when every school day of the window is absent for its whole lesminuten by any absent code (the
+ *       pupil "4 weken aaneengesloten niet op de stamschool", seed 004), A if ongeoorloofd exceeds the other absent
+ *       minutes, else B.</li>
+ * </ul>
+ * Begindatum: the first school day of the window with any absence ("startdatum categorie = startdatum verzuim").
+ * After a decision there is none until a later window shows all absence together below S/2 (the melding is then
+ * afgerond, "leerling volgt weer (&gt;50%) onderwijs"); the window after that may open a new one.
  */
 final class OtCategorieRegel {
 
@@ -19,24 +27,30 @@ final class OtCategorieRegel {
     private OtCategorieRegel() {
     }
 
-    static List<Beslissing> beoordeel(Verzuimdagen dagen, Schoolkalender kalender, LocalDate peildatum) {
-        List<Beslissing> beslissingen = new ArrayList<>();
+    static List<Beslissing> beoordeel(Verzuimdagen dagen, LocalDate peildatum) {
+        List<Beslissing> beslissingen = new ArrayList<>(0);
         if (dagen.isLeeg()) {
             return beslissingen;
         }
+        Kalenderindex kalender = dagen.index;
+        long peil = Math.min(peildatum.toEpochDay() - kalender.eersteDag, kalender.aantalDagen - 1L);
+        // Windows ending before the first absence hold none; those after the last absence's fourth lesweek neither.
+        int eersteLesweek = kalender.lesweek(dagen.dag[0]);
+        int laatsteLesweek = Math.min(kalender.lesweek(dagen.dag[dagen.aantal - 1]) + LESWEKEN - 1,
+                kalender.aantalLesweken() - 1);
+        Venster venster = new Venster(dagen);
         boolean lopend = false;
-        LocalDate week = Schoolkalender.maandagVan(dagen.eerste());
-        LocalDate laatsteWeek = Schoolkalender.maandagVan(peildatum);
-        for (; !week.isAfter(laatsteWeek); week = week.plusWeeks(1)) {
-            LocalDate laatsteSchooldag = laatsteSchooldag(kalender, week);
-            if (laatsteSchooldag == null || laatsteSchooldag.isAfter(peildatum)) {
+        for (int k = eersteLesweek; k <= laatsteLesweek && kalender.laatsteSchooldag(k) <= peil; k++) {
+            if (k < LESWEKEN - 1) {
                 continue;
             }
-            List<LocalDate> weken = kalender.lesweken(laatsteSchooldag, LESWEKEN);
-            if (weken.size() < LESWEKEN) {
+            venster.schuif(k - (LESWEKEN - 1), k);
+            if (!lopend && venster.isLeeg()) {
+                // Nothing absent in this window: the next one that holds anything ends in the lesweek of the next day
+                // with registrations.
+                k = Math.max(k, kalender.lesweek(dagen.dag[venster.hoog]) - 1);
                 continue;
             }
-            Venster venster = Venster.van(dagen, kalender, weken.get(0), week.plusDays(6));
             if (lopend) {
                 if (venster.afwezig * 2 < venster.lesminuten) {
                     lopend = false;
@@ -44,71 +58,68 @@ final class OtCategorieRegel {
                 continue;
             }
             Categorie categorie = venster.categorie();
-            if (categorie == null) {
-                continue;
+            if (categorie != null) {
+                lopend = true;
+                beslissingen.add(venster.beslissing(categorie));
             }
-            lopend = true;
-            String uitleg = (categorie == Categorie.A_LANGDURIG_RELATIEF_VERZUIM
-                    ? "OT categorie A (langdurig relatief verzuim)" : "OT categorie B (langdurig geoorloofd verzuim)")
-                    + ": in de 4 lesweken van " + Uitleg.datum(weken.get(0)) + " t/m " + Uitleg.datum(week.plusDays(6))
-                    + " waren " + venster.lesminuten + " lesminuten gepland; ongeoorloofd afwezig " + venster.ongeoorloofd
-                    + " minuten, ziek of medisch " + venster.ziekOfMedisch + " minuten, in totaal afwezig "
-                    + venster.afwezig + " minuten (" + venster.procentAfwezig() + "%)."
-                    + " Startdatum verzuim " + Uitleg.datum(venster.eersteAfwezigeDag) + ".";
-            beslissingen.add(new Beslissing(categorie, venster.eersteAfwezigeDag, null, null, laatsteSchooldag, uitleg,
-                    venster.registraties));
         }
         return beslissingen;
     }
 
-    static LocalDate laatsteSchooldag(Schoolkalender kalender, LocalDate maandag) {
-        for (int i = 6; i >= 0; i--) {
-            if (kalender.isSchooldag(maandag.plusDays(i))) {
-                return maandag.plusDays(i);
+    /** The figures of the current window of lesweken, kept up to date as it slides one lesweek on. */
+    private static final class Venster {
+        private final Verzuimdagen dagen;
+        private final Kalenderindex kalender;
+        private int eersteLesweek;
+        private int laatsteLesweek;
+        /** Positions [laag, hoog) lie inside the window. */
+        private int laag;
+        int hoog;
+        long lesminuten;
+        long ongeoorloofd;
+        long ziekOfMedisch;
+        long afwezig;
+        private int heleDagenAfwezig;
+
+        Venster(Verzuimdagen dagen) {
+            this.dagen = dagen;
+            this.kalender = dagen.index;
+        }
+
+        void schuif(int eerste, int laatste) {
+            eersteLesweek = eerste;
+            laatsteLesweek = laatste;
+            int van = kalender.maandag(eerste);
+            int tot = kalender.zondag(laatste);
+            while (hoog < dagen.aantal && dagen.dag[hoog] <= tot) {
+                tel(hoog++, 1);
+            }
+            while (laag < hoog && dagen.dag[laag] < van) {
+                tel(laag++, -1);
+            }
+            lesminuten = kalender.lesminuten(eerste, laatste);
+        }
+
+        /** No day with registrations inside the window (so a next one exists: windows end before the last). */
+        boolean isLeeg() {
+            return laag == hoog;
+        }
+
+        private void tel(int p, int teken) {
+            ongeoorloofd += teken * (long) dagen.ongeoorloofd[p];
+            ziekOfMedisch += teken * (long) dagen.ziekOfMedisch[p];
+            afwezig += teken * (long) dagen.afwezig[p];
+            if (dagen.heleDagAfwezig(p)) {
+                heleDagenAfwezig += teken;
             }
         }
-        return null;
-    }
 
-    /** The figures of one window of lesweken. */
-    static final class Venster {
-        int lesminuten;
-        int ongeoorloofd;
-        int ziekOfMedisch;
-        int afwezig;
-        boolean elkeDagHeelAfwezig = true;
-        LocalDate eersteAfwezigeDag;
-        final List<Registratie> registraties = new ArrayList<>();
-
-        static Venster van(Verzuimdagen dagen, Schoolkalender kalender, LocalDate van, LocalDate tot) {
-            Venster venster = new Venster();
-            for (LocalDate dag = van; !dag.isAfter(tot); dag = dag.plusDays(1)) {
-                int minuten = kalender.lesminuten(dag);
-                if (minuten == 0) {
-                    continue;
-                }
-                venster.lesminuten += minuten;
-                Verzuimdagen.Dag verzuim = dagen.op(dag);
-                if (verzuim == null) {
-                    venster.elkeDagHeelAfwezig = false;
-                    continue;
-                }
-                venster.ongeoorloofd += verzuim.ongeoorloofd;
-                venster.ziekOfMedisch += verzuim.ziekOfMedisch;
-                venster.afwezig += verzuim.afwezig;
-                venster.registraties.addAll(verzuim.registraties);
-                if (!verzuim.heleDagAfwezig()) {
-                    venster.elkeDagHeelAfwezig = false;
-                }
-                if (venster.eersteAfwezigeDag == null && verzuim.afwezig > 0) {
-                    venster.eersteAfwezigeDag = dag;
-                }
-            }
-            return venster;
+        boolean elkeSchooldagHeelAfwezig() {
+            return heleDagenAfwezig == kalender.schooldagen(eersteLesweek, laatsteLesweek);
         }
 
         Categorie categorie() {
-            if (lesminuten == 0 || eersteAfwezigeDag == null) {
+            if (afwezig == 0) {
                 return null;
             }
             if (ongeoorloofd * 2 > lesminuten) {
@@ -117,15 +128,51 @@ final class OtCategorieRegel {
             if (ziekOfMedisch * 2 >= lesminuten) {
                 return Categorie.B_LANGDURIG_GEOORLOOFD_VERZUIM;
             }
-            if (elkeDagHeelAfwezig) {
+            if (elkeSchooldagHeelAfwezig()) {
                 return ongeoorloofd > afwezig - ongeoorloofd
                         ? Categorie.A_LANGDURIG_RELATIEF_VERZUIM : Categorie.B_LANGDURIG_GEOORLOOFD_VERZUIM;
             }
             return null;
         }
 
-        int procentAfwezig() {
-            return lesminuten == 0 ? 0 : (int) Math.round(100.0 * Math.min(afwezig, lesminuten) / lesminuten);
+        private static String helft(long minuten) {
+            return minuten / 2 + (minuten % 2 == 0 ? "" : ",5");
+        }
+
+        Beslissing beslissing(Categorie categorie) {
+            int eerste = laag;
+            while (dagen.afwezig[eerste] == 0) {
+                eerste++;
+            }
+            LocalDate begindatum = dagen.datum(eerste);
+            LocalDate beslotenOp = kalender.datum(kalender.laatsteSchooldag(laatsteLesweek));
+            List<String> weken = new ArrayList<>();
+            for (int k = eersteLesweek; k <= laatsteLesweek; k++) {
+                weken.add(Uitleg.datum(kalender.datum(kalender.maandag(k))));
+            }
+            String reden;
+            if (ongeoorloofd * 2 > lesminuten) {
+                reden = "ongeoorloofd meer dan de helft (" + helft(lesminuten) + " minuten)";
+            } else if (ziekOfMedisch * 2 >= lesminuten) {
+                reden = "ziek of medisch ten minste de helft (" + helft(lesminuten) + " minuten)";
+            } else {
+                reden = "elke schooldag van het venster volledig afwezig; ongeoorloofd " + ongeoorloofd + " minuten "
+                        + (categorie == Categorie.A_LANGDURIG_RELATIEF_VERZUIM ? "meer dan" : "niet meer dan")
+                        + " de overige afwezigheid (" + (afwezig - ongeoorloofd) + " minuten)";
+            }
+            long gevolgd = Math.max(0, lesminuten - Math.min(afwezig, lesminuten));
+            int percentage = PercentageOnderwijs.bucket(100.0 * gevolgd / lesminuten);
+            String uitleg = (categorie == Categorie.A_LANGDURIG_RELATIEF_VERZUIM
+                    ? "OT categorie A (langdurig relatief verzuim)" : "OT categorie B (langdurig geoorloofd verzuim)")
+                    + ": in de 4 lesweken die beginnen op " + Uitleg.opsomming(weken) + " (t/m "
+                    + Uitleg.datum(beslotenOp) + ") waren " + lesminuten + " lesminuten gepland. Afwezig: ongeoorloofd "
+                    + ongeoorloofd + " minuten (" + Uitleg.procent(ongeoorloofd, lesminuten) + "%), ziek of medisch "
+                    + ziekOfMedisch + " minuten (" + Uitleg.procent(ziekOfMedisch, lesminuten) + "%), in totaal "
+                    + afwezig + " minuten (" + Uitleg.procent(afwezig, lesminuten) + "%): " + reden + "."
+                    + " Startdatum verzuim (eerste schooldag met afwezigheid in dit venster): "
+                    + Uitleg.datum(begindatum) + ". Percentage onderwijs in dit venster: " + percentage + "%.";
+            return new Beslissing(categorie, begindatum, null, null, beslotenOp, uitleg,
+                    dagen.registraties(laag, hoog - 1, Afwezigheidscode::isAfwezig));
         }
     }
 }

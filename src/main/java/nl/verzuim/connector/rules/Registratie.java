@@ -1,6 +1,5 @@
 package nl.verzuim.connector.rules;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
@@ -49,8 +48,11 @@ public record Registratie(LocalDate datum, LocalTime begintijd, LocalTime eindti
         if (minuten != null) {
             return minuten;
         }
-        if (begintijd != null && eindtijd != null && eindtijd.isAfter(begintijd)) {
-            return (int) Duration.between(begintijd, eindtijd).toMinutes();
+        if (begintijd != null && eindtijd != null) {
+            int seconden = eindtijd.toSecondOfDay() - begintijd.toSecondOfDay();
+            if (seconden > 0) {
+                return seconden / 60;
+            }
         }
         return lesminutenVanDeDag;
     }

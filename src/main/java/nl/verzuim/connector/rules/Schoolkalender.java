@@ -14,6 +14,11 @@ import java.util.Set;
  * A school's calendar: scheduled lesson minutes per weekday, vakanties and vrije dagen (las-input.md §3).
  * A school day is a weekday with lesminuten &gt; 0 in no vakantie and on no vrije dag; a lesweek is a
  * Monday–Sunday week with at least one school day.
+ *
+ * <p>Single days are answered directly. The rules ask for many days and lesweken per pupil, so they use a
+ * {@link Kalenderindex} that this calendar builds once for a range of weeks and shares with every later question
+ * that falls inside it (one calendar per school serves all its pupils). Instances are safe to share between
+ * threads.
  */
 public final class Schoolkalender {
 
@@ -24,17 +29,22 @@ public final class Schoolkalender {
         }
     }
 
-    /** How far back or forward we look for lesweken before concluding the calendar has none. */
+    /** How far back or forward we look for a school day or lesweek before concluding the calendar has none. */
     private static final int MAX_WEKEN_ZOEKEN = 104;
+    /** Weeks an index covers beyond what was asked, so that one index serves the pupils of a school. */
+    private static final int MARGE_WEKEN = 52;
 
     private final Map<DayOfWeek, Integer> lesminuten;
+    private final int[] lesminutenPerWeekdag = new int[7];
     private final List<Vakantie> vakanties;
     private final Set<LocalDate> vrijeDagen;
+    private volatile Kalenderindex index;
 
     public Schoolkalender(Map<DayOfWeek, Integer> lesminuten, List<Vakantie> vakanties, Set<LocalDate> vrijeDagen) {
         EnumMap<DayOfWeek, Integer> kopie = new EnumMap<>(DayOfWeek.class);
         kopie.putAll(lesminuten);
         this.lesminuten = Collections.unmodifiableMap(kopie);
+        kopie.forEach((dag, minuten) -> lesminutenPerWeekdag[dag.getValue() - 1] = minuten == null ? 0 : minuten);
         this.vakanties = List.copyOf(vakanties);
         this.vrijeDagen = Set.copyOf(vrijeDagen);
     }
@@ -45,7 +55,18 @@ public final class Schoolkalender {
 
     /** The scheduled lesson minutes of a day: 0 on a day that is no school day. */
     public int lesminuten(LocalDate dag) {
-        int minuten = lesminuten.getOrDefault(dag.getDayOfWeek(), 0);
+        Kalenderindex i = index;
+        if (i != null) {
+            int nummer = i.dag(dag.toEpochDay());
+            if (nummer >= 0) {
+                return i.lesminuten[nummer];
+            }
+        }
+        return berekenLesminuten(dag);
+    }
+
+    int berekenLesminuten(LocalDate dag) {
+        int minuten = lesminutenPerWeekdag[dag.getDayOfWeek().getValue() - 1];
         if (minuten <= 0 || vrijeDagen.contains(dag) || inVakantie(dag)) {
             return 0;
         }
@@ -120,5 +141,44 @@ public final class Schoolkalender {
     /** The first school day on or after {@code dag}, or null when none within two years. */
     public LocalDate eersteSchooldagVanaf(LocalDate dag) {
         return isSchooldag(dag) ? dag : volgendeSchooldag(dag);
+    }
+
+    /** The last school day on or before {@code dag}, or null when none within two years. */
+    public LocalDate laatsteSchooldagTotEnMet(LocalDate dag) {
+        LocalDate kandidaat = dag;
+        for (int i = 0; i < MAX_WEKEN_ZOEKEN * 7; i++) {
+            if (isSchooldag(kandidaat)) {
+                return kandidaat;
+            }
+            kandidaat = kandidaat.minusDays(1);
+        }
+        return null;
+    }
+
+    /**
+     * The index for the rules, covering at least the weeks of {@code van} up to {@code tot} and a year either
+     * side (the lesweken before a pupil's first registration and after the last). Built once and widened only
+     * when a pupil's dates fall outside it.
+     */
+    Kalenderindex index(LocalDate van, LocalDate tot) {
+        long eerste = van.toEpochDay() - 7L * MARGE_WEKEN;
+        long laatste = tot.toEpochDay() + 7L * MARGE_WEKEN;
+        Kalenderindex huidig = index;
+        if (huidig != null && huidig.dekt(eerste, laatste)) {
+            return huidig;
+        }
+        synchronized (this) {
+            huidig = index;
+            if (huidig != null && huidig.dekt(eerste, laatste)) {
+                return huidig;
+            }
+            if (huidig != null) {
+                eerste = Math.min(eerste, huidig.eersteDag);
+                laatste = Math.max(laatste, huidig.eersteDag + huidig.aantalDagen - 1);
+            }
+            Kalenderindex nieuw = Kalenderindex.bouw(this, LocalDate.ofEpochDay(eerste), LocalDate.ofEpochDay(laatste));
+            index = nieuw;
+            return nieuw;
+        }
     }
 }

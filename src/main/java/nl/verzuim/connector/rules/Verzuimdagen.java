@@ -2,146 +2,197 @@ package nl.verzuim.connector.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
- * A pupil's registrations as the rules read them (domain §3 "Exact reading"): one entry per school day up to
- * the peildatum, with the minutes per meaning added up. Registrations on days that are no school day, and
- * {@code UIT}, are ignored; a later registration with the same key replaces the earlier.
+ * A pupil's registrations as the rules read them (domain §3 "Exact reading"): one entry per school day up to the
+ * peildatum that has registrations, with the minutes per meaning added up. A later registration with the same key
+ * (datum, begintijd, code) replaces the earlier; registrations on days that are no school day, after the
+ * peildatum, and {@code UIT} are ignored. Minutes are taken as given, not capped at the day's lesminuten.
+ *
+ * <p>Kept as parallel arrays in date order ("positions"), with the day numbers of a {@link Kalenderindex}, so that
+ * a replay walks each pupil's days a few times without allocating per day.
  */
 final class Verzuimdagen {
 
-    /** The minutes of one school day. */
-    static final class Dag {
-        final LocalDate datum;
-        final int lesminuten;
-        int ongeoorloofd;
-        int teLaatKeren;
-        int luxe;
-        int ziekOfMedisch;
-        int ziek;
-        int afwezig;
-        final List<Registratie> registraties = new ArrayList<>(2);
+    /** Same key (datum, begintijd, code) next to each other, in order of arrival within a key (the sort is stable). */
+    private static final Comparator<Registratie> OP_SLEUTEL = Verzuimdagen::vergelijkSleutel;
 
-        Dag(LocalDate datum, int lesminuten) {
-            this.datum = datum;
-            this.lesminuten = lesminuten;
-        }
+    final Schoolkalender kalender;
+    final Kalenderindex index;
+    /** Number of positions (school days with registrations). */
+    final int aantal;
+    /** Per position: the day number in {@link #index}, ascending. */
+    final int[] dag;
+    final int[] lesminuten;
+    /** ONG and TL. */
+    final int[] ongeoorloofd;
+    /** TL alone, for the uitleg. */
+    final int[] teLaat;
+    final int[] luxe;
+    /** ZK alone: a ziekmelding is a run of ZK. */
+    final int[] ziek;
+    /** ZK and MED: OT categorie B. */
+    final int[] ziekOfMedisch;
+    /** Every absent code (all but UIT). */
+    final int[] afwezig;
+    /** The registrations kept, in date order; those of position p are {@code [vanRegistratie[p], vanRegistratie[p+1])}. */
+    private final Registratie[] registraties;
+    private final int[] vanRegistratie;
 
-        boolean heleDagOngeoorloofd() {
-            return ongeoorloofd >= lesminuten;
-        }
-
-        boolean heleDagAfwezig() {
-            return afwezig >= lesminuten;
-        }
-    }
-
-    private final NavigableMap<LocalDate, Dag> dagen;
-
-    private Verzuimdagen(NavigableMap<LocalDate, Dag> dagen) {
-        this.dagen = dagen;
+    private Verzuimdagen(Schoolkalender kalender, Kalenderindex index, int aantal, Registratie[] registraties) {
+        this.kalender = kalender;
+        this.index = index;
+        this.aantal = aantal;
+        this.dag = new int[aantal];
+        this.lesminuten = new int[aantal];
+        this.ongeoorloofd = new int[aantal];
+        this.teLaat = new int[aantal];
+        this.luxe = new int[aantal];
+        this.ziek = new int[aantal];
+        this.ziekOfMedisch = new int[aantal];
+        this.afwezig = new int[aantal];
+        this.registraties = registraties;
+        this.vanRegistratie = new int[aantal + 1];
     }
 
     static Verzuimdagen van(List<Registratie> registratiesInVolgorde, Schoolkalender kalender, LocalDate peildatum) {
-        Map<Registratie.Sleutel, Registratie> laatste = new LinkedHashMap<>();
-        for (Registratie registratie : registratiesInVolgorde) {
-            laatste.put(registratie.sleutel(), registratie);
-        }
-        NavigableMap<LocalDate, Dag> dagen = new TreeMap<>();
-        for (Registratie registratie : laatste.values()) {
-            LocalDate datum = registratie.datum();
-            if (datum.isAfter(peildatum) || registratie.code() == Afwezigheidscode.UIT) {
-                continue;
-            }
-            int lesminuten = kalender.lesminuten(datum);
-            if (lesminuten == 0) {
-                continue;
-            }
-            Dag dag = dagen.computeIfAbsent(datum, d -> new Dag(d, lesminuten));
-            int minuten = registratie.minutenOp(lesminuten);
-            Afwezigheidscode code = registratie.code();
-            dag.registraties.add(registratie);
-            dag.afwezig += minuten;
-            if (code.isOngeoorloofd()) {
-                dag.ongeoorloofd += minuten;
-            }
-            if (code == Afwezigheidscode.TL) {
-                dag.teLaatKeren++;
-            }
-            if (code == Afwezigheidscode.LUX) {
-                dag.luxe += minuten;
-            }
-            if (code.isZiekteOfMedisch()) {
-                dag.ziekOfMedisch += minuten;
-            }
-            if (code == Afwezigheidscode.ZK) {
-                dag.ziek += minuten;
+        Registratie[] gesorteerd = registratiesInVolgorde.toArray(new Registratie[0]);
+        Arrays.sort(gesorteerd, OP_SLEUTEL);
+        // Keep the last of each key; drop what the rules ignore before the calendar is consulted.
+        int behouden = 0;
+        for (int i = 0; i < gesorteerd.length; i++) {
+            Registratie r = gesorteerd[i];
+            boolean vervangen = i + 1 < gesorteerd.length && OP_SLEUTEL.compare(r, gesorteerd[i + 1]) == 0;
+            if (!vervangen && r.code() != Afwezigheidscode.UIT && !r.datum().isAfter(peildatum)) {
+                gesorteerd[behouden++] = r;
             }
         }
-        return new Verzuimdagen(dagen);
+        if (behouden == 0) {
+            return new Verzuimdagen(kalender, kalender.index(peildatum, peildatum), 0, new Registratie[0]);
+        }
+        Kalenderindex index = kalender.index(gesorteerd[0].datum(), gesorteerd[behouden - 1].datum());
+        int[] dagnummers = new int[behouden];
+        int schooldag = 0;
+        int dagen = 0;
+        int vorige = -1;
+        for (int i = 0; i < behouden; i++) {
+            int nummer = index.dag(gesorteerd[i].datum().toEpochDay());
+            if (index.lesminuten[nummer] > 0) {
+                dagnummers[schooldag] = nummer;
+                gesorteerd[schooldag++] = gesorteerd[i];
+                if (nummer != vorige) {
+                    dagen++;
+                    vorige = nummer;
+                }
+            }
+        }
+        Verzuimdagen v = new Verzuimdagen(kalender, index, dagen, Arrays.copyOf(gesorteerd, schooldag));
+        int p = -1;
+        vorige = -1;
+        for (int i = 0; i < schooldag; i++) {
+            Registratie r = v.registraties[i];
+            int nummer = dagnummers[i];
+            if (nummer != vorige) {
+                p++;
+                vorige = nummer;
+                v.dag[p] = nummer;
+                v.lesminuten[p] = index.lesminuten[nummer];
+                v.vanRegistratie[p] = i;
+            }
+            int minuten = r.minutenOp(v.lesminuten[p]);
+            v.afwezig[p] += minuten;
+            switch (r.code()) {
+                case ONG -> v.ongeoorloofd[p] += minuten;
+                case TL -> {
+                    v.ongeoorloofd[p] += minuten;
+                    v.teLaat[p] += minuten;
+                }
+                case LUX -> v.luxe[p] += minuten;
+                case ZK -> {
+                    v.ziek[p] += minuten;
+                    v.ziekOfMedisch[p] += minuten;
+                }
+                case MED -> v.ziekOfMedisch[p] += minuten;
+                default -> {
+                    // VRL, SCH, REL: absent, geoorloofd, and nothing more.
+                }
+            }
+        }
+        v.vanRegistratie[dagen] = schooldag;
+        return v;
     }
 
-    /** The same days, from {@code vanaf} on (DUO rules ignore days before leerplicht starts). */
-    Verzuimdagen vanaf(LocalDate vanaf) {
-        return new Verzuimdagen(dagen.tailMap(vanaf, true));
+    private static int vergelijkSleutel(Registratie a, Registratie b) {
+        int verschil = a.datum().compareTo(b.datum());
+        if (verschil != 0) {
+            return verschil;
+        }
+        if (a.begintijd() != b.begintijd()) {
+            if (a.begintijd() == null || b.begintijd() == null) {
+                return a.begintijd() == null ? -1 : 1;
+            }
+            verschil = a.begintijd().compareTo(b.begintijd());
+            if (verschil != 0) {
+                return verschil;
+            }
+        }
+        return a.code().compareTo(b.code());
     }
 
     boolean isLeeg() {
-        return dagen.isEmpty();
+        return aantal == 0;
     }
 
-    Iterable<Dag> alle() {
-        return Collections.unmodifiableCollection(dagen.values());
+    LocalDate datum(int p) {
+        return index.datum(dag[p]);
     }
 
-    Dag op(LocalDate datum) {
-        return dagen.get(datum);
+    long epochDag(int p) {
+        return index.epochDag(dag[p]);
     }
 
-    /** The days from {@code van} up to and including {@code tot}. */
-    Iterable<Dag> tussen(LocalDate van, LocalDate tot) {
-        if (tot.isBefore(van)) {
-            return List.of();
-        }
-        return Collections.unmodifiableCollection(dagen.subMap(van, true, tot, true).values());
-    }
-
-    LocalDate eerste() {
-        return dagen.isEmpty() ? null : dagen.firstKey();
-    }
-
-    LocalDate laatste() {
-        return dagen.isEmpty() ? null : dagen.lastKey();
-    }
-
-    /**
-     * Runs of school days that satisfy {@code hoort}, where the next school day continues a run (days that are
-     * no school day do not break it).
-     */
-    List<List<Dag>> reeksen(Schoolkalender kalender, java.util.function.Predicate<Dag> hoort) {
-        List<List<Dag>> reeksen = new ArrayList<>();
-        List<Dag> huidige = null;
-        LocalDate verwachteVolgende = null;
-        for (Dag dag : dagen.values()) {
-            if (!hoort.test(dag)) {
-                huidige = null;
-                continue;
-            }
-            if (huidige != null && dag.datum.equals(verwachteVolgende)) {
-                huidige.add(dag);
+    /** The first position on or after {@code datum}; {@link #aantal} when there is none. */
+    int vanaf(LocalDate datum) {
+        long gezocht = datum.toEpochDay();
+        int laag = 0;
+        int hoog = aantal;
+        while (laag < hoog) {
+            int midden = (laag + hoog) >>> 1;
+            if (epochDag(midden) < gezocht) {
+                laag = midden + 1;
             } else {
-                huidige = new ArrayList<>();
-                huidige.add(dag);
-                reeksen.add(huidige);
+                hoog = midden;
             }
-            verwachteVolgende = kalender.volgendeSchooldag(dag.datum);
         }
-        return reeksen;
+        return laag;
+    }
+
+    /** Whether position p's day is the school day right after position p − 1's (a run goes on). */
+    boolean volgtOp(int p) {
+        return p > 0 && index.volgendeSchooldag(dag[p - 1], dag[p]);
+    }
+
+    /** A day is fully absent (ongeoorloofd) when its ongeoorloofd minutes are at least its lesminuten. */
+    boolean heleDagOngeoorloofd(int p) {
+        return ongeoorloofd[p] >= lesminuten[p];
+    }
+
+    boolean heleDagAfwezig(int p) {
+        return afwezig[p] >= lesminuten[p];
+    }
+
+    /** The registrations of positions {@code van} up to and including {@code tot} whose code matches. */
+    List<Registratie> registraties(int van, int tot, Predicate<Afwezigheidscode> code) {
+        List<Registratie> gevonden = new ArrayList<>();
+        for (int i = vanRegistratie[van]; i < vanRegistratie[tot + 1]; i++) {
+            if (code.test(registraties[i].code())) {
+                gevonden.add(registraties[i]);
+            }
+        }
+        return gevonden;
     }
 }

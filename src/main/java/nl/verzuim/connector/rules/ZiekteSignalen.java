@@ -1,58 +1,73 @@
 package nl.verzuim.connector.rules;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Illness never makes a DUO melding, but the national ZAS signals tell the school when to involve the jeugdarts:
- * the 4th ziekmelding within 12 weeks, and the 7th consecutive school day sick. A ziekmelding is a run of
- * {@code ZK} on consecutive school days. Signals apply at any age.
+ * Illness never makes a DUO melding (domain §2; seed 003: "Ziekteverzuim is geoorloofd verzuim. U meldt dit
+ * niet"), but the national ZAS signals (seed 002: "4e ziektemelding in 12 weken", "7e schooldag aaneengesloten
+ * ziek") tell the school when to involve the jeugdarts. A ziekmelding is a run of {@code ZK} on consecutive school
+ * days; days that are no school day do not break it. Signals apply at any age.
  */
 final class ZiekteSignalen {
 
-    /** Four ziekmeldingen whose first days fall within one period of 84 days. */
+    /** Four ziekmeldingen whose first days fall within one period of 84 days (12 weeks). */
     static final int VENSTER_DAGEN = 84;
     static final int AANEENGESLOTEN_DAGEN = 7;
 
     private ZiekteSignalen() {
     }
 
-    static List<Beslissing> beoordeel(Verzuimdagen dagen, Schoolkalender kalender) {
-        List<Beslissing> beslissingen = new ArrayList<>();
-        List<List<Verzuimdagen.Dag>> ziekmeldingen = dagen.reeksen(kalender, d -> d.ziek > 0);
+    static List<Beslissing> beoordeel(Verzuimdagen dagen) {
+        List<Beslissing> beslissingen = new ArrayList<>(0);
+        List<int[]> ziekmeldingen = new ArrayList<>();
+        int p = 0;
+        while (p < dagen.aantal) {
+            if (dagen.ziek[p] == 0) {
+                p++;
+                continue;
+            }
+            int begin = p;
+            int eind = p;
+            while (eind + 1 < dagen.aantal && dagen.ziek[eind + 1] > 0 && dagen.volgtOp(eind + 1)) {
+                eind++;
+            }
+            p = eind + 1;
+            ziekmeldingen.add(new int[] {begin, eind});
+        }
         for (int i = 3; i < ziekmeldingen.size(); i++) {
-            LocalDate begin = ziekmeldingen.get(i).get(0).datum;
-            LocalDate drieEerder = ziekmeldingen.get(i - 3).get(0).datum;
-            long dagenTussen = ChronoUnit.DAYS.between(drieEerder, begin);
-            if (dagenTussen <= VENSTER_DAGEN - 1) {
-                String uitleg = "ZAS-signaal: 4e ziekmelding binnen 12 weken. Deze ziekmelding begon op "
-                        + Uitleg.datum(begin) + ", " + dagenTussen + " dagen na het begin van de ziekmelding drie eerder ("
-                        + Uitleg.datum(drieEerder) + "). Ziekte wordt niet aan DUO gemeld; overweeg de jeugdarts.";
+            int[] deze = ziekmeldingen.get(i);
+            LocalDate begin = dagen.datum(deze[0]);
+            long dagenNa = dagen.epochDag(deze[0]) - dagen.epochDag(ziekmeldingen.get(i - 3)[0]);
+            if (dagenNa <= VENSTER_DAGEN - 1) {
+                List<String> starts = new ArrayList<>();
+                for (int j = i - 3; j <= i; j++) {
+                    starts.add(Uitleg.datum(dagen.datum(ziekmeldingen.get(j)[0])));
+                }
+                String uitleg = "ZAS-signaal: 4e ziekmelding binnen 12 weken. Vier ziekmeldingen begonnen op "
+                        + Uitleg.opsomming(starts) + "; de laatste begon " + dagenNa + " dagen na de eerste (signaal bij ten"
+                        + " hoogste " + (VENSTER_DAGEN - 1) + " dagen: vier ziekmeldingen binnen " + VENSTER_DAGEN
+                        + " dagen)."
+                        + " Ziekte wordt niet aan DUO gemeld; bespreek de leerling met de jeugdarts (ZAS).";
                 beslissingen.add(new Beslissing(Signaal.ZAS_4E_ZIEKMELDING_IN_12_WEKEN, begin, null, null, begin,
-                        uitleg, registraties(ziekmeldingen.get(i))));
+                        uitleg, dagen.registraties(deze[0], deze[1], code -> code == Afwezigheidscode.ZK)));
             }
         }
-        for (List<Verzuimdagen.Dag> ziekmelding : ziekmeldingen) {
-            if (ziekmelding.size() >= AANEENGESLOTEN_DAGEN) {
-                LocalDate begin = ziekmelding.get(0).datum;
-                LocalDate zevende = ziekmelding.get(AANEENGESLOTEN_DAGEN - 1).datum;
+        for (int[] ziekmelding : ziekmeldingen) {
+            int aantal = ziekmelding[1] - ziekmelding[0] + 1;
+            if (aantal >= AANEENGESLOTEN_DAGEN) {
+                LocalDate begin = dagen.datum(ziekmelding[0]);
+                LocalDate zevende = dagen.datum(ziekmelding[0] + AANEENGESLOTEN_DAGEN - 1);
                 String uitleg = "ZAS-signaal: 7e schooldag aaneengesloten ziek op " + Uitleg.datum(zevende)
-                        + " (ziek sinds " + Uitleg.datum(begin) + ", " + ziekmelding.size()
-                        + " schooldagen tot nu). Ziekte wordt niet aan DUO gemeld; overweeg de jeugdarts.";
+                        + ". Ziek sinds " + Uitleg.datum(begin) + ", " + aantal + " schooldagen aaneengesloten t/m "
+                        + Uitleg.datum(dagen.datum(ziekmelding[1])) + " (weekenden, vakanties en vrije dagen onderbreken"
+                        + " de reeks niet). Ziekte wordt niet aan DUO gemeld; bespreek de leerling met de jeugdarts (ZAS).";
                 beslissingen.add(new Beslissing(Signaal.ZAS_7E_ZIEKTEDAG_AANEENGESLOTEN, begin, null, null, zevende,
-                        uitleg, registraties(ziekmelding)));
+                        uitleg, dagen.registraties(ziekmelding[0], ziekmelding[1],
+                        code -> code == Afwezigheidscode.ZK)));
             }
         }
         return beslissingen;
-    }
-
-    private static List<Registratie> registraties(List<Verzuimdagen.Dag> dagen) {
-        List<Registratie> registraties = new ArrayList<>();
-        for (Verzuimdagen.Dag dag : dagen) {
-            dag.registraties.stream().filter(r -> r.code() == Afwezigheidscode.ZK).forEach(registraties::add);
-        }
-        return registraties;
     }
 }

@@ -1,0 +1,251 @@
+package nl.verzuim.connector.rules.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import nl.verzuim.connector.beoordeel.Registratieopslag;
+import nl.verzuim.connector.intake.CsvLezer;
+import nl.verzuim.connector.intake.IntakeFout;
+import nl.verzuim.connector.intake.LasProfiel;
+import nl.verzuim.connector.rules.Beoordelaar;
+import nl.verzuim.connector.rules.Beslissing;
+import nl.verzuim.connector.rules.Leerling;
+import nl.verzuim.connector.rules.Schoolkalender;
+import nl.verzuim.connector.school.School;
+import nl.verzuim.connector.school.SchoolconfiguratieLezer;
+import nl.verzuim.connector.school.Scholen;
+
+/**
+ * The rules benchmark (README, "Rules benchmark"): replays a region's school year — 100,000 pupils, about four million
+ * registrations — and compares it with only reading the same CSV.
+ * <ul>
+ *   <li>{@code genereer DIR}: writes the region's files (see {@link Regiogenerator}) unless they exist;</li>
+ *   <li>{@code meet DIR}: reads the CSV with {@link CsvLezer} and nothing else ("lezen"), then reads it again into
+ *       a {@link Registratieopslag} and judges every pupil with {@link Beoordelaar} as of the last school day
+ *       ("beoordelen" = reading + grouping + rules), twice each; prints wall times, their ratio and the peak heap.</li>
+ * </ul>
+ * Run it through {@code mvn -B -Pbench-regels verify}, which starts a JVM with {@code -Xmx1g}. Single-threaded, as
+ * the intake is. Not a test: nothing here passes or fails.
+ */
+public final class RegelsBenchmark {
+
+    private static final LocalDate PEILDATUM = Regiogenerator.LAATSTE_DAG;
+    private static final int RONDES = 3;
+
+    private RegelsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("gebruik: RegelsBenchmark genereer|meet MAP");
+            System.exit(1);
+        }
+        Path map = Path.of(args[1]);
+        if (args[0].equals("genereer")) {
+            Regiogenerator.schrijf(map);
+        } else {
+            new Meting(map).voerUit();
+        }
+    }
+
+    /** A pupil as the dossiers would give them: school and birth date. */
+    private record Bekend(School school, LocalDate geboortedatum) {
+    }
+
+    private static final class Meting {
+        private final Path csv;
+        private final Map<String, Schoolkalender> kalenders = new HashMap<>();
+        private final Map<String, Bekend> leerlingen = new HashMap<>();
+        private final Heapmeter heap = new Heapmeter();
+
+        Meting(Path map) throws IOException {
+            csv = map.resolve(Regiogenerator.CSV);
+            Scholen scholen = SchoolconfiguratieLezer.lees(map.resolve(Regiogenerator.SCHOLEN));
+            for (String regel : Files.readAllLines(map.resolve(Regiogenerator.LEERLINGEN_BESTAND)).subList(1,
+                    Regiogenerator.LEERLINGEN + 1)) {
+                String[] v = regel.split(";");
+                School school = scholen.vind(v[1], v[2]).orElseThrow();
+                leerlingen.put(v[0], new Bekend(school, LocalDate.parse(v[3])));
+            }
+        }
+
+        void voerUit() throws Exception {
+            System.out.printf("Rules benchmark: %s (%d MB), %d leerlingen, peildatum %s, JVM max heap %d MB, %d cores%n",
+                    csv.getFileName(), Files.size(csv) / 1_000_000, leerlingen.size(), PEILDATUM,
+                    Runtime.getRuntime().maxMemory() / 1_048_576, Runtime.getRuntime().availableProcessors());
+            heap.start();
+            double snelsteLezen = Double.MAX_VALUE;
+            double snelsteBeoordelen = Double.MAX_VALUE;
+            double minsteCpuLezen = Double.MAX_VALUE;
+            double minsteCpuBeoordelen = Double.MAX_VALUE;
+            for (int ronde = 1; ronde <= RONDES; ronde++) {
+                System.gc();
+                heap.reset();
+                long start = System.nanoTime();
+                long cpu = cpu();
+                long regels = alleenLezen();
+                double lezen = seconden(start);
+                double cpuLezen = (cpu() - cpu) / 1e9;
+                snelsteLezen = Math.min(snelsteLezen, lezen);
+                minsteCpuLezen = Math.min(minsteCpuLezen, cpuLezen);
+                System.out.printf("ronde %d  lezen:      %6.2f s (cpu %6.2f s)  %,d registraties gelezen  heap %s%n",
+                        ronde, lezen, cpuLezen, regels, heap.piek());
+
+                System.gc();
+                heap.reset();
+                start = System.nanoTime();
+                cpu = cpu();
+                Registratieopslag opslag = inlezen();
+                double ingelezen = seconden(start);
+                double cpuIngelezen = (cpu() - cpu) / 1e9;
+                Map<String, Long> perSoort = beoordeelAlle(opslag);
+                double beoordelen = seconden(start);
+                double cpuBeoordelen = (cpu() - cpu) / 1e9;
+                snelsteBeoordelen = Math.min(snelsteBeoordelen, beoordelen);
+                minsteCpuBeoordelen = Math.min(minsteCpuBeoordelen, cpuBeoordelen);
+                System.out.printf("ronde %d  beoordelen: %6.2f s (cpu %6.2f s) = inlezen %.2f s (cpu %.2f s) + regels %.2f s"
+                                + " (cpu %.2f s)  heap %s%n          %,d leerlingen, %,d beslissingen %s%n",
+                        ronde, beoordelen, cpuBeoordelen, ingelezen, cpuIngelezen, beoordelen - ingelezen,
+                        cpuBeoordelen - cpuIngelezen, heap.piek(),
+                        opslag.aantalLeerlingen(), perSoort.values().stream().mapToLong(Long::longValue).sum(),
+                        perSoort);
+                // Outside the timing: what stays in use while every registration is held (after a full collection).
+                System.gc();
+                System.out.printf("          in gebruik na een volledige GC, met alle registraties vastgehouden: %d MB"
+                                + " (%,d registraties)%n",
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_048_576,
+                        opslag.aantalRegistraties());
+            }
+            System.out.printf("snelste ronde: lezen %.2f s, beoordelen %.2f s: verhouding %.2f  (doel ≤ 2)%n",
+                    snelsteLezen, snelsteBeoordelen, snelsteBeoordelen / snelsteLezen);
+            System.out.printf("cpu-tijd (los van andere processen): lezen %.2f s, beoordelen %.2f s: verhouding %.2f%n",
+                    minsteCpuLezen, minsteCpuBeoordelen, minsteCpuBeoordelen / minsteCpuLezen);
+            System.out.printf("load average van de machine na afloop: %.1f%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf("piek heap over alle rondes: %d MB gemeten, ten hoogste %d MB  (doel < 1024 MB)%n",
+                    heap.piekOoitMb(), heap.bovengrensOoitMb());
+        }
+
+        private InputStream open() throws IOException {
+            return new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
+        }
+
+        /** Only what reading costs: every line parsed into a registration, then dropped. */
+        private long alleenLezen() throws Exception {
+            AtomicLong teller = new AtomicLong();
+            List<IntakeFout> fouten = new ArrayList<>();
+            try (InputStream invoer = open()) {
+                CsvLezer.lees(invoer, csv.getFileName().toString(), LasProfiel.STANDAARD, regel -> teller.incrementAndGet(),
+                        fouten);
+            }
+            controleer(fouten);
+            return teller.get();
+        }
+
+        private Registratieopslag inlezen() throws Exception {
+            Registratieopslag opslag = new Registratieopslag();
+            List<IntakeFout> fouten = new ArrayList<>();
+            try (InputStream invoer = open()) {
+                CsvLezer.lees(invoer, csv.getFileName().toString(), LasProfiel.STANDAARD,
+                        regel -> opslag.voegToe(regel.leerlingId(), regel.registratie()), fouten);
+            }
+            controleer(fouten);
+            return opslag;
+        }
+
+        private Map<String, Long> beoordeelAlle(Registratieopslag opslag) {
+            Map<String, Long> perSoort = new TreeMap<>();
+            for (String id : opslag.sleutels()) {
+                Bekend bekend = leerlingen.get(id);
+                School school = bekend.school();
+                Schoolkalender kalender = kalenders.computeIfAbsent(school.code(), c -> school.kalender());
+                List<Beslissing> beslissingen = Beoordelaar.beoordeel(new Leerling(id, bekend.geboortedatum(), false),
+                        kalender, school.regelinstellingen(), opslag.registraties(id), PEILDATUM, List.of());
+                for (Beslissing b : beslissingen) {
+                    perSoort.merge(b.soort().name(), 1L, Long::sum);
+                }
+            }
+            return perSoort;
+        }
+
+        private static void controleer(List<IntakeFout> fouten) {
+            if (!fouten.isEmpty()) {
+                throw new IllegalStateException(fouten.size() + " afgewezen regels, eerste: " + fouten.get(0));
+            }
+        }
+
+        /** CPU time of this thread: the work itself, whatever else the machine is doing (GC threads not counted). */
+        private static long cpu() {
+            return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+
+        private static double seconden(long start) {
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /**
+     * The heap in use, sampled every 5 ms ("gemeten": can miss the moment just before a collection), and the sum of
+     * the peaks the garbage collector reports per heap pool ("ten hoogste": the pools may peak at different moments,
+     * so this bounds the true peak from above).
+     */
+    private static final class Heapmeter {
+        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        private volatile long piek;
+        private long piekOoit;
+        private long bovengrensOoit;
+
+        void start() {
+            Thread meter = new Thread(() -> {
+                while (true) {
+                    long gebruikt = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    if (gebruikt > piek) {
+                        piek = gebruikt;
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heapmeter");
+            meter.setDaemon(true);
+            meter.start();
+        }
+
+        void reset() {
+            piek = 0;
+            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        }
+
+        String piek() {
+            long gemeten = piek / 1_048_576;
+            long bovengrens = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1_048_576;
+            piekOoit = Math.max(piekOoit, gemeten);
+            bovengrensOoit = Math.max(bovengrensOoit, bovengrens);
+            return String.format("piek %d MB gemeten, ten hoogste %d MB", gemeten, bovengrens);
+        }
+
+        long piekOoitMb() {
+            return piekOoit;
+        }
+
+        long bovengrensOoitMb() {
+            return bovengrensOoit;
+        }
+    }
+}
