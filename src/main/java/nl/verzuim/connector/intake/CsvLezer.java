@@ -6,13 +6,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +29,10 @@ import nl.verzuim.connector.school.LasProfiel;
  * file is still read. A file whose header lacks a required column, or that is not in the profile's encoding, is
  * rejected whole (a Windows-1252 file read as UTF-8 is named as such rather than read as garbage). A file that
  * starts with a UTF-8 byte order mark is read as UTF-8 whatever the profile says: the mark says so explicitly.
+ *
+ * <p>Millions of lines go through here, so a line is not cut into strings: its fields stay ranges of one reused
+ * character array, and dates, times, minutes and codes are read from the characters. Only the LAS key (and a
+ * description, when there is one) becomes a string.
  */
 public final class CsvLezer {
 
@@ -38,11 +42,17 @@ public final class CsvLezer {
     private static final char ONGELDIG = '\uFFFD';
     /** Longer LAS keys do not fit the database (leerling.leerling_id). */
     static final int MAX_LEERLING_ID = 64;
+    /** Distinct LAS codes remembered per file; a file full of garbage codes does not grow the memory. */
+    private static final int MAX_CODES_ONTHOUDEN = 64;
 
     private final LasProfiel profiel;
     private final String bestand;
     private final Datumlezer datumlezer;
     private final Tijdlezer tijdlezer;
+    private final List<Code> codes = new ArrayList<>();
+    private final LocalTime[] tijden = new LocalTime[24 * 60];
+    private LocalDate[] datums;
+    private String vorigeLeerling = "";
 
     private CsvLezer(LasProfiel profiel, String bestand) {
         this.profiel = profiel;
@@ -66,37 +76,39 @@ public final class CsvLezer {
             throw new OngeldigBestandException(new IntakeFout(bestand, null, null,
                     "het bestand kan niet gelezen worden: " + e.getClass().getSimpleName()));
         }
-        // Bytes that are not valid in the encoding become U+FFFD, which the record reader refuses on the line where it
-        // stands (a decoder that reports would do so up to a buffer ahead, on the wrong line).
-        Reader reader = new InputStreamReader(invoer, codering.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .replaceWith(String.valueOf(ONGELDIG)));
+        // Bytes that are not valid in the encoding become U+FFFD (what a reader for a charset does), which the record
+        // reader refuses on the line where it stands (a decoder that reports would do so up to a buffer ahead).
+        Reader reader = new InputStreamReader(invoer, codering);
         Records records = new Records(reader, profiel.scheidingsteken());
+        Rij rij = new Rij();
         try {
-            List<String> kop = records.volgende();
-            if (kop == null) {
+            if (!records.volgende(rij)) {
                 throw new OngeldigBestandException(new IntakeFout(bestand, 1, null, "het bestand is leeg; een kopregel is verplicht"));
+            }
+            rij.snoei();
+            List<String> kop = new ArrayList<>();
+            for (int i = 0; i < rij.velden; i++) {
+                kop.add(rij.tekst(i));
             }
             if (!kop.isEmpty() && kop.get(0).startsWith("\uFEFF")) {
                 kop.set(0, kop.get(0).substring(1));
             }
             Kolommen kolommen = kolomIndex(kop);
-            List<String> velden;
             while (true) {
                 int regel = records.regelVanVolgende();
-                velden = records.volgende();
-                if (velden == null) {
+                if (!records.volgende(rij)) {
                     break;
                 }
-                if (velden.size() == 1 && velden.get(0).isBlank()) {
+                rij.snoei();
+                if (rij.velden == 1 && rij.isLeeg(0)) {
                     continue;
                 }
-                if (velden.size() != kop.size()) {
+                if (rij.velden != kop.size()) {
                     fouten.add(new IntakeFout(bestand, regel, null, "verwacht " + kop.size() + " velden (scheidingsteken '"
-                            + profiel.scheidingsteken() + "'), gevonden " + velden.size()));
+                            + profiel.scheidingsteken() + "'), gevonden " + rij.velden));
                     continue;
                 }
-                CsvRegel gelezen = regel(velden, regel, kolommen, fouten);
+                CsvRegel gelezen = regel(rij, regel, kolommen, fouten);
                 if (gelezen != null) {
                     ontvanger.accept(gelezen);
                 }
@@ -165,25 +177,26 @@ public final class CsvLezer {
                 index.getOrDefault(LasProfiel.MINUTEN, -1), index.getOrDefault(LasProfiel.OMSCHRIJVING, -1));
     }
 
-    private CsvRegel regel(List<String> velden, int regel, Kolommen k, List<IntakeFout> fouten) {
-        String leerlingId = velden.get(k.leerling()).trim();
-        if (leerlingId.isEmpty()) {
+    private CsvRegel regel(Rij rij, int regel, Kolommen k, List<IntakeFout> fouten) {
+        int veld = k.leerling();
+        if (rij.isLeeg(veld)) {
             fouten.add(fout(regel, LasProfiel.LEERLING_ID, "is leeg"));
             return null;
         }
-        if (leerlingId.length() > MAX_LEERLING_ID) {
+        if (rij.eind[veld] - rij.begin[veld] > MAX_LEERLING_ID) {
             fouten.add(fout(regel, LasProfiel.LEERLING_ID, "is langer dan " + MAX_LEERLING_ID + " tekens"));
             return null;
         }
-        String datumTekst = velden.get(k.datum()).trim();
-        LocalDate datum = datumlezer.lees(datumTekst);
+        String leerlingId = leerlingId(rij, veld);
+        LocalDate datum = datumlezer.lees(rij, k.datum(), this);
         if (datum == null) {
-            fouten.add(fout(regel, LasProfiel.DATUM, "'" + datumTekst + "' is geen datum volgens " + profiel.datumformaat()));
+            fouten.add(fout(regel, LasProfiel.DATUM, "'" + rij.tekst(k.datum()) + "' is geen datum volgens "
+                    + profiel.datumformaat()));
             return null;
         }
-        String lasCode = velden.get(k.code()).trim();
-        Afwezigheidscode code = profiel.betekenis(lasCode);
+        Afwezigheidscode code = code(rij, k.code());
         if (code == null) {
+            String lasCode = rij.tekst(k.code());
             fouten.add(fout(regel, LasProfiel.CODE, lasCode.isEmpty() ? "is leeg" : "onbekende code '" + lasCode
                     + "' in profiel " + profiel.naam() + "; voeg hem toe aan het profiel — hij wordt niet als aan- of"
                     + " afwezig geteld"));
@@ -192,18 +205,18 @@ public final class CsvLezer {
         LocalTime begin = null;
         LocalTime eind = null;
         Integer minuten = null;
-        if (k.begin() >= 0 && !velden.get(k.begin()).isBlank()) {
-            begin = tijdlezer.lees(velden.get(k.begin()).trim());
+        if (k.begin() >= 0 && !rij.isLeeg(k.begin())) {
+            begin = tijdlezer.lees(rij, k.begin(), this);
             if (begin == null) {
-                fouten.add(fout(regel, LasProfiel.BEGINTIJD, "'" + velden.get(k.begin()).trim() + "' is geen tijd volgens "
+                fouten.add(fout(regel, LasProfiel.BEGINTIJD, "'" + rij.tekst(k.begin()) + "' is geen tijd volgens "
                         + profiel.tijdformaat()));
                 return null;
             }
         }
-        if (k.eind() >= 0 && !velden.get(k.eind()).isBlank()) {
-            eind = tijdlezer.lees(velden.get(k.eind()).trim());
+        if (k.eind() >= 0 && !rij.isLeeg(k.eind())) {
+            eind = tijdlezer.lees(rij, k.eind(), this);
             if (eind == null) {
-                fouten.add(fout(regel, LasProfiel.EINDTIJD, "'" + velden.get(k.eind()).trim() + "' is geen tijd volgens "
+                fouten.add(fout(regel, LasProfiel.EINDTIJD, "'" + rij.tekst(k.eind()) + "' is geen tijd volgens "
                         + profiel.tijdformaat()));
                 return null;
             }
@@ -212,25 +225,105 @@ public final class CsvLezer {
             fouten.add(fout(regel, LasProfiel.EINDTIJD, "eindtijd ligt niet na begintijd"));
             return null;
         }
-        if (k.minuten() >= 0 && !velden.get(k.minuten()).isBlank()) {
-            String tekst = velden.get(k.minuten()).trim();
-            try {
-                minuten = Integer.valueOf(tekst);
-            } catch (NumberFormatException e) {
-                fouten.add(fout(regel, LasProfiel.MINUTEN, "'" + tekst + "' is geen geheel aantal minuten"));
+        if (k.minuten() >= 0 && !rij.isLeeg(k.minuten())) {
+            int waarde = rij.getal(k.minuten());
+            if (waarde == Rij.GEEN_GETAL) {
+                fouten.add(fout(regel, LasProfiel.MINUTEN, "'" + rij.tekst(k.minuten())
+                        + "' is geen geheel aantal minuten"));
                 return null;
             }
-            if (minuten < 0 || minuten > 24 * 60) {
-                fouten.add(fout(regel, LasProfiel.MINUTEN, minuten + " ligt niet tussen 0 en 1440"));
+            if (waarde < 0 || waarde > 24 * 60) {
+                fouten.add(fout(regel, LasProfiel.MINUTEN, waarde + " ligt niet tussen 0 en 1440"));
                 return null;
             }
+            minuten = waarde;
         }
-        String omschrijving = k.omschrijving() < 0 ? null : leegNaarNull(velden.get(k.omschrijving()));
+        String omschrijving = k.omschrijving() < 0 || rij.isLeeg(k.omschrijving()) ? null
+                : rij.tekst(k.omschrijving());
         return new CsvRegel(leerlingId, new Registratie(datum, begin, eind, minuten, code, omschrijving), regel);
     }
 
-    private static String leegNaarNull(String waarde) {
-        return waarde == null || waarde.isBlank() ? null : waarde.trim();
+    /** The LAS key as a string; the previous line's string again when it is the same pupil. */
+    private String leerlingId(Rij rij, int veld) {
+        int van = rij.begin[veld];
+        int tot = rij.eind[veld];
+        if (vorigeLeerling.length() == tot - van) {
+            int i = 0;
+            while (i < tot - van && vorigeLeerling.charAt(i) == rij.tekens[van + i]) {
+                i++;
+            }
+            if (i == tot - van) {
+                return vorigeLeerling;
+            }
+        }
+        vorigeLeerling = new String(rij.tekens, van, tot - van);
+        return vorigeLeerling;
+    }
+
+    /** The meaning of the line's LAS code, looked up once per distinct code in the file. */
+    private Afwezigheidscode code(Rij rij, int veld) {
+        int van = rij.begin[veld];
+        int tot = rij.eind[veld];
+        char[] t = rij.tekens;
+        for (int c = 0; c < codes.size(); c++) {
+            Code bekend = codes.get(c);
+            char[] code = bekend.tekens;
+            if (code.length == tot - van && (code.length == 0 || code[0] == t[van])) {
+                int i = 1;
+                while (i < code.length && code[i] == t[van + i]) {
+                    i++;
+                }
+                if (i >= code.length) {
+                    return bekend.betekenis;
+                }
+            }
+        }
+        Afwezigheidscode betekenis = van == tot ? null : profiel.betekenis(new String(rij.tekens, van, tot - van));
+        if (codes.size() < MAX_CODES_ONTHOUDEN) {
+            codes.add(new Code(Arrays.copyOfRange(rij.tekens, van, tot), betekenis));
+        }
+        return betekenis;
+    }
+
+    private record Code(char[] tekens, Afwezigheidscode betekenis) {
+    }
+
+    /** The same day is the same object: one per day of 2000–2099 at most, made when first met. */
+    private LocalDate datum(int jaar, int maand, int dag) {
+        if (jaar < 2000 || jaar > 2099 || maand < 1 || maand > 12 || dag < 1 || dag > 31) {
+            try {
+                return LocalDate.of(jaar, maand, dag);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+        int index = (jaar - 2000) * 372 + (maand - 1) * 31 + dag - 1;
+        if (datums == null) {
+            datums = new LocalDate[100 * 372];
+        }
+        LocalDate datum = datums[index];
+        if (datum == null) {
+            try {
+                datum = LocalDate.of(jaar, maand, dag);
+            } catch (DateTimeException e) {
+                return null;
+            }
+            datums[index] = datum;
+        }
+        return datum;
+    }
+
+    private LocalTime tijd(int uur, int minuut) {
+        if (uur < 0 || uur > 23 || minuut < 0 || minuut > 59) {
+            return null;
+        }
+        int index = uur * 60 + minuut;
+        LocalTime tijd = tijden[index];
+        if (tijd == null) {
+            tijd = LocalTime.of(uur, minuut);
+            tijden[index] = tijd;
+        }
+        return tijd;
     }
 
     private IntakeFout fout(int regel, String veld, String reden) {
@@ -240,19 +333,19 @@ public final class CsvLezer {
 
     /**
      * Parses dates of a profile's format. The two layouts seen most ({@code yyyy-MM-dd}, {@code dd-MM-yyyy}) are read
-     * by hand — a formatter per line costs more than the rest of the line together; every other format goes through
-     * the strict formatter. Returns null for anything that is not a real date (30-02-2026 included).
+     * from the characters; every other format goes through the strict formatter. Returns null for anything that is
+     * not a real date (30-02-2026 included).
      */
     private interface Datumlezer {
-        LocalDate lees(String tekst);
+        LocalDate lees(Rij rij, int veld, CsvLezer lezer);
 
         static Datumlezer voor(String formaat, DateTimeFormatter formatter) {
             return switch (formaat) {
-                case "yyyy-MM-dd", "uuuu-MM-dd" -> t -> vast(t, 0, 5, 8, '-', 4, 7);
-                case "dd-MM-yyyy", "dd-MM-uuuu" -> t -> vast(t, 6, 3, 0, '-', 2, 5);
-                default -> t -> {
+                case "yyyy-MM-dd", "uuuu-MM-dd" -> (rij, veld, lezer) -> vast(rij, veld, lezer, 0, 5, 8, 4, 7);
+                case "dd-MM-yyyy", "dd-MM-uuuu" -> (rij, veld, lezer) -> vast(rij, veld, lezer, 6, 3, 0, 2, 5);
+                default -> (rij, veld, lezer) -> {
                     try {
-                        return LocalDate.parse(t, formatter);
+                        return LocalDate.parse(rij.tekst(veld), formatter);
                     } catch (DateTimeException e) {
                         return null;
                     }
@@ -260,42 +353,40 @@ public final class CsvLezer {
             };
         }
 
-        private static LocalDate vast(String t, int jaar, int maand, int dag, char streep, int streep1, int streep2) {
-            if (t.length() != 10 || t.charAt(streep1) != streep || t.charAt(streep2) != streep) {
+        private static LocalDate vast(Rij rij, int veld, CsvLezer lezer, int jaar, int maand, int dag, int streep1,
+                                      int streep2) {
+            int van = rij.begin[veld];
+            char[] t = rij.tekens;
+            if (rij.eind[veld] - van != 10 || t[van + streep1] != '-' || t[van + streep2] != '-') {
                 return null;
             }
-            int j = getal(t, jaar, 4);
-            int m = getal(t, maand, 2);
-            int d = getal(t, dag, 2);
-            if (j < 0 || m < 0 || d < 0) {
-                return null;
-            }
-            try {
-                return LocalDate.of(j, m, d);
-            } catch (DateTimeException e) {
-                return null;
-            }
+            int j = cijfers(t, van + jaar, 4);
+            int m = cijfers(t, van + maand, 2);
+            int d = cijfers(t, van + dag, 2);
+            return j < 0 || m < 0 || d < 0 ? null : lezer.datum(j, m, d);
         }
     }
 
-    /** Times of a profile's format; {@code HH:mm} by hand, others by the strict formatter. Null when not a time. */
+    /** Times of a profile's format; {@code HH:mm} from the characters, others by the strict formatter. */
     private interface Tijdlezer {
-        LocalTime lees(String tekst);
+        LocalTime lees(Rij rij, int veld, CsvLezer lezer);
 
         static Tijdlezer voor(String formaat, DateTimeFormatter formatter) {
             if ("HH:mm".equals(formaat)) {
-                return t -> {
-                    if (t.length() != 5 || t.charAt(2) != ':') {
+                return (rij, veld, lezer) -> {
+                    int van = rij.begin[veld];
+                    char[] t = rij.tekens;
+                    if (rij.eind[veld] - van != 5 || t[van + 2] != ':') {
                         return null;
                     }
-                    int u = getal(t, 0, 2);
-                    int m = getal(t, 3, 2);
-                    return u < 0 || m < 0 || u > 23 || m > 59 ? null : LocalTime.of(u, m);
+                    int u = cijfers(t, van, 2);
+                    int m = cijfers(t, van + 3, 2);
+                    return u < 0 || m < 0 ? null : lezer.tijd(u, m);
                 };
             }
-            return t -> {
+            return (rij, veld, lezer) -> {
                 try {
-                    return LocalTime.parse(t, formatter);
+                    return LocalTime.parse(rij.tekst(veld), formatter);
                 } catch (DateTimeException e) {
                     return null;
                 }
@@ -304,10 +395,10 @@ public final class CsvLezer {
     }
 
     /** The ASCII digits at {@code van}, or -1 when one of them is not a digit. */
-    private static int getal(String t, int van, int lengte) {
+    private static int cijfers(char[] t, int van, int lengte) {
         int waarde = 0;
         for (int i = van; i < van + lengte; i++) {
-            char c = t.charAt(i);
+            char c = t[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
@@ -334,12 +425,99 @@ public final class CsvLezer {
         }
     }
 
+    /** One record, reused from line to line: its fields as ranges of one character array, quotes undone. */
+    private static final class Rij {
+        static final int GEEN_GETAL = Integer.MIN_VALUE;
+
+        /** The characters the fields are ranges of: the reader's buffer, or {@link #eigen} for a copied record. */
+        char[] tekens;
+        private char[] eigen = new char[512];
+        int lengte;
+        int[] begin = new int[16];
+        int[] eind = new int[16];
+        int velden;
+
+        /** Starts a record that is copied character by character. */
+        void leeg() {
+            tekens = eigen;
+            lengte = 0;
+            velden = 0;
+        }
+
+        void nieuwVeld() {
+            ruimte(velden);
+            begin[velden] = lengte;
+            eind[velden] = lengte;
+            velden++;
+        }
+
+        void ruimte(int veld) {
+            if (veld >= begin.length) {
+                begin = Arrays.copyOf(begin, begin.length * 2);
+                eind = Arrays.copyOf(eind, eind.length * 2);
+            }
+        }
+
+        boolean huidigVeldLeeg() {
+            return eind[velden - 1] == begin[velden - 1];
+        }
+
+        void voegToe(char c) {
+            if (lengte == eigen.length) {
+                eigen = Arrays.copyOf(eigen, lengte * 2);
+                tekens = eigen;
+            }
+            eigen[lengte++] = c;
+            eind[velden - 1] = lengte;
+        }
+
+        String tekst(int veld) {
+            return new String(tekens, begin[veld], eind[veld] - begin[veld]);
+        }
+
+        int lengte(int veld) {
+            return eind[veld] - begin[veld];
+        }
+
+        /** Drops white space around every field (what {@code String.trim()} drops), once per record. */
+        void snoei() {
+            for (int v = 0; v < velden; v++) {
+                int van = begin[v];
+                int tot = eind[v];
+                while (van < tot && tekens[van] <= ' ') {
+                    van++;
+                }
+                while (tot > van && tekens[tot - 1] <= ' ') {
+                    tot--;
+                }
+                begin[v] = van;
+                eind[v] = tot;
+            }
+        }
+
+        boolean isLeeg(int veld) {
+            return begin[veld] == eind[veld];
+        }
+
+        /** A whole number (an optional sign and up to 9 digits), or {@link #GEEN_GETAL}. */
+        int getal(int veld) {
+            int van = begin[veld];
+            int tot = eind[veld];
+            boolean negatief = van < tot && tekens[van] == '-';
+            int eerste = van < tot && (negatief || tekens[van] == '+') ? van + 1 : van;
+            if (eerste == tot || tot - eerste > 9) {
+                return GEEN_GETAL;
+            }
+            int waarde = cijfers(tekens, eerste, tot - eerste);
+            return waarde < 0 ? GEEN_GETAL : negatief ? -waarde : waarde;
+        }
+    }
+
     /** RFC 4180 records: quoted fields may hold the separator, doubled quotes and line breaks. */
     private static final class Records {
         private final Reader reader;
         private final char scheiding;
         private final char[] buffer = new char[1 << 16];
-        private final StringBuilder veld = new StringBuilder(64);
         private int positie;
         private int gevuld;
         private int regel = 1;
@@ -381,21 +559,58 @@ public final class CsvLezer {
             return c;
         }
 
-        List<String> volgende() throws IOException {
+        /**
+         * The usual line — no quotes, ending inside the buffer — is not copied: the record's fields become ranges of
+         * the buffer itself (valid until the next line is read). False when the line needs the careful reading.
+         */
+        private boolean snel(Rij rij) throws TeLangRecord {
+            final char[] b = buffer;
+            final int tot = gevuld;
+            final char sep = scheiding;
+            int i = positie;
+            int veld = 0;
+            rij.begin[0] = i;
+            char c = 0;
+            while (i < tot) {
+                c = b[i];
+                if (c == sep) {
+                    rij.eind[veld] = i;
+                    rij.ruimte(++veld);
+                    rij.begin[veld] = i + 1;
+                } else if (c == '\n' || c == '\r' || c == '"' || c == ONGELDIG) {
+                    break;
+                }
+                i++;
+            }
+            if (i >= tot || c == '"' || c == ONGELDIG || c == '\r' && i + 1 >= tot) {
+                return false;
+            }
+            if (i - positie > MAX_RECORD_TEKENS) {
+                throw new TeLangRecord(regel);
+            }
+            rij.eind[veld] = i;
+            rij.velden = veld + 1;
+            rij.tekens = b;
+            positie = c == '\r' && b[i + 1] == '\n' ? i + 2 : i + 1;
+            volgendeRegel++;
+            return true;
+        }
+
+        /** Reads the next record into {@code rij}; false at the end of the file. */
+        boolean volgende(Rij rij) throws IOException {
             regel = volgendeRegel;
+            if (snel(rij)) {
+                return true;
+            }
             lengte = 0;
-            List<String> velden = new ArrayList<>(8);
-            veld.setLength(0);
+            rij.leeg();
+            rij.nieuwVeld();
             boolean inAanhaling = false;
             boolean iets = false;
             while (true) {
                 int c = lees();
                 if (c == -1) {
-                    if (!iets) {
-                        return null;
-                    }
-                    velden.add(veld.toString());
-                    return velden;
+                    return iets;
                 }
                 iets = true;
                 if (++lengte > MAX_RECORD_TEKENS) {
@@ -408,7 +623,7 @@ public final class CsvLezer {
                     if (c == '"') {
                         if (kijk() == '"') {
                             lees();
-                            veld.append('"');
+                            rij.voegToe('"');
                         } else {
                             inAanhaling = false;
                         }
@@ -416,26 +631,23 @@ public final class CsvLezer {
                         if (c == '\n') {
                             volgendeRegel++;
                         }
-                        veld.append((char) c);
+                        rij.voegToe((char) c);
                     }
-                } else if (c == '"' && veld.isEmpty()) {
+                } else if (c == '"' && rij.huidigVeldLeeg()) {
                     inAanhaling = true;
                 } else if (c == scheiding) {
-                    velden.add(veld.toString());
-                    veld.setLength(0);
+                    rij.nieuwVeld();
                 } else if (c == '\r') {
                     if (kijk() == '\n') {
                         lees();
                     }
                     volgendeRegel++;
-                    velden.add(veld.toString());
-                    return velden;
+                    return true;
                 } else if (c == '\n') {
                     volgendeRegel++;
-                    velden.add(veld.toString());
-                    return velden;
+                    return true;
                 } else {
-                    veld.append((char) c);
+                    rij.voegToe((char) c);
                 }
             }
         }

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -18,8 +20,9 @@ import javax.xml.stream.XMLStreamConstants;
  * onderwijsnummer, jaargroep and postcode. EDEXML has no street address and no verzorgers: those stay unknown
  * (never invented) until an OSO dossier brings them.
  *
- * <p>Each pupil is handed on as soon as its element ends, so memory stays flat whatever the number of pupils (the
- * schema's key and unique constraints keep the pupils' keys, a few dozen bytes each). A pupil that fails a check is
+ * <p>Each pupil is handed on as soon as its element ends, so memory stays flat whatever the size of the file; only
+ * the keys the schema's identity constraints need are kept (a pupil's key and ECK iD, checked in hash sets here
+ * rather than by the validator, whose check grows with the square of the number of pupils). A pupil that fails a check is
  * reported and skipped; a file that is not well-formed or fails its schema is rejected whole — the caller must
  * then undo what it stored from it (the intake does so in its transaction).
  */
@@ -44,7 +47,7 @@ public final class EdexmlLezer {
 
     public static Gelezen lees(InputStream invoer, String bestand, Ontvanger ontvanger, List<IntakeFout> fouten)
             throws OngeldigBestandException {
-        try (GevalideerdeXmlLezer xml = new GevalideerdeXmlLezer(invoer, bestand, Schemas.edexml())) {
+        try (GevalideerdeXmlLezer xml = new GevalideerdeXmlLezer(invoer, bestand, Schemas.edexml(), true)) {
             return new EdexmlLezer.Lezing(xml, bestand, ontvanger, fouten).lees();
         } finally {
             GevalideerdeXmlLezer.sluit(invoer);
@@ -57,6 +60,7 @@ public final class EdexmlLezer {
         private final Ontvanger ontvanger;
         private final List<IntakeFout> fouten;
         private final Map<String, String> jaargroepVanGroep = new HashMap<>();
+        private final Sleutels sleutels = new Sleutels();
         private String brin;
         private String dependancecode;
         private int schoolRegel;
@@ -64,6 +68,7 @@ public final class EdexmlLezer {
         private Leerling leerling;
         private int leerlingen;
         private int zonderSchool;
+        private Boolean schoolGeldig;
 
         Lezing(GevalideerdeXmlLezer xml, String bestand, Ontvanger ontvanger, List<IntakeFout> fouten) {
             this.xml = xml;
@@ -107,6 +112,7 @@ public final class EdexmlLezer {
                 return;
             }
             String deel = xml.naamOp(2);
+            sleutels.controleer(xml, diepte, deel, naam);
             if (diepte == 2 && "school".equals(naam)) {
                 schoolRegel = xml.regel();
             } else if (diepte == 3 && "school".equals(deel)) {
@@ -149,7 +155,10 @@ public final class EdexmlLezer {
                 return;
             }
             String vestiging = dependancecode == null ? "00" : dependancecode;
-            if (!Identificatie.isGeldigeBrin(brin) || !Identificatie.isGeldigeVestiging(vestiging)) {
+            if (schoolGeldig == null) { // the school element comes before the pupils: checked once
+                schoolGeldig = Identificatie.isGeldigeBrin(brin) && Identificatie.isGeldigeVestiging(vestiging);
+            }
+            if (!schoolGeldig) {
                 zonderSchool++;
                 return;
             }
@@ -186,6 +195,86 @@ public final class EdexmlLezer {
             l.recordfouten.add(new IntakeFout(bestand, regel, veld, "leerling " + l.key
                     + ": geen datum (jjjj-mm-dd)"));
             return null;
+        }
+    }
+
+    /**
+     * The identity constraints of EDEXML.structuur.xsd (xs:key, xs:unique, xs:keyref on the element EDEX), checked
+     * with hash sets as the export streams by; the validator leaves them out (see {@link GevalideerdeXmlLezer}).
+     * The schema puts vestigingen and groepen before leerlingen and leerkrachten, so every reference can be checked
+     * when it is met. A fault names the constraint, never the key value.
+     */
+    private static final class Sleutels {
+        private final Set<String> vestigingen = new HashSet<>();
+        private final Set<String> groepen = new HashSet<>();
+        private final Set<String> samengesteldeGroepen = new HashSet<>();
+        private final Set<String> leerlingen = new HashSet<>();
+        private final Set<String> leerlingEckids = new HashSet<>();
+        private final Set<String> leerkrachten = new HashSet<>();
+        private final Set<String> leerkrachtEckids = new HashSet<>();
+
+        void controleer(GevalideerdeXmlLezer xml, int diepte, String deel, String naam) {
+            if (deel == null) {
+                return;
+            }
+            switch (deel) {
+                case "vestigingen" -> {
+                    if (diepte == 3 && "vestiging".equals(naam)) {
+                        uniek(xml, vestigingen, xml.attribuut("key"), "vestigingsKey");
+                    }
+                }
+                case "groepen" -> {
+                    if (diepte == 3 && ("groep".equals(naam) || "samengestelde_groep".equals(naam))) {
+                        String key = xml.attribuut("key");
+                        if (key != null && (groepen.contains(key) || samengesteldeGroepen.contains(key))) {
+                            xml.schemafout("dubbele waarde voor identiteitsbeperking 'groepKeyUnique'");
+                        } else if (key != null) {
+                            ("groep".equals(naam) ? groepen : samengesteldeGroepen).add(key);
+                        }
+                    }
+                }
+                case "leerlingen" -> {
+                    if (diepte == 3 && "leerling".equals(naam)) {
+                        uniek(xml, leerlingen, xml.attribuut("key"), "leerlingKey");
+                        uniek(xml, leerlingEckids, xml.attribuut("eckid"), "leerlingEckidUnique");
+                    } else if (diepte == 4 && "groep".equals(naam) && "leerling".equals(xml.naamOp(3))) {
+                        bestaat(xml, groepen, "groepsRefLeerling");
+                    } else if (diepte == 4 && "vestiging".equals(naam) && "leerling".equals(xml.naamOp(3))) {
+                        bestaat(xml, vestigingen, "vestigingsRefLeerling");
+                    } else if (diepte == 5 && "samengestelde_groep".equals(naam)
+                            && "samengestelde_groepen".equals(xml.naamOp(4))) {
+                        bestaat(xml, samengesteldeGroepen, "samengesteldegroepsRefLeerling");
+                    }
+                }
+                case "leerkrachten" -> {
+                    if (diepte == 3 && "leerkracht".equals(naam)) {
+                        uniek(xml, leerkrachten, xml.attribuut("key"), "leerkrachtKey");
+                        uniek(xml, leerkrachtEckids, xml.attribuut("eckid"), "leerkrachtEckidUnique");
+                    } else if (diepte == 5 && "groepen".equals(xml.naamOp(4))) {
+                        if ("groep".equals(naam)) {
+                            bestaat(xml, groepen, "groepsRefLeerkracht");
+                        } else if ("samengestelde_groep".equals(naam)) {
+                            bestaat(xml, samengesteldeGroepen, "samengesteldegroepsRefLeerkracht");
+                        }
+                    }
+                }
+                default -> {
+                    // school: no identity constraints
+                }
+            }
+        }
+
+        private static void uniek(GevalideerdeXmlLezer xml, Set<String> gezien, String waarde, String beperking) {
+            if (waarde != null && !gezien.add(waarde)) {
+                xml.schemafout("dubbele waarde voor identiteitsbeperking '" + beperking + "'");
+            }
+        }
+
+        private static void bestaat(GevalideerdeXmlLezer xml, Set<String> bekend, String beperking) {
+            String key = xml.attribuut("key");
+            if (key != null && !bekend.contains(key)) {
+                xml.schemafout("verwijzing naar een onbekende key (keyref '" + beperking + "')");
+            }
         }
     }
 

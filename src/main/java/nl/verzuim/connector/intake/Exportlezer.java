@@ -112,8 +112,10 @@ public final class Exportlezer {
     private void leesEdexml(InputStream invoer, String naam, Ontvanger ontvanger, List<IntakeFout> fouten)
             throws OngeldigBestandException {
         int[] nietGeconfigureerd = {0};
+        Map<String, Optional<School>> perCode = new HashMap<>(2);
         EdexmlLezer.Gelezen gelezen = EdexmlLezer.lees(invoer, naam, (leerling, regel) -> {
-            Optional<School> school = scholen.vind(leerling.brin(), leerling.vestiging());
+            Optional<School> school = perCode.computeIfAbsent(leerling.schoolcode(),
+                    code -> scholen.vind(leerling.brin(), leerling.vestiging()));
             if (school.isEmpty()) {
                 nietGeconfigureerd[0]++;
             } else {

@@ -37,6 +37,8 @@ final class GevalideerdeXmlLezer implements AutoCloseable {
      */
     static final int MAX_TEKST = 64 * 1024 * 1024;
     private static final int MAX_DIEPTE = 100;
+    private static final String IDENTITEITSBEPERKINGEN =
+            "http://apache.org/xml/features/validation/identity-constraint-checking";
     private static final XMLInputFactory FACTORY = veiligeFactory();
     /**
      * Quoted values in Xerces messages: "Value 'x'", "The value 'x'", "cvc-datatype-valid.1.2.1: 'x'",
@@ -58,6 +60,17 @@ final class GevalideerdeXmlLezer implements AutoCloseable {
     private SAXException fataal;
 
     GevalideerdeXmlLezer(InputStream invoer, String bestand, Schema schema) throws OngeldigBestandException {
+        this(invoer, bestand, schema, false);
+    }
+
+    /**
+     * @param sleutelsZelf true: the schema's identity constraints (xs:key, xs:unique, xs:keyref) are checked by the
+     *                     caller, not by the validator — the JDK's validator compares each new key with every earlier
+     *                     one, which takes hours for an export of 100,000 pupils; the caller checks them with hash
+     *                     sets and reports faults through {@link #schemafout(String)}
+     */
+    GevalideerdeXmlLezer(InputStream invoer, String bestand, Schema schema, boolean sleutelsZelf)
+            throws OngeldigBestandException {
         this.bestand = bestand;
         try {
             this.reader = FACTORY.createXMLStreamReader(invoer);
@@ -70,6 +83,13 @@ final class GevalideerdeXmlLezer implements AutoCloseable {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         } catch (SAXException e) {
             throw new IllegalStateException("XML-validatie kan niet veilig ingesteld worden", e);
+        }
+        if (sleutelsZelf) {
+            try {
+                validator.setFeature(IDENTITEITSBEPERKINGEN, false);
+            } catch (SAXException e) {
+                throw new IllegalStateException("XML-validatie kan de sleutelcontrole niet aan de lezer overlaten", e);
+            }
         }
         validator.setErrorHandler(new Foutverzamelaar());
         validator.setDocumentLocator(new StaxLocator());
@@ -140,7 +160,8 @@ final class GevalideerdeXmlLezer implements AutoCloseable {
 
     /** The text of the current (simple) element, read up to and including its end tag. */
     String tekst() throws OngeldigBestandException {
-        StringBuilder tekst = new StringBuilder();
+        String eerste = null; // the usual case: the text comes in one piece
+        StringBuilder tekst = null;
         int niveau = diepte;
         try {
             while (true) {
@@ -148,11 +169,18 @@ final class GevalideerdeXmlLezer implements AutoCloseable {
                 if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
                         || event == XMLStreamConstants.SPACE) {
                     tekstDoor();
-                    tekst.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    if (eerste == null && tekst == null) {
+                        eerste = new String(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    } else {
+                        if (tekst == null) {
+                            tekst = new StringBuilder(eerste);
+                        }
+                        tekst.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    }
                 } else if (event == XMLStreamConstants.END_ELEMENT && diepte == niveau) {
                     eind();
                     controleerFataal();
-                    return tekst.toString().trim();
+                    return tekst != null ? tekst.toString().trim() : eerste == null ? "" : eerste.trim();
                 } else if (event == XMLStreamConstants.START_ELEMENT) {
                     start();
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -209,6 +237,14 @@ final class GevalideerdeXmlLezer implements AutoCloseable {
     /** Faults against the schema found so far (the file is rejected when there is any). */
     List<IntakeFout> schemafouten() {
         return schemafouten;
+    }
+
+    /** A fault against the schema found by the caller (an identity constraint), at the current element. */
+    void schemafout(String reden) {
+        if (schemafouten.size() < MAX_FOUTEN) {
+            schemafouten.add(new IntakeFout(bestand, regel(), diepte == 0 ? null : pad(), "voldoet niet aan het schema: "
+                    + reden));
+        }
     }
 
     boolean heeftSchemafouten() {

@@ -148,16 +148,23 @@ public class IntakeService {
     /** Stores what the file yields and judges every pupil it touched, in the caller's transaction. */
     private Gelezen leesEnBeoordeel(Exportlezer lezer, Path bestand, List<IntakeFout> fouten)
             throws OngeldigBestandException {
+        long start = System.nanoTime();
         Opslag opslag = new Opslag(bestand.getFileName().toString());
         Exportlezer.Soort soort = lezer.lees(bestand, opslag, fouten);
         opslag.schrijfWachtrij();
+        long opgeslagen = System.nanoTime();
         LocalDate peildatum = LocalDate.now(klok);
+        int beoordeeld = 0;
         for (Map.Entry<String, Set<String>> perSchool : opslag.geraakt.entrySet()) {
             School school = scholen.vind(perSchool.getKey()).orElseThrow();
             for (String leerlingId : perSchool.getValue()) {
                 meldingen.herbeoordeel(school, leerlingId, peildatum);
+                beoordeeld++;
             }
         }
+        LOG.info("Intake {}: {} gelezen en opgeslagen in {} ms, {} leerlingen beoordeeld in {} ms",
+                bestand.getFileName(), opslag.geaccepteerd, (opgeslagen - start) / 1_000_000, beoordeeld,
+                (System.nanoTime() - opgeslagen) / 1_000_000);
         return new Gelezen(soort, opslag.geaccepteerd);
     }
 

@@ -73,7 +73,8 @@ public record LasProfiel(String naam, char scheidingsteken, Map<String, String> 
 
     /** The meaning of a LAS code, or null when the profile does not know it (then the line is an error). */
     public Afwezigheidscode betekenis(String lasCode) {
-        return codes.get(normaliseer(lasCode));
+        Afwezigheidscode zoals = lasCode == null ? null : codes.get(lasCode); // the usual case, without a copy
+        return zoals != null ? zoals : codes.get(normaliseer(lasCode));
     }
 
     /** Strict: 30-02-2026 is an error, not silently 28 February. */

@@ -143,6 +143,49 @@ class EdexmlLezerTest {
     }
 
     @Test
+    void deSleutelbeperkingenVanHetSchemaGeldenOok() throws Exception {
+        // keyref: a pupil's groep must exist among the groepen
+        assertThat(schemafout(export("<leerling key=\"A1\"><achternaam>Een</achternaam><groep key=\"G9\"/></leerling>\n")))
+                .isEqualTo("edex.xml regel 8, veld 'EDEX/leerlingen/leerling/groep': voldoet niet aan het schema:"
+                        + " verwijzing naar een onbekende key (keyref 'groepsRefLeerling')");
+        // unique: two pupils with one ECK iD
+        assertThat(schemafout(export("""
+                <leerling key="A1" eckid="https://id.school/LL_1"><achternaam>Een</achternaam></leerling>
+                <leerling key="A2" eckid="https://id.school/LL_1"><achternaam>Twee</achternaam></leerling>
+                """))).contains("regel 9").contains("'leerlingEckidUnique'").doesNotContain("LL_1");
+        // a groep key used twice, once as samengestelde_groep
+        Path bestand = map.resolve("groepen.xml");
+        Files.writeString(bestand, Files.readString(export("<leerling key=\"A1\"><achternaam>Een</achternaam></leerling>\n"))
+                .replace("</groepen>", "<samengestelde_groep key=\"G5\"><naam>ook G5</naam></samengestelde_groep></groepen>"));
+        assertThat(schemafout(bestand)).contains("'groepKeyUnique'");
+        // what the official sample refers to does exist: no fault there (see the first test)
+    }
+
+    @Test
+    void eenBrincodeMetEenNietNederlandseHoofdletterIsGeenBrin() throws Exception {
+        // The schema's \p{Lu} admits any capital; a BRIN is [0-9]{2}[A-Z]{2}.
+        List<IntakeFout> fouten = new ArrayList<>();
+        assertThat(lees(export("<leerling key=\"A1\"><achternaam>Een</achternaam></leerling>\n", "00ÅY", "00"), fouten))
+                .isEmpty();
+        assertThat(fouten).singleElement().satisfies(f -> {
+            assertThat(f.veld()).isEqualTo("school/brincode");
+            assertThat(f.reden()).isEqualTo("brincode of dependancecode past niet bij het patroon 12AB en 00; de 1"
+                    + " leerling(en) zijn niet overgenomen");
+        });
+    }
+
+    private static String schemafout(Path bestand) {
+        List<LeerlingGegevens> ontvangen = new ArrayList<>();
+        try {
+            new Exportlezer(SCHOLEN, id -> List.of(), Long.MAX_VALUE).lees(bestand, ontvanger(ontvangen), new ArrayList<>());
+        } catch (OngeldigBestandException e) {
+            assertThat(ontvangen).isEmpty();
+            return e.fouten().get(0).toString();
+        }
+        throw new AssertionError("het bestand had afgewezen moeten worden");
+    }
+
+    @Test
     void eenNietGeconfigureerdeSchoolWordtEenKeerGemeldMetHetAantal() throws Exception {
         Path bestand = export("""
                 <leerling key="A1"><achternaam>Een</achternaam></leerling>
