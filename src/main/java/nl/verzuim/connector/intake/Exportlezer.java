@@ -19,7 +19,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import nl.verzuim.connector.school.LasProfiel;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
 

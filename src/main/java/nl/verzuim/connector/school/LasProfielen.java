@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.verzuim.connector.intake.LasProfiel;
+
 /**
- * The CSV profiles a connector knows: the ones shipped in the jar ({@code las-profielen/ingebouwd.yaml}) plus the
+ * The CSV profiles a connector knows: {@code standaard} ({@link LasProfiel#STANDAARD}, las-input.md §2) and the
+ * example layouts shipped in the jar ({@code las-profielen/ingebouwd.yaml}), plus the
  * school's own, from the file named by {@code connector.las-profielen} (or {@code las-profielen.yaml} beside the
  * schools file). A name is unique across both.
  */
@@ -34,7 +37,7 @@ public final class LasProfielen {
         this.profielen = Map.copyOf(profielen);
     }
 
-    /** The profiles shipped in the jar: {@code standaard} (las-input.md §2) and the example layouts. */
+    /** The profiles shipped with the connector: {@code standaard} (las-input.md §2) and the example layouts. */
     public static LasProfielen ingebouwd() {
         if (ingebouwd == null) {
             try (InputStream invoer = LasProfielen.class.getClassLoader().getResourceAsStream(INGEBOUWD_BESTAND)) {
@@ -43,6 +46,7 @@ public final class LasProfielen {
                 }
                 Reader reader = new InputStreamReader(invoer, StandardCharsets.UTF_8);
                 Map<String, LasProfiel> alle = new LinkedHashMap<>();
+                alle.put(LasProfiel.STANDAARD.naam(), LasProfiel.STANDAARD);
                 for (LasProfiel profiel : LasProfielLezer.lees(reader, "ingebouwde profielen (" + INGEBOUWD_BESTAND + ")")) {
                     alle.put(profiel.naam(), profiel);
                 }

@@ -3,6 +3,8 @@ package nl.verzuim.connector.school;
 import java.util.List;
 import java.util.Optional;
 
+import nl.verzuim.connector.intake.LasProfiel;
+
 /**
  * The schools this connector serves, and the CSV profiles their LAS exports are read with. Every school's
  * {@code las_profiel} exists among {@code profielen}: that is checked when the configuration is read.

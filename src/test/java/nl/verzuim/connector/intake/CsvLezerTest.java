@@ -14,12 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import nl.verzuim.connector.rules.Afwezigheidscode;
-import nl.verzuim.connector.school.LasProfiel;
 import nl.verzuim.connector.school.LasProfielen;
 
 class CsvLezerTest {
 
-    static final LasProfiel STANDAARD = LasProfielen.ingebouwd().profiel("standaard");
+    static final LasProfiel STANDAARD = LasProfiel.STANDAARD;
 
     @Test
     void leestHetStandaardVoorbeeldUitLasInput() throws Exception {

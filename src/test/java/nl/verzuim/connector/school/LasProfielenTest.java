@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.verzuim.connector.intake.LasProfiel;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 
 /** CSV profiles are configuration (las-input.md §2): read with file and line, checked against the schools at start. */
@@ -37,6 +38,11 @@ class LasProfielenTest {
         LasProfielen ingebouwd = LasProfielen.ingebouwd();
         assertThat(ingebouwd.namen()).containsExactly("komma-lettercodes", "puntkomma-stamnr-windows1252", "standaard");
         LasProfiel standaard = ingebouwd.profiel("standaard");
+        assertThat(standaard).isSameAs(LasProfiel.STANDAARD);
+        assertThat(standaard.kolommen().values()).containsExactlyInAnyOrder("leerling_id", "datum", "begintijd",
+                "eindtijd", "minuten", "code", "omschrijving");
+        assertThat(standaard.datumformaat()).isEqualTo("yyyy-MM-dd");
+        assertThat(standaard.codering()).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(standaard.scheidingsteken()).isEqualTo(';');
         assertThat(standaard.codes()).hasSize(Afwezigheidscode.values().length);
         LasProfiel stamnr = ingebouwd.profiel("puntkomma-stamnr-windows1252");

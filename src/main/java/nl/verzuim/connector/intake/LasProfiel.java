@@ -1,6 +1,7 @@
-package nl.verzuim.connector.school;
+package nl.verzuim.connector.intake;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import nl.verzuim.connector.rules.Afwezigheidscode;
 /**
  * How one LAS lays out its verzuimregistraties CSV (las-input.md §2): the separator, the column names, the date
  * and time formats, the encoding, and its own codes mapped onto the meanings the rules know. A new LAS layout is
- * a new profile in a YAML file ({@link LasProfielLezer}), not new code.
+ * a new profile in a YAML file ({@link nl.verzuim.connector.school.LasProfielLezer}), not new code; the profiles a
+ * connector knows are {@link nl.verzuim.connector.school.LasProfielen}.
  *
  * @param kolommen maps each field ({@link #VELDEN}) to the LAS's column name; {@code leerling_id}, {@code datum} and
  *                 {@code code} are required
@@ -36,6 +38,15 @@ public record LasProfiel(String naam, char scheidingsteken, Map<String, String> 
             OMSCHRIJVING);
     /** The fields without which a line means nothing to the rules. */
     public static final List<String> VERPLICHT = List.of(LEERLING_ID, DATUM, CODE);
+
+    /** The layout of las-input.md §2, shipped with the connector (the example layouts are in the jar's YAML). */
+    public static final LasProfiel STANDAARD = new LasProfiel("standaard", ';',
+            Map.of(LEERLING_ID, "leerling_id", DATUM, "datum", BEGINTIJD, "begintijd", EINDTIJD, "eindtijd",
+                    MINUTEN, "minuten", CODE, "code", OMSCHRIJVING, "omschrijving"),
+            "yyyy-MM-dd", "HH:mm", StandardCharsets.UTF_8,
+            Map.of("ONG", Afwezigheidscode.ONG, "TL", Afwezigheidscode.TL, "LUX", Afwezigheidscode.LUX,
+                    "ZK", Afwezigheidscode.ZK, "MED", Afwezigheidscode.MED, "VRL", Afwezigheidscode.VRL,
+                    "SCH", Afwezigheidscode.SCH, "REL", Afwezigheidscode.REL, "UIT", Afwezigheidscode.UIT));
 
     public LasProfiel {
         Objects.requireNonNull(naam, "naam");
@@ -91,7 +102,8 @@ public record LasProfiel(String naam, char scheidingsteken, Map<String, String> 
         return kolommen.get(veld);
     }
 
-    static DateTimeFormatter datumFormatter(String patroon) {
+    /** A strict formatter for a profile's date pattern; IllegalArgumentException names what is missing. */
+    public static DateTimeFormatter datumFormatter(String patroon) {
         if (patroon == null || patroon.indexOf('d') < 0 || patroon.indexOf('M') < 0
                 || patroon.indexOf('y') < 0 && patroon.indexOf('u') < 0) {
             throw new IllegalArgumentException("datumformaat '" + patroon + "' moet dag (d), maand (M) en jaar (yyyy)"
@@ -101,7 +113,8 @@ public record LasProfiel(String naam, char scheidingsteken, Map<String, String> 
         return DateTimeFormatter.ofPattern(patroon.replace('y', 'u'), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
-    static DateTimeFormatter tijdFormatter(String patroon) {
+    /** A strict formatter for a profile's time pattern; IllegalArgumentException names what is missing. */
+    public static DateTimeFormatter tijdFormatter(String patroon) {
         if (patroon == null || patroon.indexOf('H') < 0 || patroon.indexOf('m') < 0) {
             throw new IllegalArgumentException("tijdformaat '" + patroon + "' moet uren (H) en minuten (m) bevatten,"
                     + " bijvoorbeeld HH:mm");
