@@ -32,7 +32,10 @@ public class BasisConfiguratie {
         return Clock.offset(systeem, Duration.between(systeem.instant(), instellingen.klokStart().toInstant()));
     }
 
-    /** Read once at start-up: an error names the file and line, and the connector does not start. */
+    /**
+     * Read once at start-up, with the CSV profiles the schools name: an error (an unknown key, a profile that does
+     * not exist) names the file and line, and the connector does not start.
+     */
     @Bean
     public Scholen scholen(ConnectorInstellingen instellingen, ObjectProvider<SandboxBestanden> sandbox) {
         sandbox.ifAvailable(SandboxBestanden::klaar);
@@ -40,6 +43,6 @@ public class BasisConfiguratie {
             throw new SchoolconfiguratieFout("Instelling connector.schools ontbreekt: geef het pad van de"
                     + " schoolconfiguratie (zie README, 'Instellingen')");
         }
-        return SchoolconfiguratieLezer.lees(instellingen.schools());
+        return SchoolconfiguratieLezer.lees(instellingen.schools(), instellingen.lasProfielen());
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sandbox       true: start the embedded mocks (WireMock DUO and OT, SMTP) and put sample files in the inbox
  * @param inbox         folder watched for LAS exports
  * @param schools       the school configuration YAML (las-input.md §3)
+ * @param lasProfielen  optional: the school's own CSV profiles (YAML); unset: las-profielen.yaml beside the
+ *                      schools file when present, else only the built-in profiles
  * @param processedDir  where files go once read
  * @param quarantineDir where rejected files go, with a report beside each
  * @param tijdzone      the schools' time zone: what "today" means
@@ -23,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
                                     @DefaultValue("./verzuim-data/inbox") Path inbox,
                                     Path schools,
+                                    Path lasProfielen,
                                     @DefaultValue("./verzuim-data/processed") Path processedDir,
                                     @DefaultValue("./verzuim-data/quarantaine") Path quarantineDir,
                                     @DefaultValue("Europe/Amsterdam") String tijdzone,

@@ -1,17 +1,18 @@
 package nl.verzuim.connector.intake;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +26,38 @@ import nl.verzuim.connector.rules.Registratie;
  * Reads a verzuimregistraties CSV by streaming, with the layout of a {@link LasProfiel}: RFC 4180 quoting, a
  * header line, a BOM tolerated. A bad line is reported with its line number and field and skipped; the rest of the
  * file is still read. A file whose header lacks a required column, or that is not in the profile's encoding, is
- * rejected whole (a Windows-1252 file read as UTF-8 is named as such rather than read as garbage).
+ * rejected whole (a Windows-1252 file read as UTF-8 is named as such rather than read as garbage). A file that
+ * starts with a UTF-8 byte order mark is read as UTF-8 whatever the profile says: the mark says so explicitly.
+ *
+ * <p>Millions of lines go through here, so a line is not cut into strings: its fields stay ranges of one reused
+ * character array, and dates, times, minutes and codes are read from the characters. Only the LAS key (and a
+ * description, when there is one) becomes a string.
  */
 public final class CsvLezer {
 
+    /** A record longer than this is an unclosed quote, not data: refused before it fills the memory. */
+    static final int MAX_RECORD_TEKENS = 1 << 20;
+    /** What the decoder puts where a byte is not valid in the file's encoding (a literal one is refused as well). */
+    private static final char ONGELDIG = '\uFFFD';
+    /** Longer LAS keys do not fit the database (leerling.leerling_id). */
+    static final int MAX_LEERLING_ID = 64;
+    /** Distinct LAS codes remembered per file; a file full of garbage codes does not grow the memory. */
+    private static final int MAX_CODES_ONTHOUDEN = 64;
+
     private final LasProfiel profiel;
     private final String bestand;
+    private final Datumlezer datumlezer;
+    private final Tijdlezer tijdlezer;
+    private final List<Code> codes = new ArrayList<>();
+    private final LocalTime[] tijden = new LocalTime[24 * 60];
+    private LocalDate[] datums;
+    private String vorigeLeerling = "";
 
     private CsvLezer(LasProfiel profiel, String bestand) {
         this.profiel = profiel;
         this.bestand = bestand;
+        this.datumlezer = Datumlezer.voor(profiel.datumformaat(), profiel.datumFormatter());
+        this.tijdlezer = Tijdlezer.voor(profiel.tijdformaat(), profiel.tijdFormatter());
     }
 
     public static void lees(InputStream invoer, String bestand, LasProfiel profiel, Consumer<CsvRegel> ontvanger,
@@ -42,63 +65,96 @@ public final class CsvLezer {
         new CsvLezer(profiel, bestand).leesAlles(invoer, ontvanger, fouten);
     }
 
-    private void leesAlles(InputStream invoer, Consumer<CsvRegel> ontvanger, List<IntakeFout> fouten)
+    private void leesAlles(InputStream ruw, Consumer<CsvRegel> ontvanger, List<IntakeFout> fouten)
             throws OngeldigBestandException {
-        Reader reader = new BufferedReader(new InputStreamReader(invoer, profiel.codering().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        Records records = new Records(reader, profiel.scheidingsteken());
+        InputStream invoer = ruw.markSupported() ? ruw : new BufferedInputStream(ruw, 1 << 16);
+        Charset codering;
         try {
-            List<String> kop = records.volgende();
-            if (kop == null) {
+            codering = codering(invoer);
+        } catch (IOException e) {
+            throw new OngeldigBestandException(new IntakeFout(bestand, null, null,
+                    "het bestand kan niet gelezen worden: " + e.getClass().getSimpleName()));
+        }
+        // Bytes that are not valid in the encoding become U+FFFD (what a reader for a charset does), which the record
+        // reader refuses on the line where it stands (a decoder that reports would do so up to a buffer ahead).
+        Reader reader = new InputStreamReader(invoer, codering);
+        Records records = new Records(reader, profiel.scheidingsteken());
+        Rij rij = new Rij();
+        try {
+            if (!records.volgende(rij)) {
                 throw new OngeldigBestandException(new IntakeFout(bestand, 1, null, "het bestand is leeg; een kopregel is verplicht"));
+            }
+            rij.snoei();
+            List<String> kop = new ArrayList<>();
+            for (int i = 0; i < rij.velden; i++) {
+                kop.add(rij.tekst(i));
             }
             if (!kop.isEmpty() && kop.get(0).startsWith("\uFEFF")) {
                 kop.set(0, kop.get(0).substring(1));
             }
-            Map<String, Integer> index = kolomIndex(kop);
-            int leerlingKolom = index.get(LasProfiel.LEERLING_ID);
-            int datumKolom = index.get(LasProfiel.DATUM);
-            int codeKolom = index.get(LasProfiel.CODE);
-            Integer beginKolom = index.get(LasProfiel.BEGINTIJD);
-            Integer eindKolom = index.get(LasProfiel.EINDTIJD);
-            Integer minutenKolom = index.get(LasProfiel.MINUTEN);
-            Integer omschrijvingKolom = index.get(LasProfiel.OMSCHRIJVING);
-            List<String> velden;
+            Kolommen kolommen = kolomIndex(kop);
             while (true) {
                 int regel = records.regelVanVolgende();
-                velden = records.volgende();
-                if (velden == null) {
+                if (!records.volgende(rij)) {
                     break;
                 }
-                if (velden.size() == 1 && velden.get(0).isBlank()) {
+                rij.snoei();
+                if (rij.velden == 1 && rij.isLeeg(0)) {
                     continue;
                 }
-                if (velden.size() != kop.size()) {
-                    fouten.add(new IntakeFout(bestand, regel, null, "verwacht " + kop.size() + " velden, gevonden "
-                            + velden.size()));
+                if (rij.velden != kop.size()) {
+                    fouten.add(new IntakeFout(bestand, regel, null, "verwacht " + kop.size() + " velden (scheidingsteken '"
+                            + profiel.scheidingsteken() + "'), gevonden " + rij.velden));
                     continue;
                 }
-                CsvRegel gelezen = regel(velden, regel, leerlingKolom, datumKolom, codeKolom, beginKolom, eindKolom,
-                        minutenKolom, omschrijvingKolom, fouten);
+                CsvRegel gelezen = regel(rij, regel, kolommen, fouten);
                 if (gelezen != null) {
                     ontvanger.accept(gelezen);
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new OngeldigBestandException(new IntakeFout(bestand, records.regel(), null,
-                    "het bestand is geen geldige " + profiel.codering().name() + (profiel.codering() == StandardCharsets.UTF_8
-                            ? " (waarschijnlijk Windows-1252); sla het op als UTF-8 of zet 'codering: windows-1252' in profiel "
-                            + profiel.naam() : "")));
+        } catch (Coderingsfout e) {
+            throw new OngeldigBestandException(new IntakeFout(bestand, e.regel, null,
+                    "het bestand is geen geldige " + codering.name() + (codering == StandardCharsets.UTF_8
+                            ? " (waarschijnlijk Windows-1252); sla het op als UTF-8 of gebruik een profiel met"
+                            + " 'codering: windows-1252' (profiel nu: " + profiel.naam() + ")" : "")));
+        } catch (TeLangRecord e) {
+            throw new OngeldigBestandException(new IntakeFout(bestand, e.regel, null, "een regel van meer dan "
+                    + MAX_RECORD_TEKENS + " tekens: waarschijnlijk een aanhalingsteken dat niet gesloten wordt"));
         } catch (IOException e) {
             throw new OngeldigBestandException(new IntakeFout(bestand, records.regel(), null,
                     "het bestand kan niet gelezen worden: " + e.getClass().getSimpleName()));
         }
     }
 
-    private Map<String, Integer> kolomIndex(List<String> kop) throws OngeldigBestandException {
+    /**
+     * The profile's encoding, unless a byte order mark says otherwise: UTF-8's mark is honoured (and skipped by the
+     * header check), UTF-16's is refused with a hint, because Excel's "Unicode text" is not a CSV we read.
+     */
+    private Charset codering(InputStream invoer) throws IOException, OngeldigBestandException {
+        invoer.mark(4);
+        int a = invoer.read();
+        int b = invoer.read();
+        int c = invoer.read();
+        invoer.reset();
+        if (a == 0xEF && b == 0xBB && c == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (a == 0xFF && b == 0xFE || a == 0xFE && b == 0xFF) {
+            throw new OngeldigBestandException(new IntakeFout(bestand, 1, null, "het bestand is UTF-16 (Excel"
+                    + " 'Unicode-tekst'); sla het op als 'CSV UTF-8' of als CSV in de codering van profiel "
+                    + profiel.naam() + " (" + profiel.codering().name() + ")"));
+        }
+        return profiel.codering();
+    }
+
+    /** Column positions of the fields, found by the profile's column names (case and spaces around ignored). */
+    private record Kolommen(int leerling, int datum, int code, int begin, int eind, int minuten, int omschrijving) {
+    }
+
+    private Kolommen kolomIndex(List<String> kop) throws OngeldigBestandException {
         Map<String, Integer> positie = new HashMap<>();
         for (int i = 0; i < kop.size(); i++) {
-            positie.put(kop.get(i).trim().toLowerCase(Locale.ROOT), i);
+            positie.putIfAbsent(kop.get(i).trim().toLowerCase(Locale.ROOT), i);
         }
         Map<String, Integer> index = new HashMap<>();
         for (Map.Entry<String, String> kolom : profiel.kolommen().entrySet()) {
@@ -107,105 +163,372 @@ public final class CsvLezer {
                 index.put(kolom.getKey(), i);
             }
         }
-        for (String verplicht : new String[] {LasProfiel.LEERLING_ID, LasProfiel.DATUM, LasProfiel.CODE}) {
+        for (String verplicht : LasProfiel.VERPLICHT) {
             if (!index.containsKey(verplicht)) {
-                throw new OngeldigBestandException(new IntakeFout(bestand, 1, profiel.kolommen().get(verplicht),
-                        "kolom '" + profiel.kolommen().get(verplicht) + "' ontbreekt in de kopregel (profiel "
-                                + profiel.naam() + ")"));
+                String naam = profiel.kolom(verplicht);
+                throw new OngeldigBestandException(new IntakeFout(bestand, 1, naam, "kolom '" + naam
+                        + "' ontbreekt in de kopregel (profiel " + profiel.naam() + ", scheidingsteken '"
+                        + profiel.scheidingsteken() + "')"));
             }
         }
-        return index;
+        return new Kolommen(index.get(LasProfiel.LEERLING_ID), index.get(LasProfiel.DATUM), index.get(LasProfiel.CODE),
+                index.getOrDefault(LasProfiel.BEGINTIJD, -1), index.getOrDefault(LasProfiel.EINDTIJD, -1),
+                index.getOrDefault(LasProfiel.MINUTEN, -1), index.getOrDefault(LasProfiel.OMSCHRIJVING, -1));
     }
 
-    private CsvRegel regel(List<String> velden, int regel, int leerlingKolom, int datumKolom, int codeKolom,
-                           Integer beginKolom, Integer eindKolom, Integer minutenKolom, Integer omschrijvingKolom,
-                           List<IntakeFout> fouten) {
-        String leerlingId = velden.get(leerlingKolom).trim();
-        if (leerlingId.isEmpty()) {
+    private CsvRegel regel(Rij rij, int regel, Kolommen k, List<IntakeFout> fouten) {
+        int veld = k.leerling();
+        if (rij.isLeeg(veld)) {
             fouten.add(fout(regel, LasProfiel.LEERLING_ID, "is leeg"));
             return null;
         }
-        String datumTekst = velden.get(datumKolom).trim();
-        LocalDate datum;
-        try {
-            datum = LocalDate.parse(datumTekst, profiel.datumFormatter());
-        } catch (DateTimeParseException e) {
-            fouten.add(fout(regel, LasProfiel.DATUM, "'" + datumTekst + "' is geen datum volgens " + profiel.datumformaat()));
+        if (rij.eind[veld] - rij.begin[veld] > MAX_LEERLING_ID) {
+            fouten.add(fout(regel, LasProfiel.LEERLING_ID, "is langer dan " + MAX_LEERLING_ID + " tekens"));
             return null;
         }
-        String lasCode = velden.get(codeKolom).trim();
-        Afwezigheidscode code = profiel.betekenis(lasCode);
+        String leerlingId = leerlingId(rij, veld);
+        LocalDate datum = datumlezer.lees(rij, k.datum(), this);
+        if (datum == null) {
+            fouten.add(fout(regel, LasProfiel.DATUM, "'" + rij.tekst(k.datum()) + "' is geen datum volgens "
+                    + profiel.datumformaat()));
+            return null;
+        }
+        Afwezigheidscode code = code(rij, k.code());
         if (code == null) {
-            fouten.add(fout(regel, LasProfiel.CODE, "onbekende code '" + lasCode + "' in profiel " + profiel.naam()
-                    + "; voeg hem toe aan het profiel — hij wordt niet als aan- of afwezig geteld"));
+            String lasCode = rij.tekst(k.code());
+            fouten.add(fout(regel, LasProfiel.CODE, lasCode.isEmpty() ? "is leeg" : "onbekende code '" + lasCode
+                    + "' in profiel " + profiel.naam() + "; voeg hem toe aan het profiel — hij wordt niet als aan- of"
+                    + " afwezig geteld"));
             return null;
         }
-        LocalTime begin;
-        LocalTime eind;
+        LocalTime begin = null;
+        LocalTime eind = null;
         Integer minuten = null;
-        try {
-            begin = tijd(velden, beginKolom);
-        } catch (DateTimeParseException e) {
-            fouten.add(fout(regel, LasProfiel.BEGINTIJD, "'" + velden.get(beginKolom).trim() + "' is geen tijd volgens "
-                    + profiel.tijdformaat()));
-            return null;
+        if (k.begin() >= 0 && !rij.isLeeg(k.begin())) {
+            begin = tijdlezer.lees(rij, k.begin(), this);
+            if (begin == null) {
+                fouten.add(fout(regel, LasProfiel.BEGINTIJD, "'" + rij.tekst(k.begin()) + "' is geen tijd volgens "
+                        + profiel.tijdformaat()));
+                return null;
+            }
         }
-        try {
-            eind = tijd(velden, eindKolom);
-        } catch (DateTimeParseException e) {
-            fouten.add(fout(regel, LasProfiel.EINDTIJD, "'" + velden.get(eindKolom).trim() + "' is geen tijd volgens "
-                    + profiel.tijdformaat()));
-            return null;
+        if (k.eind() >= 0 && !rij.isLeeg(k.eind())) {
+            eind = tijdlezer.lees(rij, k.eind(), this);
+            if (eind == null) {
+                fouten.add(fout(regel, LasProfiel.EINDTIJD, "'" + rij.tekst(k.eind()) + "' is geen tijd volgens "
+                        + profiel.tijdformaat()));
+                return null;
+            }
         }
         if (begin != null && eind != null && !eind.isAfter(begin)) {
             fouten.add(fout(regel, LasProfiel.EINDTIJD, "eindtijd ligt niet na begintijd"));
             return null;
         }
-        if (minutenKolom != null && !velden.get(minutenKolom).isBlank()) {
-            String tekst = velden.get(minutenKolom).trim();
-            try {
-                minuten = Integer.valueOf(tekst);
-            } catch (NumberFormatException e) {
-                fouten.add(fout(regel, LasProfiel.MINUTEN, "'" + tekst + "' is geen geheel aantal minuten"));
+        if (k.minuten() >= 0 && !rij.isLeeg(k.minuten())) {
+            int waarde = rij.getal(k.minuten());
+            if (waarde == Rij.GEEN_GETAL) {
+                fouten.add(fout(regel, LasProfiel.MINUTEN, "'" + rij.tekst(k.minuten())
+                        + "' is geen geheel aantal minuten"));
                 return null;
             }
-            if (minuten < 0 || minuten > 24 * 60) {
-                fouten.add(fout(regel, LasProfiel.MINUTEN, minuten + " ligt niet tussen 0 en 1440"));
+            if (waarde < 0 || waarde > 24 * 60) {
+                fouten.add(fout(regel, LasProfiel.MINUTEN, waarde + " ligt niet tussen 0 en 1440"));
                 return null;
             }
+            minuten = waarde;
         }
-        String omschrijving = omschrijvingKolom == null ? null : leegNaarNull(velden.get(omschrijvingKolom));
+        String omschrijving = k.omschrijving() < 0 || rij.isLeeg(k.omschrijving()) ? null
+                : rij.tekst(k.omschrijving());
         return new CsvRegel(leerlingId, new Registratie(datum, begin, eind, minuten, code, omschrijving), regel);
     }
 
-    private LocalTime tijd(List<String> velden, Integer kolom) {
-        if (kolom == null || velden.get(kolom).isBlank()) {
-            return null;
+    /** The LAS key as a string; the previous line's string again when it is the same pupil. */
+    private String leerlingId(Rij rij, int veld) {
+        int van = rij.begin[veld];
+        int tot = rij.eind[veld];
+        if (vorigeLeerling.length() == tot - van) {
+            int i = 0;
+            while (i < tot - van && vorigeLeerling.charAt(i) == rij.tekens[van + i]) {
+                i++;
+            }
+            if (i == tot - van) {
+                return vorigeLeerling;
+            }
         }
-        return LocalTime.parse(velden.get(kolom).trim(), profiel.tijdFormatter());
+        vorigeLeerling = new String(rij.tekens, van, tot - van);
+        return vorigeLeerling;
     }
 
-    private static String leegNaarNull(String waarde) {
-        return waarde == null || waarde.isBlank() ? null : waarde.trim();
+    /** The meaning of the line's LAS code, looked up once per distinct code in the file. */
+    private Afwezigheidscode code(Rij rij, int veld) {
+        int van = rij.begin[veld];
+        int tot = rij.eind[veld];
+        char[] t = rij.tekens;
+        for (int c = 0; c < codes.size(); c++) {
+            Code bekend = codes.get(c);
+            char[] code = bekend.tekens;
+            if (code.length == tot - van && (code.length == 0 || code[0] == t[van])) {
+                int i = 1;
+                while (i < code.length && code[i] == t[van + i]) {
+                    i++;
+                }
+                if (i >= code.length) {
+                    return bekend.betekenis;
+                }
+            }
+        }
+        Afwezigheidscode betekenis = van == tot ? null : profiel.betekenis(new String(rij.tekens, van, tot - van));
+        if (codes.size() < MAX_CODES_ONTHOUDEN) {
+            codes.add(new Code(Arrays.copyOfRange(rij.tekens, van, tot), betekenis));
+        }
+        return betekenis;
+    }
+
+    private record Code(char[] tekens, Afwezigheidscode betekenis) {
+    }
+
+    /** The same day is the same object: one per day of 2000–2099 at most, made when first met. */
+    private LocalDate datum(int jaar, int maand, int dag) {
+        if (jaar < 2000 || jaar > 2099 || maand < 1 || maand > 12 || dag < 1 || dag > 31) {
+            try {
+                return LocalDate.of(jaar, maand, dag);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+        int index = (jaar - 2000) * 372 + (maand - 1) * 31 + dag - 1;
+        if (datums == null) {
+            datums = new LocalDate[100 * 372];
+        }
+        LocalDate datum = datums[index];
+        if (datum == null) {
+            try {
+                datum = LocalDate.of(jaar, maand, dag);
+            } catch (DateTimeException e) {
+                return null;
+            }
+            datums[index] = datum;
+        }
+        return datum;
+    }
+
+    private LocalTime tijd(int uur, int minuut) {
+        if (uur < 0 || uur > 23 || minuut < 0 || minuut > 59) {
+            return null;
+        }
+        int index = uur * 60 + minuut;
+        LocalTime tijd = tijden[index];
+        if (tijd == null) {
+            tijd = LocalTime.of(uur, minuut);
+            tijden[index] = tijd;
+        }
+        return tijd;
     }
 
     private IntakeFout fout(int regel, String veld, String reden) {
-        return new IntakeFout(bestand, regel, profiel.kolommen().getOrDefault(veld, veld), reden);
+        String kolom = profiel.kolom(veld);
+        return new IntakeFout(bestand, regel, kolom == null ? veld : kolom, reden);
+    }
+
+    /**
+     * Parses dates of a profile's format. The two layouts seen most ({@code yyyy-MM-dd}, {@code dd-MM-yyyy}) are read
+     * from the characters; every other format goes through the strict formatter. Returns null for anything that is
+     * not a real date (30-02-2026 included).
+     */
+    private interface Datumlezer {
+        LocalDate lees(Rij rij, int veld, CsvLezer lezer);
+
+        static Datumlezer voor(String formaat, DateTimeFormatter formatter) {
+            return switch (formaat) {
+                case "yyyy-MM-dd", "uuuu-MM-dd" -> (rij, veld, lezer) -> vast(rij, veld, lezer, 0, 5, 8, 4, 7);
+                case "dd-MM-yyyy", "dd-MM-uuuu" -> (rij, veld, lezer) -> vast(rij, veld, lezer, 6, 3, 0, 2, 5);
+                default -> (rij, veld, lezer) -> {
+                    try {
+                        return LocalDate.parse(rij.tekst(veld), formatter);
+                    } catch (DateTimeException e) {
+                        return null;
+                    }
+                };
+            };
+        }
+
+        private static LocalDate vast(Rij rij, int veld, CsvLezer lezer, int jaar, int maand, int dag, int streep1,
+                                      int streep2) {
+            int van = rij.begin[veld];
+            char[] t = rij.tekens;
+            if (rij.eind[veld] - van != 10 || t[van + streep1] != '-' || t[van + streep2] != '-') {
+                return null;
+            }
+            int j = cijfers(t, van + jaar, 4);
+            int m = cijfers(t, van + maand, 2);
+            int d = cijfers(t, van + dag, 2);
+            return j < 0 || m < 0 || d < 0 ? null : lezer.datum(j, m, d);
+        }
+    }
+
+    /** Times of a profile's format; {@code HH:mm} from the characters, others by the strict formatter. */
+    private interface Tijdlezer {
+        LocalTime lees(Rij rij, int veld, CsvLezer lezer);
+
+        static Tijdlezer voor(String formaat, DateTimeFormatter formatter) {
+            if ("HH:mm".equals(formaat)) {
+                return (rij, veld, lezer) -> {
+                    int van = rij.begin[veld];
+                    char[] t = rij.tekens;
+                    if (rij.eind[veld] - van != 5 || t[van + 2] != ':') {
+                        return null;
+                    }
+                    int u = cijfers(t, van, 2);
+                    int m = cijfers(t, van + 3, 2);
+                    return u < 0 || m < 0 ? null : lezer.tijd(u, m);
+                };
+            }
+            return (rij, veld, lezer) -> {
+                try {
+                    return LocalTime.parse(rij.tekst(veld), formatter);
+                } catch (DateTimeException e) {
+                    return null;
+                }
+            };
+        }
+    }
+
+    /** The ASCII digits at {@code van}, or -1 when one of them is not a digit. */
+    private static int cijfers(char[] t, int van, int lengte) {
+        int waarde = 0;
+        for (int i = van; i < van + lengte; i++) {
+            char c = t[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            waarde = waarde * 10 + (c - '0');
+        }
+        return waarde;
+    }
+
+    private static final class TeLangRecord extends IOException {
+        private final int regel;
+
+        TeLangRecord(int regel) {
+            super(null, null);
+            this.regel = regel;
+        }
+    }
+
+    private static final class Coderingsfout extends IOException {
+        private final int regel;
+
+        Coderingsfout(int regel) {
+            super(null, null);
+            this.regel = regel;
+        }
+    }
+
+    /** One record, reused from line to line: its fields as ranges of one character array, quotes undone. */
+    private static final class Rij {
+        static final int GEEN_GETAL = Integer.MIN_VALUE;
+
+        /** The characters the fields are ranges of: the reader's buffer, or {@link #eigen} for a copied record. */
+        char[] tekens;
+        private char[] eigen = new char[512];
+        int lengte;
+        int[] begin = new int[16];
+        int[] eind = new int[16];
+        int velden;
+
+        /** Starts a record that is copied character by character. */
+        void leeg() {
+            tekens = eigen;
+            lengte = 0;
+            velden = 0;
+        }
+
+        void nieuwVeld() {
+            ruimte(velden);
+            begin[velden] = lengte;
+            eind[velden] = lengte;
+            velden++;
+        }
+
+        void ruimte(int veld) {
+            if (veld >= begin.length) {
+                begin = Arrays.copyOf(begin, begin.length * 2);
+                eind = Arrays.copyOf(eind, eind.length * 2);
+            }
+        }
+
+        boolean huidigVeldLeeg() {
+            return eind[velden - 1] == begin[velden - 1];
+        }
+
+        void voegToe(char c) {
+            if (lengte == eigen.length) {
+                eigen = Arrays.copyOf(eigen, lengte * 2);
+                tekens = eigen;
+            }
+            eigen[lengte++] = c;
+            eind[velden - 1] = lengte;
+        }
+
+        String tekst(int veld) {
+            return new String(tekens, begin[veld], eind[veld] - begin[veld]);
+        }
+
+        int lengte(int veld) {
+            return eind[veld] - begin[veld];
+        }
+
+        /** Drops white space around every field (what {@code String.trim()} drops), once per record. */
+        void snoei() {
+            for (int v = 0; v < velden; v++) {
+                int van = begin[v];
+                int tot = eind[v];
+                while (van < tot && tekens[van] <= ' ') {
+                    van++;
+                }
+                while (tot > van && tekens[tot - 1] <= ' ') {
+                    tot--;
+                }
+                begin[v] = van;
+                eind[v] = tot;
+            }
+        }
+
+        boolean isLeeg(int veld) {
+            return begin[veld] == eind[veld];
+        }
+
+        /** A whole number (an optional sign and up to 9 digits), or {@link #GEEN_GETAL}. */
+        int getal(int veld) {
+            int van = begin[veld];
+            int tot = eind[veld];
+            boolean negatief = van < tot && tekens[van] == '-';
+            int eerste = van < tot && (negatief || tekens[van] == '+') ? van + 1 : van;
+            if (eerste == tot || tot - eerste > 9) {
+                return GEEN_GETAL;
+            }
+            int waarde = cijfers(tekens, eerste, tot - eerste);
+            return waarde < 0 ? GEEN_GETAL : negatief ? -waarde : waarde;
+        }
     }
 
     /** RFC 4180 records: quoted fields may hold the separator, doubled quotes and line breaks. */
     private static final class Records {
         private final Reader reader;
         private final char scheiding;
+        private final char[] buffer = new char[1 << 16];
+        private int positie;
+        private int gevuld;
         private int regel = 1;
         private int volgendeRegel = 1;
-        private int vooruit = -2;
+        private int lengte;
 
         Records(Reader reader, char scheiding) {
             this.reader = reader;
             this.scheiding = scheiding;
         }
 
+        /** The physical line on which the record being read (or last read) starts. */
         int regel() {
             return regel;
         }
@@ -216,64 +539,114 @@ public final class CsvLezer {
         }
 
         private int lees() throws IOException {
-            if (vooruit != -2) {
-                int c = vooruit;
-                vooruit = -2;
-                return c;
+            if (positie == gevuld) {
+                gevuld = reader.read(buffer, 0, buffer.length);
+                positie = 0;
+                if (gevuld <= 0) {
+                    gevuld = 0;
+                    return -1;
+                }
             }
-            return reader.read();
+            return buffer[positie++];
         }
 
-        List<String> volgende() throws IOException {
+        private int kijk() throws IOException {
+            int c = lees();
+            if (c != -1) {
+                positie--;
+            }
+            return c;
+        }
+
+        /**
+         * The usual line — no quotes, ending inside the buffer — is not copied: the record's fields become ranges of
+         * the buffer itself (valid until the next line is read). False when the line needs the careful reading.
+         */
+        private boolean snel(Rij rij) throws TeLangRecord {
+            final char[] b = buffer;
+            final int tot = gevuld;
+            final char sep = scheiding;
+            int i = positie;
+            int veld = 0;
+            rij.begin[0] = i;
+            char c = 0;
+            while (i < tot) {
+                c = b[i];
+                if (c == sep) {
+                    rij.eind[veld] = i;
+                    rij.ruimte(++veld);
+                    rij.begin[veld] = i + 1;
+                } else if (c == '\n' || c == '\r' || c == '"' || c == ONGELDIG) {
+                    break;
+                }
+                i++;
+            }
+            if (i >= tot || c == '"' || c == ONGELDIG || c == '\r' && i + 1 >= tot) {
+                return false;
+            }
+            if (i - positie > MAX_RECORD_TEKENS) {
+                throw new TeLangRecord(regel);
+            }
+            rij.eind[veld] = i;
+            rij.velden = veld + 1;
+            rij.tekens = b;
+            positie = c == '\r' && b[i + 1] == '\n' ? i + 2 : i + 1;
+            volgendeRegel++;
+            return true;
+        }
+
+        /** Reads the next record into {@code rij}; false at the end of the file. */
+        boolean volgende(Rij rij) throws IOException {
             regel = volgendeRegel;
-            List<String> velden = new ArrayList<>();
-            StringBuilder veld = new StringBuilder();
+            if (snel(rij)) {
+                return true;
+            }
+            lengte = 0;
+            rij.leeg();
+            rij.nieuwVeld();
             boolean inAanhaling = false;
             boolean iets = false;
             while (true) {
                 int c = lees();
                 if (c == -1) {
-                    if (!iets && velden.isEmpty() && veld.isEmpty()) {
-                        return null;
-                    }
-                    velden.add(veld.toString());
-                    return velden;
+                    return iets;
                 }
                 iets = true;
+                if (++lengte > MAX_RECORD_TEKENS) {
+                    throw new TeLangRecord(regel);
+                }
+                if (c == ONGELDIG) {
+                    throw new Coderingsfout(volgendeRegel);
+                }
                 if (inAanhaling) {
                     if (c == '"') {
-                        int na = lees();
-                        if (na == '"') {
-                            veld.append('"');
+                        if (kijk() == '"') {
+                            lees();
+                            rij.voegToe('"');
                         } else {
                             inAanhaling = false;
-                            vooruit = na;
                         }
                     } else {
                         if (c == '\n') {
                             volgendeRegel++;
                         }
-                        veld.append((char) c);
+                        rij.voegToe((char) c);
                     }
-                } else if (c == '"' && veld.isEmpty()) {
+                } else if (c == '"' && rij.huidigVeldLeeg()) {
                     inAanhaling = true;
                 } else if (c == scheiding) {
-                    velden.add(veld.toString());
-                    veld.setLength(0);
+                    rij.nieuwVeld();
                 } else if (c == '\r') {
-                    int na = lees();
-                    if (na != '\n') {
-                        vooruit = na;
+                    if (kijk() == '\n') {
+                        lees();
                     }
                     volgendeRegel++;
-                    velden.add(veld.toString());
-                    return velden;
+                    return true;
                 } else if (c == '\n') {
                     volgendeRegel++;
-                    velden.add(veld.toString());
-                    return velden;
+                    return true;
                 } else {
-                    veld.append((char) c);
+                    rij.voegToe((char) c);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package nl.verzuim.connector.intake;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.persistence.LeerlingRepository;
 import nl.verzuim.connector.persistence.RegistratieRepository;
@@ -24,13 +28,16 @@ import nl.verzuim.connector.school.Scholen;
 
 /**
  * Takes one file from the inbox: recognises its kind, reads it, stores what is good and judges every pupil it
- * touched — all in one transaction, so that a crash leaves either everything or nothing of the file. Input faults
- * never throw: they come back in the {@link IntakeRapport}, and the file goes to quarantine with a report.
+ * touched — all in one transaction, so that a crash leaves either everything or nothing of the file (and the file
+ * in the inbox, to be read again). Input faults never throw: they come back in the {@link IntakeRapport}, and the
+ * file goes to quarantine with a report. Registrations are stored in JDBC batches inside that one transaction.
  */
 @Service
 public class IntakeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+    /** Registrations per JDBC batch. */
+    static final int BATCH = 1_000;
 
     private final Scholen scholen;
     private final LeerlingRepository leerlingen;
@@ -54,10 +61,18 @@ public class IntakeService {
         this.klok = klok;
     }
 
-    /** Reads one file; the caller moves it to {@link IntakeRapport#bestemming()}. */
+    /**
+     * Reads one file from the inbox; the caller moves it to {@link IntakeRapport#bestemming()}. An unexpected
+     * failure (the database away, a bug) rolls everything of the file back and throws, so that the file stays in
+     * the inbox and is read again; the exception names types only, never input.
+     */
     public IntakeRapport verwerk(String pad) {
         Path bestand = Path.of(pad);
         String naam = bestand.getFileName().toString();
+        Optional<IntakeFout> buiten = buitenDeInbox(bestand, naam);
+        if (buiten.isPresent()) {
+            return afgekeurd(naam, List.of(buiten.get()));
+        }
         List<IntakeFout> fouten = new ArrayList<>();
         Exportlezer lezer = new Exportlezer(scholen, leerlingen::scholenMetLeerling,
                 instellingen.intake().maxBestandsgrootte().toBytes());
@@ -75,11 +90,47 @@ public class IntakeService {
             afronden(rapport);
             return rapport;
         } catch (Afgekeurd e) {
-            IntakeRapport rapport = new IntakeRapport(naam, "?", 0, e.oorzaak.fouten(), true,
-                    quarantaine.bestemming(naam, true));
-            afronden(rapport);
-            return rapport;
+            return afgekeurd(naam, e.oorzaak.fouten());
+        } catch (RuntimeException e) {
+            String oorzaak = Foutketen.van(e) + waar(e);
+            LOG.error("Intake van {} onderbroken ({}); niets uit het bestand is bewaard, het blijft in de inbox en"
+                    + " wordt opnieuw gelezen", naam, oorzaak);
+            throw new IntakeOnderbroken(naam, oorzaak);
         }
+    }
+
+    /**
+     * For a file that was read before (same name, size and time; the inbox remembers them in the database): it is
+     * not read again and goes to the processed folder.
+     */
+    public String alGelezen(String naam) {
+        LOG.info("{} is al eerder gelezen (zelfde naam, grootte en tijdstip); niet opnieuw verwerkt", naam);
+        return quarantaine.bestemming(naam, false).toString();
+    }
+
+    private IntakeRapport afgekeurd(String naam, List<IntakeFout> fouten) {
+        IntakeRapport rapport = new IntakeRapport(naam, "?", 0, fouten, true, quarantaine.bestemming(naam, true));
+        afronden(rapport);
+        return rapport;
+    }
+
+    /** Only regular files directly in the inbox are read; a link is never followed out of it. */
+    private Optional<IntakeFout> buitenDeInbox(Path bestand, String naam) {
+        if (Files.isSymbolicLink(bestand)) {
+            return Optional.of(new IntakeFout(naam, null, null, "een symbolische koppeling wordt niet gevolgd; zet het"
+                    + " bestand zelf in de inbox"));
+        }
+        try {
+            Path map = bestand.toAbsolutePath().getParent().toRealPath();
+            if (!map.equals(instellingen.inbox().toRealPath()) || !Files.isRegularFile(bestand)) {
+                return Optional.of(new IntakeFout(naam, null, null, "alleen gewone bestanden direct in de inbox worden"
+                        + " gelezen"));
+            }
+        } catch (IOException e) {
+            return Optional.of(new IntakeFout(naam, null, null, "het bestand kan niet gelezen worden: "
+                    + e.getClass().getSimpleName()));
+        }
+        return Optional.empty();
     }
 
     private void afronden(IntakeRapport rapport) {
@@ -97,33 +148,83 @@ public class IntakeService {
     /** Stores what the file yields and judges every pupil it touched, in the caller's transaction. */
     private Gelezen leesEnBeoordeel(Exportlezer lezer, Path bestand, List<IntakeFout> fouten)
             throws OngeldigBestandException {
-        String naam = bestand.getFileName().toString();
-        Map<String, Set<String>> geraakt = new LinkedHashMap<>();
-        int[] geaccepteerd = {0};
-        Exportlezer.Soort soort = lezer.lees(bestand, new Exportlezer.Ontvanger() {
-            @Override
-            public void leerling(School school, LeerlingGegevens leerling) {
-                leerlingen.bewaar(leerling, klok.instant());
-                geraakt.computeIfAbsent(school.code(), k -> new LinkedHashSet<>()).add(leerling.leerlingId());
-                geaccepteerd[0]++;
-            }
-
-            @Override
-            public void registratie(School school, CsvRegel regel) {
-                registraties.bewaar(school.brin(), school.vestiging(), regel.leerlingId(), regel.registratie(), naam,
-                        regel.regel());
-                geraakt.computeIfAbsent(school.code(), k -> new LinkedHashSet<>()).add(regel.leerlingId());
-                geaccepteerd[0]++;
-            }
-        }, fouten);
+        long start = System.nanoTime();
+        Opslag opslag = new Opslag(bestand.getFileName().toString());
+        Exportlezer.Soort soort = lezer.lees(bestand, opslag, fouten);
+        opslag.schrijfWachtrij();
+        long opgeslagen = System.nanoTime();
         LocalDate peildatum = LocalDate.now(klok);
-        for (Map.Entry<String, Set<String>> perSchool : geraakt.entrySet()) {
+        int beoordeeld = 0;
+        for (Map.Entry<String, Set<String>> perSchool : opslag.geraakt.entrySet()) {
             School school = scholen.vind(perSchool.getKey()).orElseThrow();
             for (String leerlingId : perSchool.getValue()) {
                 meldingen.herbeoordeel(school, leerlingId, peildatum);
+                beoordeeld++;
             }
         }
-        return new Gelezen(soort, geaccepteerd[0]);
+        LOG.info("Intake {}: {} gelezen en opgeslagen in {} ms, {} leerlingen beoordeeld in {} ms",
+                bestand.getFileName(), opslag.geaccepteerd, (opgeslagen - start) / 1_000_000, beoordeeld,
+                (System.nanoTime() - opgeslagen) / 1_000_000);
+        return new Gelezen(soort, opslag.geaccepteerd);
+    }
+
+    /**
+     * Stores as the file streams by: pupils one by one, registrations in batches (in file order, so that of two
+     * lines with the same key the later one stays). Everything is undone with the transaction if the file is
+     * rejected whole.
+     */
+    private final class Opslag implements Exportlezer.Ontvanger {
+        private final String naam;
+        private final List<RegistratieRepository.Rij> wachtrij = new ArrayList<>(BATCH);
+        private final Map<String, Set<String>> geraakt = new LinkedHashMap<>();
+        private int geaccepteerd;
+
+        Opslag(String naam) {
+            this.naam = naam;
+        }
+
+        @Override
+        public void leerling(School school, LeerlingGegevens leerling) {
+            schrijfWachtrij();
+            leerlingen.bewaar(leerling, klok.instant());
+            geraakt(school, leerling.leerlingId());
+        }
+
+        @Override
+        public void registratie(School school, CsvRegel regel) {
+            wachtrij.add(new RegistratieRepository.Rij(school.brin(), school.vestiging(), regel.leerlingId(),
+                    regel.registratie(), naam, regel.regel()));
+            if (wachtrij.size() >= BATCH) {
+                schrijfWachtrij();
+            }
+            geraakt(school, regel.leerlingId());
+        }
+
+        @Override
+        public boolean draaitTerugBijAfkeur() {
+            return true;
+        }
+
+        void schrijfWachtrij() {
+            registraties.bewaarAlle(wachtrij);
+            wachtrij.clear();
+        }
+
+        private void geraakt(School school, String leerlingId) {
+            geraakt.computeIfAbsent(school.code(), k -> new LinkedHashSet<>()).add(leerlingId);
+            geaccepteerd++;
+        }
+    }
+
+    /** Where a failure met the connector's own code (class, method, line): no input in it. */
+    private static String waar(Throwable fout) {
+        for (StackTraceElement plek : fout.getStackTrace()) {
+            if (plek.getClassName().startsWith("nl.verzuim.connector.")) {
+                return " bij " + plek.getClassName().substring("nl.verzuim.connector.".length()) + "."
+                        + plek.getMethodName() + ":" + plek.getLineNumber();
+            }
+        }
+        return "";
     }
 
     /** Carries a rejection out of the transaction callback, which may not throw checked exceptions. */
@@ -133,6 +234,13 @@ public class IntakeService {
         Afgekeurd(OngeldigBestandException oorzaak) {
             super(oorzaak.getMessage(), null, false, false);
             this.oorzaak = oorzaak;
+        }
+    }
+
+    /** The intake of a file stopped unexpectedly; nothing of it was kept. The message names types only. */
+    public static final class IntakeOnderbroken extends RuntimeException {
+        IntakeOnderbroken(String bestand, String oorzaak) {
+            super("Intake van " + bestand + " onderbroken: " + oorzaak);
         }
     }
 }

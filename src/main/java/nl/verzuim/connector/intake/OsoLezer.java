@@ -205,6 +205,11 @@ public final class OsoLezer {
                         "ontbreekt; zonder leerlingid kan het dossier niet aan de verzuimregistraties gekoppeld worden"));
                 return;
             }
+            if (leerlingId.length() > CsvLezer.MAX_LEERLING_ID) {
+                fouten.add(new IntakeFout(bestand, regel, "leerlingid", "is langer dan " + CsvLezer.MAX_LEERLING_ID
+                        + " tekens"));
+                return;
+            }
             if (!Identificatie.isGeldigeBrin(brin) || !Identificatie.isGeldigeVestiging(vestiging)) {
                 fouten.add(new IntakeFout(bestand, regel, "huidigeschool/brincode",
                         "BRIN '" + brin + "' of vestiging '" + vestiging + "' past niet bij het patroon 12AB en 00"));

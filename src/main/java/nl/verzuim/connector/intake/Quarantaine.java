@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -36,12 +37,20 @@ public class Quarantaine {
         this.klok = klok;
     }
 
-    /** The path the file will be moved to: dated, and prefixed with the time so that a daily export never collides. */
+    /**
+     * The path the file will be moved to: dated, and prefixed with the time so that a daily export never collides;
+     * should a file of that name already be there (the same name twice in one second), a number is added, so that
+     * a move never overwrites an earlier file.
+     */
     public Path bestemming(String bestandsnaam, boolean naarQuarantaine) {
         ZonedDateTime nu = ZonedDateTime.now(klok);
         Path map = (naarQuarantaine ? instellingen.quarantineDir() : instellingen.processedDir())
                 .resolve(DAG.format(nu)).toAbsolutePath().normalize();
-        return map.resolve(TIJD.format(nu) + "-" + bestandsnaam);
+        Path pad = map.resolve(TIJD.format(nu) + "-" + bestandsnaam);
+        for (int n = 2; Files.exists(pad, LinkOption.NOFOLLOW_LINKS); n++) {
+            pad = map.resolve(TIJD.format(nu) + "-" + n + "-" + bestandsnaam);
+        }
+        return pad;
     }
 
     /** Writes the report beside where the file goes, and records it for the operator. */

@@ -3,6 +3,8 @@ package nl.verzuim.connector.intake;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
@@ -14,7 +16,16 @@ import nl.verzuim.connector.school.Scholen;
  */
 public final class SchoolToewijzing {
 
+    /** BRIN + vestiging at the start of a file name, followed by '_' or '-'. */
+    private static final Pattern CODE_IN_NAAM = Pattern.compile("^([0-9]{2}[A-Za-z]{2}[0-9]{2})[_-]");
+
     private SchoolToewijzing() {
+    }
+
+    /** The school code a file name starts with ({@code 12AB00_…}), configured or not. */
+    public static Optional<String> schoolcodeInNaam(String bestandsnaam) {
+        Matcher m = CODE_IN_NAAM.matcher(bestandsnaam);
+        return m.find() ? Optional.of(m.group(1).toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
     public static Optional<School> vanBestand(Scholen scholen, String bestandsnaam) {

@@ -19,8 +19,10 @@ import nl.verzuim.connector.intake.LeerlingGegevens;
 import nl.verzuim.connector.intake.Verzorger;
 
 /**
- * Pupils merged from all exports. An OSO dossier gives the full picture and replaces what was known; an EDEXML
- * export updates names, identification and postcode but never erases an address or verzorgers it does not carry.
+ * Pupils merged from all exports, by school and LAS key ({@code leerlingid} in OSO, {@code @key} in EDEXML). An OSO
+ * dossier gives the full picture and replaces address and verzorgers; an EDEXML export updates names,
+ * identification and postcode but never erases an address or verzorgers it does not carry. A field a file leaves
+ * out keeps its value; the voorvoegsel goes with the achternaam (a new achternaam without one clears it).
  */
 @Repository
 public class LeerlingRepository {
@@ -60,14 +62,19 @@ public class LeerlingRepository {
             jdbc.sql("""
                     update leerling set bsn = coalesce(?, bsn), onderwijsnummer = coalesce(?, onderwijsnummer),
                         voornamen = coalesce(?, voornamen), voorletters = coalesce(?, voorletters),
-                        voorvoegsel = ?, achternaam = coalesce(?, achternaam), roepnaam = coalesce(?, roepnaam),
+                        voorvoegsel = case when cast(? as varchar(200)) is null then voorvoegsel
+                            else cast(? as varchar(40)) end,
+                        achternaam = coalesce(?, achternaam), roepnaam = coalesce(?, roepnaam),
                         geboortedatum = coalesce(?, geboortedatum), geslacht = coalesce(?, geslacht),
                         postcode_nl = coalesce(?, postcode_nl), groep_of_leerjaar = coalesce(?, groep_of_leerjaar),
                         datum_uitschrijving = coalesce(?, datum_uitschrijving), bronnen = ?, bijgewerkt = ?
                     where id = ?""")
                     .params(gegevens.bsn(), gegevens.onderwijsnummer(), gegevens.voornamen(), gegevens.voorletters(),
-                            gegevens.voorvoegsel(), gegevens.achternaam(), gegevens.roepnaam(),
-                            gegevens.geboortedatum(), gegevens.geslacht() == null ? null : gegevens.geslacht().name(),
+                            gegevens.achternaam(), gegevens.voorvoegsel(), gegevens.achternaam(), gegevens.roepnaam(),
+                            gegevens.geboortedatum(),
+                            // "onbekend" in one export does not erase what another export knew
+                            gegevens.geslacht() == null || gegevens.geslacht() == Geslacht.ONBEKEND ? null
+                                    : gegevens.geslacht().name(),
                             gegevens.postcodeNl(), gegevens.groepOfLeerjaar(), gegevens.datumUitschrijving(),
                             String.join(",", alle), Dialect.tijd(nu), id)
                     .update();

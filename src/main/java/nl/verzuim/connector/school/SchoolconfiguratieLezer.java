@@ -18,19 +18,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import nl.verzuim.connector.rules.Schoolkalender;
 
 /**
  * Reads the schools file (las-input.md §3). Every key is read; an unknown or missing key, or a value that does
- * not fit, is an error naming the file and the line — at start-up, before anything is judged.
+ * not fit, is an error naming the file and the line — at start-up, before anything is judged. Each school's
+ * {@code las_profiel} must name a known CSV profile: a built-in one or one from the school's profiles file
+ * ({@code connector.las-profielen}, else {@code las-profielen.yaml} beside the schools file when it is there).
  */
 public final class SchoolconfiguratieLezer {
 
@@ -47,101 +44,121 @@ public final class SchoolconfiguratieLezer {
     private static final Set<String> VERPLICHT = Set.of("brin", "vestiging", "naam", "onderwijssoort",
             "contactpersoon", "melder", "lesminuten");
 
-    private final String bestandsnaam;
+    private final YamlBron yaml;
+    private final LasProfielen profielen;
+    private final String profielenHerkomst;
 
-    private SchoolconfiguratieLezer(String bestandsnaam) {
-        this.bestandsnaam = bestandsnaam;
+    private SchoolconfiguratieLezer(String bestandsnaam, LasProfielen profielen, String profielenHerkomst) {
+        this.yaml = new YamlBron(bestandsnaam);
+        this.profielen = profielen;
+        this.profielenHerkomst = profielenHerkomst;
     }
 
+    /** The schools file, with the built-in profiles and {@code las-profielen.yaml} beside it when present. */
     public static Scholen lees(Path bestand) {
+        return lees(bestand, null);
+    }
+
+    /**
+     * @param profielenBestand the school's own CSV profiles; null: {@code las-profielen.yaml} beside the schools
+     *                         file when it exists, else the built-in profiles only
+     */
+    public static Scholen lees(Path bestand, Path profielenBestand) {
         String naam = bestand.getFileName() == null ? bestand.toString() : bestand.getFileName().toString();
         if (!Files.isRegularFile(bestand)) {
             throw new SchoolconfiguratieFout("Schoolconfiguratie " + bestand + " bestaat niet of is geen bestand"
                     + " (instelling connector.schools)");
         }
+        Path eigen = profielenBestand;
+        if (eigen == null) {
+            Path ernaast = bestand.toAbsolutePath().resolveSibling(LasProfielen.NAAST_SCHOLEN);
+            eigen = Files.isRegularFile(ernaast) ? ernaast : null;
+        }
+        LasProfielen profielen = eigen == null ? LasProfielen.ingebouwd() : LasProfielen.metEigen(eigen);
+        String herkomst = eigen == null ? "ingebouwd" : "ingebouwd en " + eigen.getFileName();
         try (Reader reader = Files.newBufferedReader(bestand, StandardCharsets.UTF_8)) {
-            return lees(reader, naam);
+            return new SchoolconfiguratieLezer(naam, profielen, herkomst).leesDocument(reader);
         } catch (IOException e) {
             throw new SchoolconfiguratieFout("Schoolconfiguratie " + bestand + " kan niet gelezen worden: "
                     + e.getMessage(), e);
         }
     }
 
+    /** A schools file with the built-in profiles only. */
     public static Scholen lees(Reader reader, String bestandsnaam) {
-        return new SchoolconfiguratieLezer(bestandsnaam).leesDocument(reader);
+        return lees(reader, bestandsnaam, LasProfielen.ingebouwd());
+    }
+
+    public static Scholen lees(Reader reader, String bestandsnaam, LasProfielen profielen) {
+        return new SchoolconfiguratieLezer(bestandsnaam, profielen, "bekend").leesDocument(reader);
     }
 
     private Scholen leesDocument(Reader reader) {
-        LoaderOptions opties = new LoaderOptions();
-        opties.setAllowDuplicateKeys(false);
-        opties.setMaxAliasesForCollections(10);
-        opties.setCodePointLimit(1_000_000);
-        Node wortel;
-        try {
-            wortel = new Yaml(opties).compose(reader);
-        } catch (RuntimeException e) {
-            throw new SchoolconfiguratieFout(bestandsnaam + ": geen geldige YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        Node wortel = yaml.wortel(reader);
         if (wortel == null) {
-            throw fout(null, "het bestand is leeg; verwacht 'scholen:'");
+            throw yaml.fout(null, "het bestand is leeg; verwacht 'scholen:'");
         }
-        Map<String, NodeTuple> top = mapping(wortel, Set.of("scholen"), "");
+        Map<String, NodeTuple> top = yaml.mapping(wortel, Set.of("scholen"), "");
         NodeTuple scholenNode = top.get("scholen");
         if (scholenNode == null) {
-            throw fout(wortel, "sleutel 'scholen' ontbreekt");
+            throw yaml.fout(wortel, "sleutel 'scholen' ontbreekt");
         }
         List<School> scholen = new ArrayList<>();
         Set<String> codes = new LinkedHashSet<>();
-        for (Node schoolNode : sequence(scholenNode.getValueNode(), "scholen")) {
+        for (Node schoolNode : yaml.sequence(scholenNode.getValueNode(), "scholen")) {
             School school = school(schoolNode);
             if (!codes.add(school.code())) {
-                throw fout(schoolNode, "school " + school.code() + " staat er twee keer in");
+                throw yaml.fout(schoolNode, "school " + school.code() + " staat er twee keer in");
             }
             scholen.add(school);
         }
         if (scholen.isEmpty()) {
-            throw fout(scholenNode.getValueNode(), "'scholen' bevat geen school");
+            throw yaml.fout(scholenNode.getValueNode(), "'scholen' bevat geen school");
         }
-        return new Scholen(scholen);
+        return new Scholen(scholen, profielen);
     }
 
     private School school(Node node) {
-        Map<String, NodeTuple> velden = mapping(node, SCHOOL_SLEUTELS, "scholen[].");
+        Map<String, NodeTuple> velden = yaml.mapping(node, SCHOOL_SLEUTELS, "scholen[].");
         for (String verplicht : VERPLICHT) {
             if (!velden.containsKey(verplicht)) {
-                throw fout(node, "sleutel '" + verplicht + "' ontbreekt bij deze school");
+                throw yaml.fout(node, "sleutel '" + verplicht + "' ontbreekt bij deze school");
             }
         }
-        String brin = tekst(velden.get("brin"), "brin");
+        String brin = yaml.tekst(velden.get("brin"), "brin");
         if (!BRIN.matcher(brin).matches()) {
-            throw fout(velden.get("brin").getValueNode(), "brin '" + brin + "' past niet bij [0-9]{2}[A-Z]{2}");
+            throw yaml.fout(velden.get("brin").getValueNode(), "brin '" + brin + "' past niet bij [0-9]{2}[A-Z]{2}");
         }
-        String vestiging = tekst(velden.get("vestiging"), "vestiging");
+        String vestiging = yaml.tekst(velden.get("vestiging"), "vestiging");
         if (!VESTIGING.matcher(vestiging).matches()) {
-            throw fout(velden.get("vestiging").getValueNode(),
+            throw yaml.fout(velden.get("vestiging").getValueNode(),
                     "vestiging '" + vestiging + "' moet twee cijfers zijn (schrijf \"00\" tussen aanhalingstekens)");
         }
-        String naam = tekst(velden.get("naam"), "naam");
+        String naam = yaml.tekst(velden.get("naam"), "naam");
         School.Onderwijssoort onderwijssoort = enumWaarde(velden.get("onderwijssoort"), School.Onderwijssoort.class);
-        Map<String, NodeTuple> contact = mapping(velden.get("contactpersoon").getValueNode(), Set.of("naam", "email"),
+        Map<String, NodeTuple> contact = yaml.mapping(velden.get("contactpersoon").getValueNode(), Set.of("naam", "email"),
                 "contactpersoon.");
         School.Contactpersoon contactpersoon = new School.Contactpersoon(
-                tekst(verplicht(contact, "naam", velden.get("contactpersoon")), "contactpersoon.naam"),
-                email(verplicht(contact, "email", velden.get("contactpersoon"))));
-        Map<String, NodeTuple> melderVelden = mapping(velden.get("melder").getValueNode(),
+                yaml.tekst(yaml.verplicht(contact, "naam", velden.get("contactpersoon")), "contactpersoon.naam"),
+                email(yaml.verplicht(contact, "email", velden.get("contactpersoon"))));
+        Map<String, NodeTuple> melderVelden = yaml.mapping(velden.get("melder").getValueNode(),
                 Set.of("naam", "email", "telefoon"), "melder.");
         School.Melder melder = new School.Melder(
-                tekst(verplicht(melderVelden, "naam", velden.get("melder")), "melder.naam"),
-                email(verplicht(melderVelden, "email", velden.get("melder"))),
-                melderVelden.containsKey("telefoon") ? tekst(melderVelden.get("telefoon"), "melder.telefoon") : null);
-        String profiel = velden.containsKey("las_profiel") ? tekst(velden.get("las_profiel"), "las_profiel") : "standaard";
+                yaml.tekst(yaml.verplicht(melderVelden, "naam", velden.get("melder")), "melder.naam"),
+                email(yaml.verplicht(melderVelden, "email", velden.get("melder"))),
+                melderVelden.containsKey("telefoon") ? yaml.tekst(melderVelden.get("telefoon"), "melder.telefoon") : null);
+        String profiel = velden.containsKey("las_profiel") ? yaml.tekst(velden.get("las_profiel"), "las_profiel") : "standaard";
+        if (profielen.vind(profiel).isEmpty()) {
+            throw yaml.fout(velden.containsKey("las_profiel") ? velden.get("las_profiel").getValueNode() : node,
+                    "las_profiel '" + profiel + "' bestaat niet; bekende profielen (" + profielenHerkomst + "): "
+                            + String.join(", ", profielen.namen()));
+        }
         Map<DayOfWeek, Integer> lesminuten = lesminuten(velden.get("lesminuten"));
         List<Schoolkalender.Vakantie> vakanties = velden.containsKey("vakanties")
                 ? vakanties(velden.get("vakanties").getValueNode()) : List.of();
         Set<LocalDate> vrijeDagen = new LinkedHashSet<>();
         if (velden.containsKey("vrije_dagen")) {
-            for (Node dag : sequence(velden.get("vrije_dagen").getValueNode(), "vrije_dagen")) {
+            for (Node dag : yaml.sequence(velden.get("vrije_dagen").getValueNode(), "vrije_dagen")) {
                 vrijeDagen.add(datum(dag, "vrije_dagen"));
             }
         }
@@ -153,101 +170,62 @@ public final class SchoolconfiguratieLezer {
     }
 
     private Map<DayOfWeek, Integer> lesminuten(NodeTuple tuple) {
-        Map<String, NodeTuple> dagen = mapping(tuple.getValueNode(), DAGEN.keySet(), "lesminuten.");
+        Map<String, NodeTuple> dagen = yaml.mapping(tuple.getValueNode(), DAGEN.keySet(), "lesminuten.");
         Map<DayOfWeek, Integer> lesminuten = new EnumMap<>(DayOfWeek.class);
         for (Map.Entry<String, NodeTuple> dag : dagen.entrySet()) {
             Node waarde = dag.getValue().getValueNode();
-            String tekst = scalar(waarde, "lesminuten." + dag.getKey());
+            String tekst = yaml.scalar(waarde, "lesminuten." + dag.getKey());
             int minuten;
             try {
                 minuten = Integer.parseInt(tekst);
             } catch (NumberFormatException e) {
-                throw fout(waarde, "lesminuten." + dag.getKey() + " '" + tekst + "' is geen geheel getal");
+                throw yaml.fout(waarde, "lesminuten." + dag.getKey() + " '" + tekst + "' is geen geheel getal");
             }
             if (minuten < 0 || minuten > 24 * 60) {
-                throw fout(waarde, "lesminuten." + dag.getKey() + " " + minuten + " ligt niet tussen 0 en 1440");
+                throw yaml.fout(waarde, "lesminuten." + dag.getKey() + " " + minuten + " ligt niet tussen 0 en 1440");
             }
             lesminuten.put(DAGEN.get(dag.getKey()), minuten);
         }
         if (lesminuten.values().stream().noneMatch(m -> m > 0)) {
-            throw fout(tuple.getValueNode(), "lesminuten: geen enkele dag heeft lesminuten");
+            throw yaml.fout(tuple.getValueNode(), "lesminuten: geen enkele dag heeft lesminuten");
         }
         return lesminuten;
     }
 
     private List<Schoolkalender.Vakantie> vakanties(Node node) {
         List<Schoolkalender.Vakantie> vakanties = new ArrayList<>();
-        for (Node vakantieNode : sequence(node, "vakanties")) {
-            Map<String, NodeTuple> velden = mapping(vakantieNode, Set.of("naam", "van", "tot"), "vakanties[].");
-            String naam = velden.containsKey("naam") ? tekst(velden.get("naam"), "vakanties[].naam") : "vakantie";
-            LocalDate van = datum(verplicht(velden, "van", vakantieNode).getValueNode(), "vakanties[].van");
-            LocalDate tot = datum(verplicht(velden, "tot", vakantieNode).getValueNode(), "vakanties[].tot");
+        for (Node vakantieNode : yaml.sequence(node, "vakanties")) {
+            Map<String, NodeTuple> velden = yaml.mapping(vakantieNode, Set.of("naam", "van", "tot"), "vakanties[].");
+            String naam = velden.containsKey("naam") ? yaml.tekst(velden.get("naam"), "vakanties[].naam") : "vakantie";
+            LocalDate van = datum(yaml.verplicht(velden, "van", vakantieNode).getValueNode(), "vakanties[].van");
+            LocalDate tot = datum(yaml.verplicht(velden, "tot", vakantieNode).getValueNode(), "vakanties[].tot");
             if (tot.isBefore(van)) {
-                throw fout(vakantieNode, "vakantie '" + naam + "': 'tot' ligt voor 'van'");
+                throw yaml.fout(vakantieNode, "vakantie '" + naam + "': 'tot' ligt voor 'van'");
             }
             vakanties.add(new Schoolkalender.Vakantie(naam, van, tot));
         }
         return vakanties;
     }
 
-    private Map<String, NodeTuple> mapping(Node node, Set<String> toegestaan, String pad) {
-        if (!(node instanceof MappingNode mappingNode)) {
-            throw fout(node, "verwacht sleutels en waarden onder '" + pad + "'");
-        }
-        Map<String, NodeTuple> velden = new LinkedHashMap<>();
-        for (NodeTuple tuple : mappingNode.getValue()) {
-            String sleutel = scalar(tuple.getKeyNode(), pad);
-            if (!toegestaan.contains(sleutel)) {
-                throw fout(tuple.getKeyNode(), "onbekende sleutel '" + pad + sleutel + "'");
-            }
-            velden.put(sleutel, tuple);
-        }
-        return velden;
-    }
-
-    private List<Node> sequence(Node node, String pad) {
-        if (!(node instanceof SequenceNode sequenceNode)) {
-            throw fout(node, "'" + pad + "' moet een lijst zijn");
-        }
-        return sequenceNode.getValue();
-    }
-
-    private NodeTuple verplicht(Map<String, NodeTuple> velden, String sleutel, Object ouder) {
-        NodeTuple tuple = velden.get(sleutel);
-        if (tuple == null) {
-            Node node = ouder instanceof NodeTuple t ? t.getKeyNode() : (Node) ouder;
-            throw fout(node, "sleutel '" + sleutel + "' ontbreekt");
-        }
-        return tuple;
-    }
-
-    private String tekst(NodeTuple tuple, String pad) {
-        String waarde = scalar(tuple.getValueNode(), pad);
-        if (waarde.isBlank()) {
-            throw fout(tuple.getValueNode(), pad + " is leeg");
-        }
-        return waarde.trim();
-    }
-
     private String email(NodeTuple tuple) {
-        String waarde = tekst(tuple, "email");
+        String waarde = yaml.tekst(tuple, "email");
         if (!EMAIL.matcher(waarde).matches()) {
-            throw fout(tuple.getValueNode(), "'" + waarde + "' is geen e-mailadres");
+            throw yaml.fout(tuple.getValueNode(), "'" + waarde + "' is geen e-mailadres");
         }
         return waarde;
     }
 
     private boolean bool(NodeTuple tuple) {
-        String waarde = scalar(tuple.getValueNode(), "").toLowerCase(Locale.ROOT);
+        String waarde = yaml.scalar(tuple.getValueNode(), "").toLowerCase(Locale.ROOT);
         return switch (waarde) {
             case "true", "ja", "yes" -> true;
             case "false", "nee", "no" -> false;
-            default -> throw fout(tuple.getValueNode(), "'" + waarde + "' is geen true of false");
+            default -> throw yaml.fout(tuple.getValueNode(), "'" + waarde + "' is geen true of false");
         };
     }
 
     private <E extends Enum<E>> E enumWaarde(NodeTuple tuple, Class<E> type) {
-        String waarde = scalar(tuple.getValueNode(), "");
+        String waarde = yaml.scalar(tuple.getValueNode(), "");
         for (E constante : type.getEnumConstants()) {
             if (constante.name().equalsIgnoreCase(waarde)) {
                 return constante;
@@ -257,27 +235,16 @@ public final class SchoolconfiguratieLezer {
         for (E constante : type.getEnumConstants()) {
             toegestaan.append(toegestaan.isEmpty() ? "" : " | ").append(constante.name().toLowerCase(Locale.ROOT));
         }
-        throw fout(tuple.getValueNode(), "'" + waarde + "' is niet toegestaan; kies " + toegestaan);
+        throw yaml.fout(tuple.getValueNode(), "'" + waarde + "' is niet toegestaan; kies " + toegestaan);
     }
 
     private LocalDate datum(Node node, String pad) {
-        String waarde = scalar(node, pad);
+        String waarde = yaml.scalar(node, pad);
         try {
             return LocalDate.parse(waarde);
         } catch (DateTimeParseException e) {
-            throw fout(node, pad + " '" + waarde + "' is geen datum (jjjj-mm-dd)");
+            throw yaml.fout(node, pad + " '" + waarde + "' is geen datum (jjjj-mm-dd)");
         }
     }
 
-    private String scalar(Node node, String pad) {
-        if (!(node instanceof ScalarNode scalarNode)) {
-            throw fout(node, "verwacht een enkele waarde bij '" + pad + "'");
-        }
-        return scalarNode.getValue();
-    }
-
-    private SchoolconfiguratieFout fout(Node node, String reden) {
-        String plaats = node == null ? bestandsnaam : bestandsnaam + " regel " + (node.getStartMark().getLine() + 1);
-        return new SchoolconfiguratieFout(plaats + ": " + reden);
-    }
 }

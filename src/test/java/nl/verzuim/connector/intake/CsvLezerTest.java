@@ -14,8 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import nl.verzuim.connector.rules.Afwezigheidscode;
+import nl.verzuim.connector.school.LasProfielen;
 
 class CsvLezerTest {
+
+    static final LasProfiel STANDAARD = LasProfiel.STANDAARD;
 
     @Test
     void leestHetStandaardVoorbeeldUitLasInput() throws Exception {
@@ -71,7 +74,7 @@ class CsvLezerTest {
     void eenWindows1252BestandWordtHerkendEnGeweigerd() {
         byte[] bestand = ("leerling_id;datum;code;omschrijving\nLN1;2026-10-05;ONG;afwezig bij één les\n")
                 .getBytes(Charset.forName("windows-1252"));
-        assertThatThrownBy(() -> CsvLezer.lees(new ByteArrayInputStream(bestand), "w.csv", LasProfiel.STANDAARD,
+        assertThatThrownBy(() -> CsvLezer.lees(new ByteArrayInputStream(bestand), "w.csv", STANDAARD,
                 r -> { }, new ArrayList<>()))
                 .isInstanceOfSatisfying(OngeldigBestandException.class, e ->
                         assertThat(e.fouten().get(0).reden()).contains("Windows-1252"));
@@ -84,9 +87,119 @@ class CsvLezerTest {
                         assertThat(e.fouten().get(0).reden()).contains("kolom 'leerling_id' ontbreekt"));
     }
 
+    @Test
+    void eenOnbestaandeDatumWordtAfgewezenNietAfgerond() throws Exception {
+        List<IntakeFout> fouten = new ArrayList<>();
+        List<CsvRegel> regels = lees("""
+                leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving
+                LN1;2026-02-30;;;;ONG;
+                LN1;2026-02-27;24:00;;;ONG;
+                LN1;2026-02-26;;;;ONG;
+                """, fouten);
+        assertThat(regels).extracting(r -> r.registratie().datum()).containsExactly(LocalDate.of(2026, 2, 26));
+        assertThat(fouten).extracting(IntakeFout::toString).containsExactly(
+                "v.csv regel 2, veld 'datum': '2026-02-30' is geen datum volgens yyyy-MM-dd",
+                "v.csv regel 3, veld 'begintijd': '24:00' is geen tijd volgens HH:mm");
+    }
+
+    @Test
+    void profielMetStamnrDatumsAlsDdMmJjjjWoordcodesEnWindows1252() throws Exception {
+        LasProfiel profiel = LasProfielen.ingebouwd().profiel("puntkomma-stamnr-windows1252");
+        byte[] bestand = ("Stamnr;Datum;Van;Tot;Minuten;Absentiereden;Opmerking\r\n"
+                + "4711;05-10-2026;08:30;10:00;;Ongeoorloofd;één les gemist\r\n"
+                + "4711;06-10-2026;;;;te laat;\r\n"
+                + "4711;31-09-2026;;;;Ziek;\r\n"
+                + "4711;07-10-2026;;;;Spijbelen;\r\n"
+                + "4712;07-10-2026;;;;Ziek;moeder belde\r\n").getBytes(Charset.forName("windows-1252"));
+        List<IntakeFout> fouten = new ArrayList<>();
+        List<CsvRegel> regels = lees(bestand, profiel, fouten);
+        assertThat(regels).extracting(CsvRegel::leerlingId).containsExactly("4711", "4711", "4712");
+        assertThat(regels.get(0).registratie().code()).isEqualTo(Afwezigheidscode.ONG);
+        assertThat(regels.get(0).registratie().omschrijving()).as("Windows-1252 goed gelezen").isEqualTo("één les gemist");
+        assertThat(regels.get(0).registratie().datum()).isEqualTo(LocalDate.of(2026, 10, 5));
+        assertThat(regels.get(1).registratie().code()).isEqualTo(Afwezigheidscode.TL);
+        assertThat(fouten).extracting(IntakeFout::toString).containsExactly(
+                "w.csv regel 4, veld 'Datum': '31-09-2026' is geen datum volgens dd-MM-yyyy",
+                "w.csv regel 5, veld 'Absentiereden': onbekende code 'Spijbelen' in profiel puntkomma-stamnr-windows1252;"
+                        + " voeg hem toe aan het profiel — hij wordt niet als aan- of afwezig geteld");
+    }
+
+    @Test
+    void profielMetKommasLettercodesEnDatumsZonderVoorloopnullen() throws Exception {
+        LasProfiel profiel = LasProfielen.ingebouwd().profiel("komma-lettercodes");
+        List<IntakeFout> fouten = new ArrayList<>();
+        List<CsvRegel> regels = lees("""
+                leerlingnummer,datum,van,tot,duur,reden,toelichting
+                88,5-10-2026,8:30,9:15,,T,"bus te laat, zegt hij"
+                88,12-10-2026,,,120,o,
+                88,13-10-2026,,,,Q,
+                88;14-10-2026;;;;O;
+                """.getBytes(StandardCharsets.UTF_8), profiel, fouten);
+        assertThat(regels).hasSize(2);
+        assertThat(regels.get(0).registratie().begintijd()).isEqualTo(LocalTime.of(8, 30));
+        assertThat(regels.get(0).registratie().omschrijving()).isEqualTo("bus te laat, zegt hij");
+        assertThat(regels.get(1).registratie().code()).as("kleine letter is dezelfde code").isEqualTo(Afwezigheidscode.ONG);
+        assertThat(regels.get(1).registratie().minuten()).isEqualTo(120);
+        assertThat(fouten).extracting(IntakeFout::regel).containsExactly(4, 5);
+        assertThat(fouten.get(0).veld()).isEqualTo("reden");
+        assertThat(fouten.get(1).reden()).startsWith("verwacht 7 velden (scheidingsteken ',')");
+    }
+
+    @Test
+    void eenKopregelInEenAnderProfielNoemtProfielEnScheidingsteken() {
+        assertThatThrownBy(() -> lees("""
+                leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving
+                LN1;2026-10-05;;;;ONG;
+                """.getBytes(StandardCharsets.UTF_8), LasProfielen.ingebouwd().profiel("komma-lettercodes"), new ArrayList<>()))
+                .isInstanceOfSatisfying(OngeldigBestandException.class, e -> assertThat(e.fouten().get(0).toString())
+                        .isEqualTo("w.csv regel 1, veld 'leerlingnummer': kolom 'leerlingnummer' ontbreekt in de kopregel"
+                                + " (profiel komma-lettercodes, scheidingsteken ',')"));
+    }
+
+    @Test
+    void eenBomMaaktHetBestandUtf8OokAlsHetProfielWindows1252Zegt() throws Exception {
+        byte[] tekst = "\uFEFFStamnr;Datum;Absentiereden;Opmerking\nLN1;05-10-2026;Ziek;één dag\n"
+                .getBytes(StandardCharsets.UTF_8);
+        List<CsvRegel> regels = lees(tekst, LasProfielen.ingebouwd().profiel("puntkomma-stamnr-windows1252"), new ArrayList<>());
+        assertThat(regels).singleElement().satisfies(r -> assertThat(r.registratie().omschrijving()).isEqualTo("één dag"));
+    }
+
+    @Test
+    void eenUtf16BestandWordtDuidelijkGeweigerd() {
+        byte[] tekst = "\uFEFFleerling_id;datum;code\nLN1;2026-10-05;ONG\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> lees(tekst, STANDAARD, new ArrayList<>()))
+                .isInstanceOfSatisfying(OngeldigBestandException.class, e ->
+                        assertThat(e.fouten().get(0).reden()).startsWith("het bestand is UTF-16"));
+    }
+
+    @Test
+    void eenAanhalingstekenDatNietSluitVultHetGeheugenNiet() {
+        String tekst = "leerling_id;datum;code;omschrijving\nLN1;2026-10-05;ONG;ok\nLN1;2026-10-06;ONG;\"open\n"
+                + "x".repeat(CsvLezer.MAX_RECORD_TEKENS) + "\n";
+        List<CsvRegel> regels = new ArrayList<>();
+        assertThatThrownBy(() -> CsvLezer.lees(new ByteArrayInputStream(tekst.getBytes(StandardCharsets.UTF_8)), "q.csv",
+                STANDAARD, regels::add, new ArrayList<>()))
+                .isInstanceOfSatisfying(OngeldigBestandException.class, e -> assertThat(e.fouten().get(0).toString())
+                        .startsWith("q.csv regel 3: een regel van meer dan 1048576 tekens"));
+    }
+
+    @Test
+    void eenTeLangeLeerlingIdWordtAfgewezen() throws Exception {
+        List<IntakeFout> fouten = new ArrayList<>();
+        List<CsvRegel> regels = lees("leerling_id;datum;code\n" + "L".repeat(65) + ";2026-10-05;ONG\nLN2;2026-10-05;ONG\n", fouten);
+        assertThat(regels).extracting(CsvRegel::leerlingId).containsExactly("LN2");
+        assertThat(fouten).singleElement().satisfies(f -> assertThat(f.reden()).isEqualTo("is langer dan 64 tekens"));
+    }
+
+    static List<CsvRegel> lees(byte[] bestand, LasProfiel profiel, List<IntakeFout> fouten) throws OngeldigBestandException {
+        List<CsvRegel> regels = new ArrayList<>();
+        CsvLezer.lees(new ByteArrayInputStream(bestand), "w.csv", profiel, regels::add, fouten);
+        return regels;
+    }
+
     static List<CsvRegel> lees(String tekst, List<IntakeFout> fouten) throws OngeldigBestandException {
         List<CsvRegel> regels = new ArrayList<>();
-        CsvLezer.lees(new ByteArrayInputStream(tekst.getBytes(StandardCharsets.UTF_8)), "v.csv", LasProfiel.STANDAARD,
+        CsvLezer.lees(new ByteArrayInputStream(tekst.getBytes(StandardCharsets.UTF_8)), "v.csv", STANDAARD,
                 regels::add, fouten);
         return regels;
     }
