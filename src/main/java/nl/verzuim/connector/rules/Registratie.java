@@ -59,4 +59,11 @@ public record Registratie(LocalDate datum, LocalTime begintijd, LocalTime eindti
 
     public record Sleutel(LocalDate datum, LocalTime begintijd, Afwezigheidscode code) {
     }
+
+    /** Without the omschrijving: the LAS's free text may name the pupil or a family situation. */
+    @Override
+    public String toString() {
+        return "Registratie[" + datum + (begintijd == null ? "" : " " + begintijd) + " " + code
+                + (minuten == null ? "" : " " + minuten + " min") + "]";
+    }
 }
