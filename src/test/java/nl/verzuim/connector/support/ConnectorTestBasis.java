@@ -10,12 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,13 +37,12 @@ public abstract class ConnectorTestBasis {
     public static final String WEBHOOK_GEHEIM = "test-webhook-geheim";
     public static final String OIN_DUO = "00000001800866472000";
 
-    @RegisterExtension
-    protected static final WireMockExtension MOCK = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().usingFilesUnderDirectory(".")).build();
-
-    @RegisterExtension
-    protected static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    /**
+     * One WireMock and one GreenMail for the whole test JVM, never restarted: Spring caches the connector's context
+     * across test classes, and that context keeps the ports it was started with.
+     */
+    protected static final WireMockServer MOCK = Peers.WIREMOCK;
+    protected static final GreenMail SMTP = Peers.GREENMAIL;
 
     protected static final Path MAP = maakMap();
 
@@ -76,6 +74,22 @@ public abstract class ConnectorTestBasis {
         r.add("connector.outbox.backoff-max", () -> "2s");
         r.add("connector.intake.poll-interval", () -> "200");
         r.add("connector.intake.read-lock-min-age", () -> "300");
+    }
+
+    /** Started on first use, stopped when the JVM ends. */
+    private static final class Peers {
+        static final WireMockServer WIREMOCK = new WireMockServer(
+                wireMockConfig().dynamicPort().usingFilesUnderDirectory("."));
+        static final GreenMail GREENMAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+        static {
+            WIREMOCK.start();
+            GREENMAIL.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                WIREMOCK.stop();
+                GREENMAIL.stop();
+            }));
+        }
     }
 
     private static Path maakMap() {
