@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,7 @@ import nl.verzuim.connector.ot.OtWebhookController;
  * Friday 20 November 2026, 16:00, so every test holds on any day it runs.
  */
 @CamelSpringBootTest
+@AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus is part of what is tested
 @SpringBootTest(classes = VerzuimConnectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ConnectorTestBasis {
 
