@@ -1,5 +1,9 @@
 package nl.verzuim.connector.duo;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.xml.namespace.QName;
 
 import org.apache.camel.component.cxf.common.DataFormat;
@@ -48,6 +52,20 @@ public class DuoConfiguratie {
                 HTTPConduitFactory.class);
         endpoint.setBus(bus);
         return endpoint;
+    }
+
+    /**
+     * The threads that call DUO: {@code connector.duo.gelijktijdig} meldingen are on their way at once (the
+     * delivery route's parallel split). Spring shuts it down with the context.
+     */
+    @Bean
+    public ExecutorService duoAfleveringPool(ConnectorInstellingen instellingen) {
+        AtomicInteger nummer = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, instellingen.duo().gelijktijdig()), taak -> {
+            Thread draad = new Thread(taak, "duo-aflevering-" + nummer.incrementAndGet());
+            draad.setDaemon(true);
+            return draad;
+        });
     }
 
     /** Connect and receive time-outs: a DUO that does not answer is a retry, not a hang. */
