@@ -61,7 +61,7 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
     }
 
     /**
-     * Mutual TLS to DUO. Off while {@code keystore} is unset (the sandbox).
+     * Mutual TLS to DUO. Off while neither {@code keystore} nor {@code truststore} is set (the sandbox).
      *
      * @param keystore           PKCS12 (or JKS) with the school's PKIoverheid client certificate and its key
      * @param keystoreWachtwoord password of the keystore and its key
@@ -71,7 +71,7 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
                       Path truststore, String truststoreWachtwoord,
                       @DefaultValue("PKCS12") String truststoreType) {
         public boolean aan() {
-            return keystore != null;
+            return keystore != null || truststore != null;
         }
     }
 

@@ -121,13 +121,18 @@ public class DuoAflevering {
 
     /** WS-Addressing for one message; Action comes from the WSDL (wsam:Action) through CXF. */
     public Map<String, Object> adressering(String messageId) {
+        return adressering(messageId, instellingen.duo().endpoint(), instellingen.duo().ontvangerOin());
+    }
+
+    /** The request context for one message to {@code endpoint}, addressed to the receiver with {@code oin}. */
+    public static Map<String, Object> adressering(String messageId, String endpoint, String oin) {
         AddressingProperties adres = new AddressingProperties();
         AttributedURIType berichtId = new AttributedURIType();
         berichtId.setValue(messageId);
         adres.setMessageID(berichtId);
         EndpointReferenceType aan = new EndpointReferenceType();
         AttributedURIType aanAdres = new AttributedURIType();
-        aanAdres.setValue(instellingen.duo().endpoint() + "?oin=" + instellingen.duo().ontvangerOin());
+        aanAdres.setValue(endpoint + "?oin=" + oin);
         aan.setAddress(aanAdres);
         adres.setTo(aan);
         Map<String, Object> context = new HashMap<>();

@@ -14,10 +14,8 @@ import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Client;
-import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.HTTPConduitFactory;
 import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
-import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,7 +66,10 @@ public class DuoConfiguratie {
         });
     }
 
-    /** Connect and receive time-outs: a DUO that does not answer is a retry, not a hang. */
+    /**
+     * Connect and receive time-outs (a DUO that does not answer is a retry, not a hang), and in production mutual
+     * TLS and WS-Security signing (DuoTransport).
+     */
     private record Tijdslimieten(ConnectorInstellingen.Duo duo) implements CxfConfigurer {
         @Override
         public void configure(AbstractWSDLBasedEndpointFactory factoryBean) {
@@ -76,12 +77,7 @@ public class DuoConfiguratie {
 
         @Override
         public void configureClient(Client client) {
-            HTTPConduit conduit = (HTTPConduit) client.getConduit();
-            HTTPClientPolicy beleid = new HTTPClientPolicy();
-            beleid.setConnectionTimeout(duo.connectTimeout().toMillis());
-            beleid.setReceiveTimeout(duo.receiveTimeout().toMillis());
-            beleid.setAllowChunking(false);
-            conduit.setClient(beleid);
+            DuoTransport.configureer(client, duo);
         }
 
         @Override
