@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,7 @@ import nl.verzuim.connector.support.Mails;
  * absence go in; DUO receives a 16-uur melding over SOAP, OT a traject zorgwekkend verzuim that is then submitted,
  * and when SPPOH accepts it the school's contactpersoon gets a mail — without the pupil's name, BSN or birth date.
  */
+@Tag("database")
 class EindNaarEindTest extends ConnectorTestBasis {
 
     /** Absent every school day from Monday 26 October (after the autumn holiday) up to Friday 20 November. */

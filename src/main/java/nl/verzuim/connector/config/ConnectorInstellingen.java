@@ -49,9 +49,41 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
      * @param endpoint           URL of the DUO-style SOAP service
      * @param ontvangerOin       OIN of DUO, the receiver: wsa:To ends in ?oin=&lt;it&gt;
      * @param verzendendeInstantie the school board's OIN (or the BRIN when none is set)
+     * @param gelijktijdig       how many meldingen are on their way to DUO at once
+     * @param statusInterval     how often DUO is asked for the status of sent meldingen (opvragenMeldingstatus)
+     * @param tls                client certificate (mutual TLS); off when no keystore is set
+     * @param wss                WS-Security signing of body and addressing headers; off unless {@code aan}
      */
     public record Duo(String endpoint, String ontvangerOin, String verzendendeInstantie,
-                      @DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration receiveTimeout) {
+                      @DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration receiveTimeout,
+                      @DefaultValue("4") int gelijktijdig, @DefaultValue("15m") Duration statusInterval,
+                      @DefaultValue Tls tls, @DefaultValue Wss wss) {
+    }
+
+    /**
+     * Mutual TLS to DUO. Off while neither {@code keystore} nor {@code truststore} is set (the sandbox).
+     *
+     * @param keystore           PKCS12 (or JKS) with the school's PKIoverheid client certificate and its key
+     * @param keystoreWachtwoord password of the keystore and its key
+     * @param truststore         optional: the CAs DUO's server certificate is checked against (default: Java's)
+     */
+    public record Tls(Path keystore, String keystoreWachtwoord, @DefaultValue("PKCS12") String keystoreType,
+                      Path truststore, String truststoreWachtwoord,
+                      @DefaultValue("PKCS12") String truststoreType) {
+        public boolean aan() {
+            return keystore != null || truststore != null;
+        }
+    }
+
+    /**
+     * WS-Security: sign the SOAP body and the WS-Addressing headers with the key in {@code keystore}.
+     *
+     * @param aan                true in production when DUO requires signed messages
+     * @param keystore           keystore with the signing key (often the same as the TLS one)
+     * @param alias              alias of the signing key in the keystore
+     */
+    public record Wss(@DefaultValue("false") boolean aan, Path keystore, String keystoreWachtwoord,
+                      @DefaultValue("PKCS12") String keystoreType, String alias) {
     }
 
     /**

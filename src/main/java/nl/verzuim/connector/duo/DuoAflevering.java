@@ -18,6 +18,8 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.duo.wsdl.AanleverenVerzuimmeldingRequest;
 import nl.verzuim.connector.duo.wsdl.AanleverenVerzuimmeldingResponse;
+import nl.verzuim.connector.duo.wsdl.IntrekkenVerzuimmeldingRequest;
+import nl.verzuim.connector.duo.wsdl.IntrekkenVerzuimmeldingResponse;
 import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout;
 import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout_Exception;
 import nl.verzuim.connector.intake.LeerlingGegevens;
@@ -69,7 +71,26 @@ public class DuoAflevering {
         this.klok = klok;
     }
 
-    public AanleverenVerzuimmeldingRequest verzoek(OutboxItem item) {
+    /** The request for this outbox item: the melding itself, or its withdrawal. */
+    public Object verzoek(OutboxItem item) {
+        return switch (item.operatie()) {
+            case DUO_AANLEVEREN -> aanleveren(item);
+            case DUO_INTREKKEN -> intrekken(item);
+            default -> throw new IllegalStateException("geen DUO-operatie: " + item.operatie());
+        };
+    }
+
+    IntrekkenVerzuimmeldingRequest intrekken(OutboxItem item) {
+        Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
+        School school = scholen.vind(melding.brin(), melding.vestiging()).orElseThrow(() ->
+                new IllegalStateException("school " + melding.schoolcode() + " staat niet meer in de schoolconfiguratie"));
+        return DuoBerichtBouwer.intrekken(melding.meldingsnummer(), item.reden(), item.sleutel(), item.aangemaakt(),
+                instellingen.duo().verzendendeInstantie() == null || instellingen.duo().verzendendeInstantie().isBlank()
+                        ? school.brin() : instellingen.duo().verzendendeInstantie(),
+                instellingen.duo().ontvangerOin());
+    }
+
+    AanleverenVerzuimmeldingRequest aanleveren(OutboxItem item) {
         Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
         School school = scholen.vind(melding.brin(), melding.vestiging()).orElseThrow(() ->
                 new IllegalStateException("school " + melding.schoolcode() + " staat niet meer in de schoolconfiguratie"));
@@ -93,15 +114,25 @@ public class DuoAflevering {
                 .toList();
     }
 
-    /** WS-Addressing: a stable MessageID per melding, and To ending in ?oin=&lt;DUO's OIN&gt;. */
+    /** WS-Addressing: a stable MessageID per piece of outbox work, and To ending in ?oin=&lt;DUO's OIN&gt;. */
     public Map<String, Object> adressering(OutboxItem item) {
+        return adressering(item.berichtId());
+    }
+
+    /** WS-Addressing for one message; Action comes from the WSDL (wsam:Action) through CXF. */
+    public Map<String, Object> adressering(String messageId) {
+        return adressering(messageId, instellingen.duo().endpoint(), instellingen.duo().ontvangerOin());
+    }
+
+    /** The request context for one message to {@code endpoint}, addressed to the receiver with {@code oin}. */
+    public static Map<String, Object> adressering(String messageId, String endpoint, String oin) {
         AddressingProperties adres = new AddressingProperties();
         AttributedURIType berichtId = new AttributedURIType();
-        berichtId.setValue(item.berichtId());
+        berichtId.setValue(messageId);
         adres.setMessageID(berichtId);
         EndpointReferenceType aan = new EndpointReferenceType();
         AttributedURIType aanAdres = new AttributedURIType();
-        aanAdres.setValue(instellingen.duo().endpoint() + "?oin=" + instellingen.duo().ontvangerOin());
+        aanAdres.setValue(endpoint + "?oin=" + oin);
         aan.setAddress(aanAdres);
         adres.setTo(aan);
         Map<String, Object> context = new HashMap<>();
@@ -109,8 +140,29 @@ public class DuoAflevering {
         return context;
     }
 
+    /** DUO's answer to either operation. */
     @Transactional
-    public void ontvangen(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
+    public void ontvangen(OutboxItem item, Object antwoord) {
+        if (antwoord instanceof AanleverenVerzuimmeldingResponse aanleveren) {
+            ontvangen(item, aanleveren);
+        } else if (antwoord instanceof IntrekkenVerzuimmeldingResponse intrekken) {
+            ingetrokken(item, intrekken);
+        } else {
+            throw new IllegalStateException("onverwacht antwoord van DUO: "
+                    + (antwoord == null ? "leeg" : antwoord.getClass().getSimpleName()));
+        }
+    }
+
+    void ingetrokken(OutboxItem item, IntrekkenVerzuimmeldingResponse antwoord) {
+        meldingen.ingetrokken(item.meldingId(), antwoord.getStatus() == null ? null : antwoord.getStatus().value(),
+                klok.instant());
+        outbox.verzonden(item.id(), klok.instant());
+        audit.schrijf(item.meldingId(), "INGETROKKEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()
+                + "; meldingsnummer " + antwoord.getMeldingsnummer(), "connector", klok.instant());
+        LOG.info("DUO-melding {} ingetrokken", item.meldingId());
+    }
+
+    void ontvangen(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
         meldingen.duoOntvangen(item.meldingId(), antwoord.getMeldingsnummer(), antwoord.getStatus().value(), klok.instant());
         outbox.verzonden(item.id(), klok.instant());
         audit.schrijf(item.meldingId(), "VERZONDEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()
@@ -130,14 +182,15 @@ public class DuoAflevering {
             if (duoFout.isHerhaalbaar()) {
                 werk.opnieuw(item, "DUO " + reden);
             } else {
-                werk.mislukt(item, "DUO weigert de melding: " + reden);
+                werk.mislukt(item, duoFout.getCode(), "DUO weigert " + (item.operatie().levertMelding()
+                        ? "de melding" : "het intrekken") + ": " + reden);
             }
             return;
         }
         werk.opnieuw(item, beschrijf(fout));
     }
 
-    private static VerzuimmeldingFout duoFout(Throwable fout) {
+    static VerzuimmeldingFout duoFout(Throwable fout) {
         for (Throwable t = fout; t != null; t = t.getCause()) {
             if (t instanceof VerzuimmeldingFout_Exception e && e.getFaultInfo() != null) {
                 return e.getFaultInfo();

@@ -15,6 +15,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 import nl.verzuim.connector.duo.wsdl.AanleverenVerzuimmeldingRequest;
 import nl.verzuim.connector.duo.wsdl.Adres;
 import nl.verzuim.connector.duo.wsdl.Bedrijfsdocument;
+import nl.verzuim.connector.duo.wsdl.IntrekkenVerzuimmeldingRequest;
 import nl.verzuim.connector.duo.wsdl.Leerling;
 import nl.verzuim.connector.duo.wsdl.Melder;
 import nl.verzuim.connector.duo.wsdl.Onderwijssoort;
@@ -110,6 +111,22 @@ public final class DuoBerichtBouwer {
         AanleverenVerzuimmeldingRequest verzoek = new AanleverenVerzuimmeldingRequest();
         verzoek.setBedrijfsdocument(document);
         verzoek.setVerzuimmelding(verzuim);
+        return verzoek;
+    }
+
+    /** Withdraws a melding DUO has: its meldingsnummer and the reason the person gave, under a key of its own. */
+    public static IntrekkenVerzuimmeldingRequest intrekken(String meldingsnummer, String reden, String sleutel,
+                                                           Instant aangemaakt, String verzendendeInstantie,
+                                                           String ontvangendeInstantie) {
+        Bedrijfsdocument document = new Bedrijfsdocument();
+        document.setIdentificatiecodeBedrijfsdocument(sleutel);
+        document.setVerzendendeInstantie(verzendendeInstantie);
+        document.setOntvangendeInstantie(ontvangendeInstantie);
+        document.setDatumTijdBedrijfsdocument(tijdstip(aangemaakt));
+        IntrekkenVerzuimmeldingRequest verzoek = new IntrekkenVerzuimmeldingRequest();
+        verzoek.setBedrijfsdocument(document);
+        verzoek.setMeldingsnummer(meldingsnummer);
+        verzoek.setReden(reden);
         return verzoek;
     }
 

@@ -1,5 +1,9 @@
 package nl.verzuim.connector.duo;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.xml.namespace.QName;
 
 import org.apache.camel.component.cxf.common.DataFormat;
@@ -10,10 +14,8 @@ import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Client;
-import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.HTTPConduitFactory;
 import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
-import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,7 +52,24 @@ public class DuoConfiguratie {
         return endpoint;
     }
 
-    /** Connect and receive time-outs: a DUO that does not answer is a retry, not a hang. */
+    /**
+     * The threads that call DUO: {@code connector.duo.gelijktijdig} meldingen are on their way at once (the
+     * delivery route's parallel split). Spring shuts it down with the context.
+     */
+    @Bean
+    public ExecutorService duoAfleveringPool(ConnectorInstellingen instellingen) {
+        AtomicInteger nummer = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, instellingen.duo().gelijktijdig()), taak -> {
+            Thread draad = new Thread(taak, "duo-aflevering-" + nummer.incrementAndGet());
+            draad.setDaemon(true);
+            return draad;
+        });
+    }
+
+    /**
+     * Connect and receive time-outs (a DUO that does not answer is a retry, not a hang), and in production mutual
+     * TLS and WS-Security signing (DuoTransport).
+     */
     private record Tijdslimieten(ConnectorInstellingen.Duo duo) implements CxfConfigurer {
         @Override
         public void configure(AbstractWSDLBasedEndpointFactory factoryBean) {
@@ -58,12 +77,7 @@ public class DuoConfiguratie {
 
         @Override
         public void configureClient(Client client) {
-            HTTPConduit conduit = (HTTPConduit) client.getConduit();
-            HTTPClientPolicy beleid = new HTTPClientPolicy();
-            beleid.setConnectionTimeout(duo.connectTimeout().toMillis());
-            beleid.setReceiveTimeout(duo.receiveTimeout().toMillis());
-            beleid.setAllowChunking(false);
-            conduit.setClient(beleid);
+            DuoTransport.configureer(client, duo);
         }
 
         @Override

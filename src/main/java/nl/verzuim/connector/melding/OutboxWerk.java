@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,21 +33,40 @@ public class OutboxWerk {
     private final MeldingRepository meldingen;
     private final AuditRepository audit;
     private final ConnectorInstellingen.Outbox instellingen;
+    private final int duoGelijktijdig;
     private final Clock klok;
     private final String instantie;
 
+    @Autowired
     public OutboxWerk(OutboxRepository outbox, MeldingRepository meldingen, AuditRepository audit,
                       ConnectorInstellingen instellingen, Clock klok) {
+        this(outbox, meldingen, audit, instellingen, klok,
+                ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** @param instantie the name this connector instance claims work under (one per process) */
+    public OutboxWerk(OutboxRepository outbox, MeldingRepository meldingen, AuditRepository audit,
+                      ConnectorInstellingen instellingen, Clock klok, String instantie) {
         this.outbox = outbox;
         this.meldingen = meldingen;
         this.audit = audit;
         this.instellingen = instellingen.outbox();
+        this.duoGelijktijdig = instellingen.duo().gelijktijdig();
         this.klok = klok;
-        this.instantie = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.instantie = instantie;
     }
 
+    /**
+     * Claims due work for one pass of a delivery route. DUO is sent by several threads at once: a pass then takes
+     * enough work to keep each of them busy for a few calls.
+     */
     public List<OutboxItem> claim(String kanaal) {
-        return outbox.claim(kanaal, instellingen.batch(), instantie, instellingen.lease(), klok.instant());
+        int max = "DUO".equals(kanaal) ? Math.max(instellingen.batch(), 4 * duoGelijktijdig) : instellingen.batch();
+        return outbox.claim(kanaal, max, instantie, instellingen.lease(), klok.instant());
+    }
+
+    public String instantie() {
+        return instantie;
     }
 
     /** A failure worth another try: later, with back-off; a dead letter once the attempts are used up. */
@@ -54,7 +74,7 @@ public class OutboxWerk {
     public void opnieuw(OutboxItem item, String fout) {
         int poging = item.pogingen() + 1;
         if (poging >= instellingen.maxPogingen()) {
-            mislukt(item, fout + " (opgegeven na " + poging + " pogingen)");
+            mislukt(item, "MAX_POGINGEN", fout + " (opgegeven na " + poging + " pogingen)");
             return;
         }
         Duration wacht = backoff(poging);
@@ -66,13 +86,27 @@ public class OutboxWerk {
                 item.meldingId(), poging, wacht);
     }
 
-    /** A final failure: the melding becomes a dead letter with its reason. */
+    /** A final failure: the melding becomes a dead letter with the receiver's code and the reason. */
     @Transactional
-    public void mislukt(OutboxItem item, String fout) {
-        outbox.mislukt(item.id(), fout);
-        meldingen.fout(item.meldingId(), MeldingStatus.MISLUKT, fout, klok.instant());
-        audit.schrijf(item.meldingId(), "MISLUKT", item.kanaal(), item.operatie() + ": " + fout, "connector",
-                klok.instant());
+    public void mislukt(OutboxItem item, String code, String fout) {
+        mislukt(item, code, fout, fout);
+    }
+
+    /**
+     * A final failure. {@code reden} goes with the dead letter (the API shows it: codes and field names only);
+     * {@code voorDeMelding} is what the melding's page shows, and may carry the receiver's own explanation. A failed
+     * withdrawal leaves the melding as it was (it is still at DUO), with the reason beside it.
+     */
+    @Transactional
+    public void mislukt(OutboxItem item, String code, String reden, String voorDeMelding) {
+        outbox.mislukt(item.id(), code, reden);
+        if (item.operatie().levertMelding()) {
+            meldingen.fout(item.meldingId(), MeldingStatus.MISLUKT, voorDeMelding, klok.instant());
+        } else {
+            meldingen.laatsteFout(item.meldingId(), item.operatie() + " mislukt: " + voorDeMelding, klok.instant());
+        }
+        audit.schrijf(item.meldingId(), "MISLUKT", item.kanaal(), item.operatie() + ": " + code + "; " + reden,
+                "connector", klok.instant());
         LOG.error("{} {} voor melding {} definitief mislukt; zie de melding voor de reden", item.kanaal(),
                 item.operatie(), item.meldingId());
     }

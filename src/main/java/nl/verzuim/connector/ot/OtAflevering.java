@@ -71,7 +71,7 @@ public class OtAflevering {
             if (fout.isHerhaalbaar()) {
                 werk.opnieuw(item, fout.getMessage());
             } else {
-                werk.mislukt(item, fout.getMessage() + (fout.uitleg() == null ? "" : ": " + fout.uitleg()));
+                geweigerd(item, fout);
             }
         }
     }
@@ -110,6 +110,26 @@ public class OtAflevering {
                     + melding.trajectId() + " ingediend bij SPPOH", "connector", klok.instant());
         });
         LOG.info("OT-traject {} ingediend bij SPPOH (melding {})", melding.trajectId(), melding.id());
+    }
+
+    /**
+     * OT refused: the same request would be refused again, so it becomes a dead letter, and the melding says
+     * plainly what is the matter — CONFLICT (409: a traject already runs, or the traject is not in a state to be
+     * submitted) or ONVOLLEDIG (422: OT names the fields it misses).
+     */
+    private void geweigerd(OutboxItem item, OtFout fout) {
+        String otStatus = switch (fout.status()) {
+            case 409 -> "CONFLICT";
+            case 422 -> "ONVOLLEDIG";
+            default -> "GEWEIGERD";
+        };
+        String voorDeMelding = fout.getMessage() + (fout.uitleg() == null ? "" : ": " + fout.uitleg());
+        transactie.executeWithoutResult(status -> {
+            werk.mislukt(item, "OT-" + fout.status(), fout.getMessage(), voorDeMelding);
+            meldingen.otGeweigerd(item.meldingId(), otStatus, voorDeMelding, klok.instant());
+        });
+        LOG.warn("OT weigerde {} voor melding {}: HTTP {} {}", item.operatie(), item.meldingId(), fout.status(),
+                fout.code());
     }
 
     /** Anything unexpected (a bug, a database hiccup) is retried like a time-out, and named by type only. */

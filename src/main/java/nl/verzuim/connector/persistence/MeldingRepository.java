@@ -95,6 +95,38 @@ public class MeldingRepository {
                 .params(status.name(), fout, Dialect.tijd(nu), id).update();
     }
 
+    /** DUO-meldingen whose status at DUO may still change, least recently asked first. */
+    public List<Melding> teVolgenBijDuo(int max) {
+        return jdbc.sql("""
+                select * from melding where kanaal = 'DUO' and status = ? and meldingsnummer is not null
+                    and (duo_status is null or duo_status in ('GEREGISTREERD', 'IN_BEHANDELING'))
+                order by duo_status_opgevraagd nulls first, id fetch first %d rows only""".formatted(max))
+                .param(MeldingStatus.VERZONDEN.name()).query(MeldingRepository::rij).list();
+    }
+
+    public void duoStatus(long id, String duoStatus, Instant nu) {
+        jdbc.sql("update melding set duo_status = ?, duo_status_opgevraagd = ?, bijgewerkt = ? where id = ?")
+                .params(duoStatus, Dialect.tijd(nu), Dialect.tijd(nu), id).update();
+    }
+
+    public void duoStatusOpgevraagd(long id, String fout, Instant nu) {
+        jdbc.sql("update melding set duo_status_opgevraagd = ?, laatste_fout = ? where id = ?")
+                .params(Dialect.tijd(nu), fout, id).update();
+    }
+
+    public void ingetrokken(long id, String duoStatus, Instant nu) {
+        jdbc.sql("""
+                update melding set status = ?, duo_status = coalesce(?, duo_status), laatste_fout = null, bijgewerkt = ?
+                where id = ?""")
+                .params(MeldingStatus.INGETROKKEN.name(), duoStatus, Dialect.tijd(nu), id).update();
+    }
+
+    /** OT refused the melding (409, 422): its OT status says why at a glance, the reason stands beside it. */
+    public void otGeweigerd(long id, String otStatus, String fout, Instant nu) {
+        jdbc.sql("update melding set status = ?, ot_status = ?, laatste_fout = ?, bijgewerkt = ? where id = ?")
+                .params(MeldingStatus.MISLUKT.name(), otStatus, fout, Dialect.tijd(nu), id).update();
+    }
+
     public void laatsteFout(long id, String fout, Instant nu) {
         jdbc.sql("update melding set laatste_fout = ?, bijgewerkt = ? where id = ?")
                 .params(fout, Dialect.tijd(nu), id).update();

@@ -23,6 +23,8 @@ public class OutboxRepository {
     public static final String TE_VERZENDEN = "TE_VERZENDEN";
     public static final String VERZONDEN = "VERZONDEN";
     public static final String MISLUKT = "MISLUKT";
+    /** Withdrawn by a person before it was sent: never to be sent. */
+    public static final String GEANNULEERD = "GEANNULEERD";
 
     private final JdbcClient jdbc;
 
@@ -31,12 +33,17 @@ public class OutboxRepository {
     }
 
     public long plaats(long meldingId, String kanaal, OutboxItem.Operatie operatie, Instant nu) {
+        return plaats(meldingId, kanaal, operatie, null, nu);
+    }
+
+    /** New work with its key chosen here, once: every retry and every restart sends this same key. */
+    public long plaats(long meldingId, String kanaal, OutboxItem.Operatie operatie, String reden, Instant nu) {
         String sleutel = UUID.randomUUID().toString();
         jdbc.sql("""
                 insert into outbox (melding_id, kanaal, operatie, sleutel, bericht_id, status, pogingen, volgende_poging,
-                    aangemaakt) values (?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                    aangemaakt, reden) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
                 .params(meldingId, kanaal, operatie.name(), sleutel, "urn:uuid:" + UUID.randomUUID(), TE_VERZENDEN,
-                        Dialect.tijd(nu), Dialect.tijd(nu))
+                        Dialect.tijd(nu), Dialect.tijd(nu), reden)
                 .update();
         return jdbc.sql("select id from outbox where sleutel = ?").param(sleutel).query(Long.class).single();
     }
@@ -52,11 +59,10 @@ public class OutboxRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        for (Long id : ids) {
-            jdbc.sql("update outbox set geclaimd_tot = ?, geclaimd_door = ? where id = ?")
-                    .params(Dialect.tijd(nu.plus(lease)), instantie, id).update();
-        }
-        return ids.stream().map(this::vind).toList();
+        jdbc.sql("update outbox set geclaimd_tot = :tot, geclaimd_door = :door where id in (:ids)")
+                .param("tot", Dialect.tijd(nu.plus(lease))).param("door", instantie).param("ids", ids).update();
+        return jdbc.sql("select * from outbox where id in (:ids) order by id").param("ids", ids)
+                .query(OutboxRepository::rij).list();
     }
 
     public OutboxItem vind(long id) {
@@ -78,18 +84,66 @@ public class OutboxRepository {
                 .params(Dialect.tijd(volgende), fout, id).update();
     }
 
-    /** A final failure: the dead letter a person acts on. */
-    public void mislukt(long id, String fout) {
+    /** A final failure: the dead letter a person acts on, with the receiver's code (V001, OT-409, …). */
+    public void mislukt(long id, String code, String fout) {
         jdbc.sql("""
-                update outbox set status = ?, pogingen = pogingen + 1, geclaimd_tot = null, laatste_fout = ?
+                update outbox set status = ?, pogingen = pogingen + 1, geclaimd_tot = null, laatste_fout = ?, code = ?
                 where id = ?""")
-                .params(MISLUKT, fout, id).update();
+                .params(MISLUKT, fout, code, id).update();
+    }
+
+    public List<OutboxItem> voorMelding(long meldingId) {
+        return jdbc.sql("select * from outbox where melding_id = ? order by id").param(meldingId)
+                .query(OutboxRepository::rij).list();
+    }
+
+    public String status(long id) {
+        return jdbc.sql("select status from outbox where id = ?").param(id).query(String.class).single();
+    }
+
+    /** Whether an instance holds this item now (it may be on the wire at this moment). */
+    public boolean geclaimd(long id, Instant nu) {
+        return jdbc.sql("select count(*) from outbox where id = ? and geclaimd_tot >= ?")
+                .params(id, Dialect.tijd(nu)).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Puts a dead letter back to be sent at once, with its own key and message id kept: if an earlier attempt did
+     * reach the receiver after all, the receiver recognises it. Returns the number of items put back.
+     */
+    public int opnieuwProberen(long meldingId, Instant nu) {
+        return jdbc.sql("""
+                update outbox set status = ?, pogingen = 0, volgende_poging = ?, geclaimd_tot = null, code = null,
+                    laatste_fout = null where melding_id = ? and status = ?""")
+                .params(TE_VERZENDEN, Dialect.tijd(nu), meldingId, MISLUKT).update();
+    }
+
+    /**
+     * Cancels work not yet sent and not held by an instance. Returns the number cancelled; work held now is left
+     * alone (it may be on the wire).
+     */
+    public int annuleer(long meldingId, Instant nu) {
+        return jdbc.sql("""
+                update outbox set status = ?, geclaimd_tot = null where melding_id = ? and status in (?, ?)
+                    and (geclaimd_tot is null or geclaimd_tot < ?)""")
+                .params(GEANNULEERD, meldingId, TE_VERZENDEN, MISLUKT, Dialect.tijd(nu)).update();
+    }
+
+    public List<Doodloper> doodlopers() {
+        return jdbc.sql("""
+                select id, melding_id, kanaal, operatie, code, laatste_fout, pogingen, aangemaakt from outbox
+                where status = ? order by id""")
+                .param(MISLUKT)
+                .query((rs, n) -> new Doodloper(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("kanaal"),
+                        rs.getString("operatie"), rs.getString("code"), rs.getString("laatste_fout"),
+                        rs.getInt("pogingen"), Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class))))
+                .list();
     }
 
     static OutboxItem rij(ResultSet rs, int n) throws SQLException {
         return new OutboxItem(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("kanaal"),
                 OutboxItem.Operatie.valueOf(rs.getString("operatie")), rs.getString("sleutel"),
                 rs.getString("bericht_id"), rs.getInt("pogingen"),
-                Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)));
+                Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)), rs.getString("reden"));
     }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,7 @@ import nl.verzuim.connector.support.ConnectorTestBasis;
  * read once; a crash that leaves nothing half-stored; no link followed out of the inbox; quarantine the operator
  * can see without personal data in its summary.
  */
+@Tag("database")
 class IntakeInboxTest extends ConnectorTestBasis {
 
     @Autowired

@@ -78,8 +78,16 @@ public abstract class ConnectorTestBasis {
         r.add("spring.mail.host", () -> "127.0.0.1");
         r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         r.add("connector.mail.from", () -> "verzuimconnector@verrekijker.example");
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        if (Database.POSTGRES) {
+            String url = Database.verseSchema();
+            r.add("spring.datasource.url", () -> url);
+            r.add("spring.datasource.username", () -> Database.PG_GEBRUIKER);
+            r.add("spring.datasource.password", () -> "");
+        } else {
+            r.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        }
+        r.add("connector.duo.receive-timeout", () -> "2s");
         r.add("connector.outbox.poll-interval", () -> "200");
         r.add("connector.outbox.backoff-start", () -> "500ms");
         r.add("connector.outbox.backoff-max", () -> "2s");

@@ -1,0 +1,85 @@
+package nl.verzuim.connector.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingActies;
+import nl.verzuim.connector.persistence.Doodloper;
+
+/**
+ * The API for the actions on meldingen and the dead letters. Answers carry ids, states and codes — never a
+ * pupil's name, BSN or birth date. Who acted is the logged-in user once login exists, else "api".
+ */
+@RestController
+@RequestMapping("/api")
+public class MeldingActiesController {
+
+    private final MeldingActies acties;
+
+    public MeldingActiesController(MeldingActies acties) {
+        this.acties = acties;
+    }
+
+    @PostMapping("/meldingen/{id}/goedkeuren")
+    public Antwoord goedkeuren(@PathVariable long id, Principal gebruiker) {
+        return Antwoord.van(acties.keurGoed(id, door(gebruiker)));
+    }
+
+    @PostMapping("/meldingen/{id}/intrekken")
+    public Antwoord intrekken(@PathVariable long id, @RequestBody(required = false) Intrekken verzoek,
+                              Principal gebruiker) {
+        return Antwoord.van(acties.trekIn(id, verzoek == null ? null : verzoek.reden(), door(gebruiker)));
+    }
+
+    @PostMapping("/meldingen/{id}/opnieuw")
+    public Antwoord opnieuw(@PathVariable long id, Principal gebruiker) {
+        return Antwoord.van(acties.probeerOpnieuw(id, door(gebruiker)));
+    }
+
+    @GetMapping("/doodlopers")
+    public List<Doodloper> doodlopers() {
+        return acties.doodlopers();
+    }
+
+    @ExceptionHandler(MeldingActies.NietGevonden.class)
+    ResponseEntity<Map<String, String>> nietGevonden(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("fout", e.getMessage()));
+    }
+
+    @ExceptionHandler(MeldingActies.NietMogelijk.class)
+    ResponseEntity<Map<String, String>> nietMogelijk(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("fout", e.getMessage()));
+    }
+
+    @ExceptionHandler(MeldingActies.OngeldigVerzoek.class)
+    ResponseEntity<Map<String, String>> ongeldig(RuntimeException e) {
+        return ResponseEntity.badRequest().body(Map.of("fout", e.getMessage()));
+    }
+
+    private static String door(Principal gebruiker) {
+        return gebruiker == null ? "api" : gebruiker.getName();
+    }
+
+    /** Body of POST /api/meldingen/{id}/intrekken. */
+    public record Intrekken(String reden) {
+    }
+
+    /** What an action left: the melding's id and states, no personal data. */
+    public record Antwoord(long id, String kanaal, String soort, String status, String duoStatus, String otStatus) {
+        static Antwoord van(Melding m) {
+            return new Antwoord(m.id(), m.kanaal().name(), m.soort(), m.status().name(), m.duoStatus(), m.otStatus());
+        }
+    }
+}

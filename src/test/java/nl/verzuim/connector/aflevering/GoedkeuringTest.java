@@ -1,0 +1,83 @@
+package nl.verzuim.connector.aflevering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import nl.verzuim.connector.melding.MeldingService;
+import nl.verzuim.connector.persistence.RegistratieRepository;
+import nl.verzuim.connector.rules.Afwezigheidscode;
+import nl.verzuim.connector.rules.Registratie;
+import nl.verzuim.connector.school.School;
+import nl.verzuim.connector.school.Scholen;
+
+/**
+ * verzenden: na_goedkeuring — a decided melding waits until a person approves it; then it goes out. A melding a
+ * person withdraws before approval is never sent. Both actions are in the audit table with who did them.
+ */
+class GoedkeuringTest extends AfleveringTestBasis {
+
+    @Autowired
+    MeldingService meldingService;
+    @Autowired
+    RegistratieRepository registraties;
+    @Autowired
+    Scholen scholen;
+
+    /** The test school as a school that chose na_goedkeuring; the pupil is judged as the intake would. */
+    long beslisMetGoedkeuring(String leerlingId) throws Exception {
+        String dossier = new String(osoDossier(), java.nio.charset.StandardCharsets.UTF_8).replace("LN094837", leerlingId);
+        zetInInbox("dossier-" + leerlingId + ".xml", dossier);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from leerling where leerling_id = ?")
+                .param(leerlingId).query(Integer.class).single() == 1);
+        School basis = scholen.vind("00YY", "00").orElseThrow();
+        School naGoedkeuring = new School(basis.brin(), basis.vestiging(), basis.naam(), basis.onderwijssoort(),
+                basis.contactpersoon(), basis.melder(), basis.lasProfiel(), basis.lesminuten(), basis.vakanties(),
+                basis.vrijeDagen(), basis.meld18Plus16Uur(), School.Verzenden.NA_GOEDKEURING);
+        int regel = 1;
+        for (LocalDate dag = LocalDate.of(2026, 10, 26); !dag.isAfter(LocalDate.of(2026, 10, 29)); dag = dag.plusDays(1)) {
+            registraties.bewaar("00YY", "00", leerlingId, new Registratie(dag, LocalTime.of(8, 30), null, null,
+                    Afwezigheidscode.ONG, null), "test.csv", regel++);
+        }
+        meldingService.herbeoordeel(naGoedkeuring, leerlingId, LocalDate.of(2026, 11, 20));
+        return duoMelding();
+    }
+
+    @Test
+    void eenMeldingWachtOpGoedkeuringEnGaatDaarnaNaarDuo() throws Exception {
+        long id = beslisMetGoedkeuring("LN094837");
+        assertThat(melding(id, "status")).isEqualTo("WACHT_OP_GOEDKEURING");
+        Thread.sleep(1_500); // several delivery rounds (200 ms)
+        assertThat(duoVerzoeken("aanleverenVerzuimmelding")).as("niets verzonden zonder goedkeuring").isEmpty();
+        assertThat(jdbc.sql("select count(*) from outbox where melding_id = ?").param(id).query(Integer.class).single())
+                .isZero();
+
+        var antwoord = stuur("/api/meldingen/" + id + "/goedkeuren", null);
+        assertThat(antwoord.statusCode()).isEqualTo(200);
+        assertThat(antwoord.body()).contains("\"id\":" + id).doesNotContain("111222333").doesNotContain("Berg");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "VERZONDEN".equals(melding(id, "status")));
+        assertThat(duoVerzoeken("aanleverenVerzuimmelding")).hasSize(1);
+        assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'GOEDGEKEURD'").param(id)
+                .query(String.class).single()).isEqualTo(BEHEERDER);
+        assertThat(stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode()).as("al goedgekeurd").isEqualTo(409);
+    }
+
+    @Test
+    void eenMeldingDieVoorGoedkeuringWordtIngetrokkenGaatNooitWeg() throws Exception {
+        long id = beslisMetGoedkeuring("LN094837");
+        var antwoord = stuur("/api/meldingen/" + id + "/intrekken", "{\"reden\": \"ziekmelding kwam te laat binnen\"}");
+        assertThat(antwoord.statusCode()).isEqualTo(200);
+        assertThat(antwoord.body()).contains("\"status\":\"INGETROKKEN\"");
+        assertThat(stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode()).isEqualTo(409);
+        Thread.sleep(1_000);
+        assertThat(duoVerzoeken("aanleverenVerzuimmelding")).isEmpty();
+        assertThat(jdbc.sql("select details from audit where melding_id = ? and actie = 'INGETROKKEN'").param(id)
+                .query(String.class).single()).contains("ziekmelding kwam te laat binnen");
+    }
+}
