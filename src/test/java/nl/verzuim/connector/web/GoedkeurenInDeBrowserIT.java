@@ -33,8 +33,8 @@ import nl.verzuim.connector.support.Verzuimbestanden;
 /**
  * A verzuimcoördinator in a real browser (Debian's headless Chromium, driven through its chromedriver — nothing is
  * downloaded; Selenium Manager never runs because both paths are given): logs in, finds the melding waiting for
- * approval at a school with {@code verzenden: na_goedkeuring}. Screenshots are kept in
- * {@code target/browser/}. Without Chromium this test fails: CI installs it ({@code .ci/run}).
+ * approval at a school with {@code verzenden: na_goedkeuring}, approves it with one click, and DUO's WireMock
+ * receives it; the audit trail names who approved. Screenshots are kept in {@code target/browser/}. Without Chromium this test fails: CI installs it ({@code .ci/run}).
  */
 class GoedkeurenInDeBrowserIT extends ConnectorTestBasis {
 
@@ -93,7 +93,7 @@ class GoedkeurenInDeBrowserIT extends ConnectorTestBasis {
     }
 
     @Test
-    void inloggenEnDeWachtendeMeldingZien() throws Exception {
+    void inloggenDeWachtendeMeldingGoedkeurenEnDuoOntvangtHaar() throws Exception {
         zetInInbox("Voorbeelddossier_PaO_POSWV_sandbox.xml", osoDossier());
         Thread.sleep(500);
         zetInInbox("00YY00_verzuim.csv", Verzuimbestanden.vierWekenAfwezig());
@@ -116,9 +116,27 @@ class GoedkeurenInDeBrowserIT extends ConnectorTestBasis {
         assertThat(wachtend.getText()).contains("LN094837").contains("16 uur in 4 lesweken").contains("Wacht op goedkeuring");
         assertThat(browser.getPageSource()).doesNotContain("111222333").doesNotContain("Adelaarslaan");
         schermafdruk("wachtende-melding");
-        assertThat(MOCK.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/duo/verzuimmelding/v1"))))
-                .as("nog niets naar DUO zolang niemand goedkeurt").isEmpty();
+        assertThat(duo()).as("nog niets naar DUO zolang niemand goedkeurt").isEmpty();
+
+        wachtend.findElement(By.cssSelector("button.goedkeuren")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains("is goedgekeurd"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !duo().isEmpty());
+        assertThat(duo()).hasSize(1);
+        assertThat(duo().get(0).getBodyAsString()).contains(">RELATIEF_16_UUR<").contains(">00YY<");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "VERZONDEN".equals(jdbc.sql(
+                "select status from melding where id = ?").param(id).query(String.class).single()));
+        assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'GOEDGEKEURD'").param(id)
+                .query(String.class).single()).isEqualTo(BEHEERDER);
+
+        browser.get("http://localhost:" + poort + "/meldingen/" + id);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Verzonden").contains("meldingsnummer VM-")
+                .contains("GOEDGEKEURD").contains(BEHEERDER);
+        schermafdruk("goedgekeurd-en-verzonden");
+    }
+
+    private static java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> duo() {
+        return MOCK.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/duo/verzuimmelding/v1")));
     }
 
     private void schermafdruk(String naam) throws IOException {
