@@ -10,6 +10,8 @@ public record OutboxItem(long id, long meldingId, String kanaal, Operatie operat
                          int pogingen, Instant aangemaakt) {
 
     public enum Operatie {
-        DUO_AANLEVEREN, DUO_INTREKKEN, OT_TRAJECT_AANMAKEN, OT_INDIENEN
+        DUO_AANLEVEREN, DUO_INTREKKEN, OT_TRAJECT_AANMAKEN, OT_INDIENEN,
+        // A running melding kept current (kanaal OTLOOP, delivered by ot.OtBijhouden in order per melding).
+        OT_PERCENTAGE, OT_STATUSPERIODE, OT_STATUSPERIODE_BEEINDIGEN, OT_INTERVENTIE, OT_LOGBOEK, OT_AFRONDEN
     }
 }
