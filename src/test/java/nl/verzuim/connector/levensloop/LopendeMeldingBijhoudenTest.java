@@ -151,7 +151,7 @@ class LopendeMeldingBijhoudenTest extends LevensloopTestBasis {
         // Say OT had told us the id of the first period (the contract's Traject does not carry it).
         levensloop.bewaar(new LevensloopRepository.Stand(melding, 0, LocalDate.of(2026, 10, 5),
                 LocalDate.of(2026, 11, 13), "SP-EERSTE", "A_LANGDURIG_RELATIEF_VERZUIM", null,
-                LocalDate.of(2026, 10, 5), null, null, null, null, null), java.time.Instant.now());
+                LocalDate.of(2026, 10, 5), null, null, null, null, null), java.time.Instant.parse("2026-11-20T15:00:00Z"));
 
         service.beeindigStatusperiode(melding, LocalDate.of(2026, 11, 15), "J. de Vries");
         service.statusperiode(melding, "B_LANGDURIG_GEOORLOOFD_VERZUIM", "B_PSYCHISCHE_OORZAAK",
