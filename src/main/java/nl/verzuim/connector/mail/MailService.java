@@ -1,15 +1,21 @@
 package nl.verzuim.connector.mail;
 
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import nl.verzuim.connector.melding.Herinneringsplan;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.ot.OtModel;
 import nl.verzuim.connector.persistence.Dialect;
+import nl.verzuim.connector.persistence.MeldingRepository;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
 
@@ -21,19 +27,92 @@ import nl.verzuim.connector.school.Scholen;
 public class MailService {
 
     private final MailOpsteller opsteller = new MailOpsteller();
+    private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl", "NL"));
+
     private final JdbcClient jdbc;
     private final Scholen scholen;
+    private final MeldingRepository meldingen;
     private final Clock klok;
 
-    public MailService(JdbcClient jdbc, Scholen scholen, Clock klok) {
+    public MailService(JdbcClient jdbc, Scholen scholen, MeldingRepository meldingen, Clock klok) {
         this.jdbc = jdbc;
         this.scholen = scholen;
+        this.meldingen = meldingen;
         this.klok = klok;
+    }
+
+    /**
+     * OT did not take a submission because its form is incomplete (422): which fields, by name only. The key is the
+     * outbox item's, so a retried or restarted delivery mails once.
+     */
+    public void conceptOnvolledig(Melding melding, List<String> velden, String sleutel) {
+        School school = school(melding);
+        Map<String, Object> gegevens = basis(melding, school, melding.otId(), melding.trajectId());
+        gegevens.put("velden", velden == null || velden.isEmpty() ? List.of("(OT noemde geen velden)") : velden);
+        plaats("onvolledig:" + sleutel, "concept-onvolledig", melding.id(), school.contactpersoon().email(),
+                "Melding zorgwekkend verzuim onvolledig – " + school.naam() + ", OT-ID " + melding.otId(), gegevens);
+    }
+
+    /** A reminder of {@link Herinneringsplan}; true when it was new. */
+    public boolean herinnering(Herinneringsplan.Herinnering h) {
+        if (h.soort() == Herinneringsplan.Soort.OPGAVE) {
+            School school = scholen.vind(h.schoolcode()).orElseThrow(() ->
+                    new IllegalStateException("school " + h.schoolcode() + " staat niet in de schoolconfiguratie"));
+            List<Map<String, Object>> lijst = new ArrayList<>();
+            for (Herinneringsplan.Open o : h.meldingen()) {
+                Melding m = meldingen.vind(o.meldingId()).orElseThrow();
+                Map<String, Object> regel = new LinkedHashMap<>();
+                regel.put("otId", m.otId());
+                regel.put("status", status(m.otStatus()));
+                regel.put("start", DATUM.format(m.begindatum()));
+                regel.put("link", m.otLink());
+                lijst.add(regel);
+            }
+            Map<String, Object> gegevens = new LinkedHashMap<>();
+            gegevens.put("school", school.naam());
+            gegevens.put("contactpersoon", school.contactpersoon().naam());
+            gegevens.put("deadline", DATUM.format(h.datum()));
+            gegevens.put("meldingen", lijst);
+            return plaats(h.sleutel(), "opgave-herinnering", null, school.contactpersoon().email(),
+                    "Herinnering: opgave zorgwekkend verzuim vóór " + DATUM.format(h.datum()) + " – " + school.naam()
+                            + " (" + lijst.size() + " open melding" + (lijst.size() == 1 ? "" : "en") + ")", gegevens);
+        }
+        Melding m = meldingen.vind(h.meldingen().get(0).meldingId()).orElseThrow();
+        School school = school(m);
+        Map<String, Object> gegevens = basis(m, school, m.otId(), m.trajectId());
+        gegevens.put("weken", h.stap().weken());
+        gegevens.put("stap", h.stap().omschrijving());
+        gegevens.put("status", status(m.otStatus()));
+        gegevens.put("start", DATUM.format(m.begindatum()));
+        gegevens.put("termijn", h.stap().weken() + " weken na " + DATUM.format(m.begindatum()) + ": "
+                + DATUM.format(h.datum()));
+        gegevens.put("vervolg", switch (h.stap()) {
+            case INTERCOLLEGIALE_AFSTEMMING -> "stem in het eigen team af (na een MDO/JES) en leg het plan vast.";
+            case MANAGEMENTAFSTEMMING -> "schaal op naar managementafstemming (Den Haag).";
+            case ADVIESTAFEL -> "meld de leerling aan bij de Adviestafel voor consult, advies en procesregie.";
+            case DIRECTEURENNIVEAU -> "schaal uiterlijk nu op naar afstemming op directeurenniveau.";
+        });
+        return plaats(h.sleutel(), "opschaling-herinnering", m.id(), school.contactpersoon().email(),
+                "Opschalingsroute " + h.stap().weken() + " weken: " + school.naam() + ", OT-ID " + m.otId(), gegevens);
+    }
+
+    private static String status(String otStatus) {
+        if (otStatus == null) {
+            return "nieuw";
+        }
+        return switch (otStatus) {
+            case "NIEUW" -> "nieuw (nog indienen)";
+            case "INGEDIEND" -> "ingediend bij SPPOH";
+            case "TERUGGEZET" -> "teruggezet door SPPOH";
+            case "LOPEND" -> "lopende melding";
+            case "AFGEROND" -> "afgerond";
+            default -> otStatus;
+        };
     }
 
     public void geaccepteerd(Melding melding, OtModel.Gebeurtenis gebeurtenis) {
         School school = school(melding);
-        Map<String, Object> gegevens = basis(melding, school, gebeurtenis);
+        Map<String, Object> gegevens = basis(melding, school, gebeurtenis.otId(), gebeurtenis.trajectId());
         plaats("ot:" + gebeurtenis.eventId(), "geaccepteerd", melding.id(), school.contactpersoon().email(),
                 "Melding zorgwekkend verzuim geaccepteerd door SPPOH – " + school.naam() + ", OT-ID "
                         + gebeurtenis.otId(), gegevens);
@@ -41,7 +120,7 @@ public class MailService {
 
     public void teruggezet(Melding melding, OtModel.Gebeurtenis gebeurtenis) {
         School school = school(melding);
-        Map<String, Object> gegevens = basis(melding, school, gebeurtenis);
+        Map<String, Object> gegevens = basis(melding, school, gebeurtenis.otId(), gebeurtenis.trajectId());
         gegevens.put("reden", gebeurtenis.reden() == null || gebeurtenis.reden().isBlank()
                 ? "SPPOH heeft geen reden opgegeven." : gebeurtenis.reden());
         plaats("ot:" + gebeurtenis.eventId(), "teruggezet", melding.id(), school.contactpersoon().email(),
@@ -49,12 +128,12 @@ public class MailService {
                         + gebeurtenis.otId(), gegevens);
     }
 
-    private Map<String, Object> basis(Melding melding, School school, OtModel.Gebeurtenis gebeurtenis) {
+    private Map<String, Object> basis(Melding melding, School school, String otId, String trajectId) {
         Map<String, Object> gegevens = new LinkedHashMap<>();
         gegevens.put("school", school.naam());
         gegevens.put("contactpersoon", school.contactpersoon().naam());
-        gegevens.put("otId", gebeurtenis.otId());
-        gegevens.put("trajectId", gebeurtenis.trajectId());
+        gegevens.put("otId", otId);
+        gegevens.put("trajectId", trajectId);
         gegevens.put("link", melding.otLink());
         gegevens.put("categorie", melding.soort().startsWith("A_") ? "A – langdurig relatief verzuim"
                 : "B – langdurig geoorloofd verzuim");
@@ -66,11 +145,11 @@ public class MailService {
                 new IllegalStateException("school " + melding.schoolcode() + " staat niet in de schoolconfiguratie"));
     }
 
-    void plaats(String sleutel, String soort, Long meldingId, String ontvanger, String onderwerp,
-                Map<String, Object> gegevens) {
+    boolean plaats(String sleutel, String soort, Long meldingId, String ontvanger, String onderwerp,
+                   Map<String, Object> gegevens) {
         if (jdbc.sql("select count(*) from mail_outbox where sleutel = ?").param(sleutel).query(Integer.class)
                 .single() > 0) {
-            return;
+            return false;
         }
         MailOpsteller.Inhoud inhoud = opsteller.stelOp(soort, gegevens);
         jdbc.sql("""
@@ -79,5 +158,6 @@ public class MailService {
                 .params(sleutel, meldingId, soort, ontvanger, onderwerp, inhoud.html(), inhoud.tekst(),
                         Dialect.tijd(klok.instant()), Dialect.tijd(klok.instant()))
                 .update();
+        return true;
     }
 }

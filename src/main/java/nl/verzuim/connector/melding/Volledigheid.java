@@ -74,4 +74,29 @@ public final class Volledigheid {
     private static boolean leeg(String waarde) {
         return waarde == null || waarde.isBlank();
     }
+
+    /**
+     * Fields of OT's form (tabs Leerling and Verzorgers) that the LAS could fill but left empty — what a melding
+     * SPPOH returned may have lacked. Field names only, never values.
+     */
+    public static List<String> legeVeldenInOtFormulier(Optional<LeerlingGegevens> leerling) {
+        List<String> leeg = new ArrayList<>(ontbrekendVoorOt(leerling));
+        if (leerling.isEmpty()) {
+            return leeg;
+        }
+        LeerlingGegevens l = leerling.get();
+        if (leeg(l.bsn()) && leeg(l.onderwijsnummer())) {
+            leeg.add("burgerservicenummer of onderwijsnummer");
+        }
+        if (l.adres() == null || !l.adres().isVolledig()) {
+            leeg.add("adres");
+        }
+        if (l.verzorgers().isEmpty()) {
+            leeg.add("verzorgers");
+        }
+        if (leeg(l.groepOfLeerjaar())) {
+            leeg.add("groep of leerjaar");
+        }
+        return leeg;
+    }
 }

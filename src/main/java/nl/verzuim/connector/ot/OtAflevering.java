@@ -5,11 +5,13 @@ import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.mail.MailService;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.melding.OutboxWerk;
@@ -59,6 +61,14 @@ public class OtAflevering {
         this.klok = klok;
     }
 
+    private MailService mail;
+
+    /** The school's mail when OT finds the form incomplete (422 on indienen); a setter to leave the constructor be. */
+    @Autowired(required = false)
+    public void setMailService(MailService mail) {
+        this.mail = mail;
+    }
+
     public void lever(OutboxItem item) {
         Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
         try {
@@ -71,6 +81,9 @@ public class OtAflevering {
             if (fout.isHerhaalbaar()) {
                 werk.opnieuw(item, fout.getMessage());
             } else {
+                if (fout.status() == 422 && item.operatie() == OutboxItem.Operatie.OT_INDIENEN && mail != null) {
+                    mail.conceptOnvolledig(melding, fout.velden(), item.sleutel()); // issue 6: tell the school
+                }
                 geweigerd(item, fout);
             }
         }

@@ -141,4 +141,47 @@ public class OtClient {
             return new OtFout(status.value(), null, null, null);
         }
     }
+
+    // --- A running melding kept current (issue 6): each POST with the Idempotency-Key of its outbox item. ---
+
+    public OtBijhoudModel.PercentageOnderwijs percentageToevoegen(String trajectId,
+                                                                  OtBijhoudModel.PercentageOnderwijs percentage,
+                                                                  String idempotencyKey) {
+        return post("/api/v1/trajecten/{id}/percentages", trajectId, percentage, idempotencyKey,
+                OtBijhoudModel.PercentageOnderwijs.class);
+    }
+
+    public OtModel.Statusperiode statusperiodeToevoegen(String trajectId, OtModel.Statusperiode periode,
+                                                        String idempotencyKey) {
+        return post("/api/v1/trajecten/{id}/statusperioden", trajectId, periode, idempotencyKey,
+                OtModel.Statusperiode.class);
+    }
+
+    public OtModel.Statusperiode statusperiodeBeeindigen(String trajectId, String periodeId,
+                                                         OtBijhoudModel.Einddatum einddatum, String idempotencyKey) {
+        return metToken(() -> rest.post().uri("/api/v1/trajecten/{id}/statusperioden/{periode}/beeindigen",
+                        trajectId, periodeId).headers(h -> koppen(h, idempotencyKey))
+                .contentType(MediaType.APPLICATION_JSON).body(einddatum).retrieve().body(OtModel.Statusperiode.class));
+    }
+
+    public OtBijhoudModel.Interventie interventieToevoegen(String trajectId, OtBijhoudModel.Interventie interventie,
+                                                           String idempotencyKey) {
+        return post("/api/v1/trajecten/{id}/interventies", trajectId, interventie, idempotencyKey,
+                OtBijhoudModel.Interventie.class);
+    }
+
+    public void logboekToevoegen(String trajectId, OtBijhoudModel.Logboek regel, String idempotencyKey) {
+        metToken(() -> rest.post().uri("/api/v1/trajecten/{id}/logboek", trajectId)
+                .headers(h -> koppen(h, idempotencyKey)).contentType(MediaType.APPLICATION_JSON).body(regel)
+                .retrieve().toBodilessEntity());
+    }
+
+    public OtModel.Traject afronden(String trajectId, OtBijhoudModel.Afronding afronding, String idempotencyKey) {
+        return post("/api/v1/trajecten/{id}/afronden", trajectId, afronding, idempotencyKey, OtModel.Traject.class);
+    }
+
+    private <T> T post(String pad, String trajectId, Object lichaam, String idempotencyKey, Class<T> antwoord) {
+        return metToken(() -> rest.post().uri(pad, trajectId).headers(h -> koppen(h, idempotencyKey))
+                .contentType(MediaType.APPLICATION_JSON).body(lichaam).retrieve().body(antwoord));
+    }
 }

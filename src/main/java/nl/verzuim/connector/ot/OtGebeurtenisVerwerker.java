@@ -8,19 +8,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.mail.MailService;
+import nl.verzuim.connector.melding.Levensloop;
+import nl.verzuim.connector.melding.LevensloopService;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.persistence.AuditRepository;
 import nl.verzuim.connector.persistence.GebeurtenisRepository;
+import nl.verzuim.connector.persistence.LevensloopRepository;
 import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.persistence.OutboxItem;
 
 /**
  * Acts once on each stored OT event: SPPOH accepted or returned a melding (the school's contactpersoon gets a mail),
  * or closed it. Webhook and poll feed this one handler; an event is marked done in the same transaction as its
- * effects, so it is acted on exactly once.
+ * effects, and only if no one marked it before, so it is acted on exactly once. Each step is checked against
+ * {@link Levensloop}: an impossible one (GEACCEPTEERD for an afgeronde melding) changes nothing and is kept with its
+ * reason, and the route goes on.
  */
 @Component
 public class OtGebeurtenisVerwerker {
@@ -29,14 +36,19 @@ public class OtGebeurtenisVerwerker {
 
     private final GebeurtenisRepository gebeurtenissen;
     private final MeldingRepository meldingen;
+    private final LevensloopRepository levensloop;
+    private final LevensloopService levensloopService;
     private final MailService mail;
     private final AuditRepository audit;
     private final Clock klok;
 
-    public OtGebeurtenisVerwerker(GebeurtenisRepository gebeurtenissen, MeldingRepository meldingen, MailService mail,
-                                  AuditRepository audit, Clock klok) {
+    public OtGebeurtenisVerwerker(GebeurtenisRepository gebeurtenissen, MeldingRepository meldingen,
+                                  LevensloopRepository levensloop, LevensloopService levensloopService,
+                                  MailService mail, AuditRepository audit, Clock klok) {
         this.gebeurtenissen = gebeurtenissen;
         this.meldingen = meldingen;
+        this.levensloop = levensloop;
+        this.levensloopService = levensloopService;
         this.mail = mail;
         this.audit = audit;
         this.klok = klok;
@@ -65,27 +77,58 @@ public class OtGebeurtenisVerwerker {
             return;
         }
         Melding m = melding.get();
+        Levensloop.Stap stap = Levensloop.Stap.vanGebeurtenis(g.type());
+        Levensloop.Status van = Levensloop.Status.van(m.otStatus());
+        if (stap != null && !Levensloop.mag(van, stap)) {
+            if (van == Levensloop.Status.NIEUW && levensloop.open(m.id(), OutboxItem.Operatie.OT_INDIENEN) > 0) {
+                // SPPOH answered before our record of the submission was written: next round.
+                LOG.info("OT-gebeurtenis {} wacht tot het indienen van traject {} is vastgelegd", eventId,
+                        g.trajectId());
+                return;
+            }
+            String reden;
+            try {
+                Levensloop.na(van, stap);
+                reden = "onbekend";
+            } catch (Levensloop.OngeldigeStap fout) {
+                reden = fout.getMessage();
+            }
+            if (gebeurtenissen.geweigerd(eventId, reden, klok.instant())) {
+                audit.schrijf(m.id(), "OT_GEBEURTENIS_GEWEIGERD", "OT", "eventId " + g.eventId() + " (" + g.type()
+                        + "): " + reden, "SPPOH", klok.instant());
+                LOG.warn("OT-gebeurtenis {} ({}) geweigerd voor melding {}: {}", g.eventId(), g.type(), m.id(), reden);
+            }
+            return;
+        }
         String resultaat;
         switch (g.type()) {
             case "GEACCEPTEERD" -> {
-                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, "LOPEND", null, klok.instant());
+                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, Levensloop.na(van, stap).name(), null,
+                        klok.instant());
                 mail.geaccepteerd(m, g);
                 resultaat = "melding lopend; mail aan contactpersoon";
             }
             case "TERUGGEZET" -> {
-                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, "TERUGGEZET", g.reden(), klok.instant());
+                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, Levensloop.na(van, stap).name(), g.reden(),
+                        klok.instant());
+                levensloopService.teruggezet(m);
                 mail.teruggezet(m, g);
                 resultaat = "melding teruggezet; mail aan contactpersoon";
             }
             case "AFGEROND" -> {
-                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, "AFGEROND", m.terugzetReden(), klok.instant());
+                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, Levensloop.na(van, stap).name(), m.terugzetReden(),
+                        klok.instant());
                 resultaat = "melding afgerond";
             }
             default -> resultaat = "gewijzigd; geen actie";
         }
+        if (!gebeurtenissen.verwerkt(eventId, resultaat, klok.instant())) {
+            // Another round marked it first: undo what this one did, so it happens once.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return;
+        }
         audit.schrijf(m.id(), "OT_" + g.type(), "OT", "eventId " + g.eventId() + (g.door() == null ? ""
                 : "; door " + g.door()), "SPPOH", klok.instant());
-        gebeurtenissen.verwerkt(eventId, resultaat, klok.instant());
         LOG.info("OT-gebeurtenis {} ({}) verwerkt: {}", g.eventId(), g.type(), resultaat);
     }
 }

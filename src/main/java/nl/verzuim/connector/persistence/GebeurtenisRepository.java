@@ -53,9 +53,21 @@ public class GebeurtenisRepository {
                 .optional();
     }
 
-    public void verwerkt(String eventId, String resultaat, Instant nu) {
-        jdbc.sql("update ot_gebeurtenis set verwerkt = ?, resultaat = ? where event_id = ?")
-                .params(Dialect.tijd(nu), resultaat, eventId).update();
+    /**
+     * Marks the event done, once: false when another round (or instance) already did, and the caller's
+     * transaction must then not keep its effects.
+     */
+    public boolean verwerkt(String eventId, String resultaat, Instant nu) {
+        return jdbc.sql("update ot_gebeurtenis set verwerkt = ?, resultaat = ? where event_id = ? and verwerkt is null")
+                .params(Dialect.tijd(nu), resultaat, eventId).update() == 1;
+    }
+
+    /** The lifecycle refused the event: done, with the reason kept for the operator. */
+    public boolean geweigerd(String eventId, String reden, Instant nu) {
+        String kort = reden.length() > 480 ? reden.substring(0, 480) : reden;
+        return jdbc.sql("update ot_gebeurtenis set verwerkt = ?, resultaat = ?, geweigerd = ? where event_id = ?"
+                        + " and verwerkt is null")
+                .params(Dialect.tijd(nu), "geweigerd: " + kort, kort, eventId).update() == 1;
     }
 
     public Optional<String> cursor() {

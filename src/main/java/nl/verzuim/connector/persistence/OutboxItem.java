@@ -11,11 +11,13 @@ public record OutboxItem(long id, long meldingId, String kanaal, Operatie operat
                          int pogingen, Instant aangemaakt, String reden) {
 
     public enum Operatie {
-        DUO_AANLEVEREN, DUO_INTREKKEN, OT_TRAJECT_AANMAKEN, OT_INDIENEN;
+        DUO_AANLEVEREN, DUO_INTREKKEN, OT_TRAJECT_AANMAKEN, OT_INDIENEN,
+        // A running melding kept current (kanaal OTLOOP, delivered by ot.OtBijhouden in order per melding).
+        OT_PERCENTAGE, OT_STATUSPERIODE, OT_STATUSPERIODE_BEEINDIGEN, OT_INTERVENTIE, OT_LOGBOEK, OT_AFRONDEN;
 
-        /** Operations that bring the melding itself to its receiver (not a later withdrawal). */
+        /** Operations that bring the melding itself to its receiver (not a later withdrawal or upkeep). */
         public boolean levertMelding() {
-            return this != DUO_INTREKKEN;
+            return this == DUO_AANLEVEREN || this == OT_TRAJECT_AANMAKEN || this == OT_INDIENEN;
         }
     }
 }

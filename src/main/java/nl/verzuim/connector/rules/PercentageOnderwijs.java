@@ -18,9 +18,18 @@ public final class PercentageOnderwijs {
     }
 
     public static int over4Lesweken(List<Registratie> registraties, Schoolkalender kalender, LocalDate peildatum) {
+        return bucket(aandeelOver4Lesweken(registraties, kalender, peildatum));
+    }
+
+    /**
+     * The share (0–100) of the scheduled lesminuten of the same 4 lesweken that the pupil was not absent, before
+     * rounding to a bucket: "volgt weer (&gt;50%) onderwijs" (seed 001, afronding) compares this with 50.
+     */
+    public static double aandeelOver4Lesweken(List<Registratie> registraties, Schoolkalender kalender,
+                                              LocalDate peildatum) {
         LocalDate laatsteSchooldag = kalender.laatsteSchooldagTotEnMet(peildatum);
         if (laatsteSchooldag == null) {
-            return 100;
+            return 100.0;
         }
         Verzuimdagen dagen = Verzuimdagen.van(registraties, kalender, laatsteSchooldag);
         Kalenderindex index = kalender.index(laatsteSchooldag, laatsteSchooldag);
@@ -38,7 +47,7 @@ public final class PercentageOnderwijs {
                 afwezig += Math.min(dagen.afwezig[p], dagen.lesminuten[p]);
             }
         }
-        return bucket(100.0 * (gepland - afwezig) / gepland);
+        return 100.0 * (gepland - afwezig) / gepland;
     }
 
     /** The nearest of 0, 25, 50, 75 and 100 (a tie goes up). */

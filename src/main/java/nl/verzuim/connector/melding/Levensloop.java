@@ -1,0 +1,148 @@
+package nl.verzuim.connector.melding;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The life of a melding zorgwekkend verzuim in OT (domain §4, OT manual seed 000):
+ *
+ * <pre>
+ * NIEUW --indienen--> INGEDIEND --accepteren--> LOPEND --afronden--> AFGEROND
+ *                        |    ^
+ *              terugzetten    | opnieuw indienen
+ *                        v    |
+ *                     TERUGGEZET
+ * </pre>
+ *
+ * Plain Java: {@link #na(Status, Stap)} gives the state after a step or refuses it with {@link OngeldigeStap},
+ * which names the state, the step and why in Dutch (for the operator and the event's record). Changes to a running
+ * melding (statusperiode, interventie, percentage onderwijs, logboek) are no step: {@link #magBijwerken} says
+ * when they are allowed.
+ */
+public final class Levensloop {
+
+    /** OT's Trajectstatus. */
+    public enum Status {
+        NIEUW, INGEDIEND, TERUGGEZET, LOPEND, AFGEROND;
+
+        /** OT's status text as stored on the melding; no status yet (no traject) is NIEUW. */
+        public static Status van(String otStatus) {
+            return otStatus == null || otStatus.isBlank() ? NIEUW : Status.valueOf(otStatus);
+        }
+    }
+
+    /** What a school (connector) or SPPOH does with a melding. */
+    public enum Stap {
+        INDIENEN, ACCEPTEREN, TERUGZETTEN, OPNIEUW_INDIENEN, AFRONDEN;
+
+        /** The step an OT event reports; null for GEWIJZIGD, which changes no status. */
+        public static Stap vanGebeurtenis(String type) {
+            return switch (type) {
+                case "GEACCEPTEERD" -> ACCEPTEREN;
+                case "TERUGGEZET" -> TERUGZETTEN;
+                case "AFGEROND" -> AFRONDEN;
+                case "GEWIJZIGD" -> null;
+                default -> throw new IllegalArgumentException("onbekend gebeurtenistype " + type);
+            };
+        }
+    }
+
+    /** A step the lifecycle does not allow from this state. */
+    public static final class OngeldigeStap extends RuntimeException {
+        private final Status van;
+        private final Stap stap;
+        private final String reden;
+
+        OngeldigeStap(Status van, Stap stap, String reden) {
+            super("stap " + stap + " kan niet vanuit " + van + ": " + reden);
+            this.van = van;
+            this.stap = stap;
+            this.reden = reden;
+        }
+
+        public Status van() {
+            return van;
+        }
+
+        public Stap stap() {
+            return stap;
+        }
+
+        public String reden() {
+            return reden;
+        }
+    }
+
+    private static final Map<Status, Map<Stap, Status>> TOEGESTAAN = new EnumMap<>(Status.class);
+
+    static {
+        for (Status s : Status.values()) {
+            TOEGESTAAN.put(s, new EnumMap<>(Stap.class));
+        }
+        TOEGESTAAN.get(Status.NIEUW).put(Stap.INDIENEN, Status.INGEDIEND);
+        TOEGESTAAN.get(Status.INGEDIEND).put(Stap.ACCEPTEREN, Status.LOPEND);
+        TOEGESTAAN.get(Status.INGEDIEND).put(Stap.TERUGZETTEN, Status.TERUGGEZET);
+        TOEGESTAAN.get(Status.TERUGGEZET).put(Stap.OPNIEUW_INDIENEN, Status.INGEDIEND);
+        TOEGESTAAN.get(Status.LOPEND).put(Stap.AFRONDEN, Status.AFGEROND);
+    }
+
+    private Levensloop() {
+    }
+
+    /** The state after {@code stap} from {@code van}; refuses an impossible step with its reason. */
+    public static Status na(Status van, Stap stap) {
+        Status naar = TOEGESTAAN.get(van).get(stap);
+        if (naar == null) {
+            throw new OngeldigeStap(van, stap, waarom(van, stap));
+        }
+        return naar;
+    }
+
+    public static boolean mag(Status van, Stap stap) {
+        return TOEGESTAAN.get(van).containsKey(stap);
+    }
+
+    /**
+     * Statusperioden, interventies, percentages onderwijs and logboek entries belong to a lopende melding only:
+     * interventies "zodra de melding door SPPOH is geaccepteerd" (seed 000), and after afronding nothing changes.
+     */
+    public static boolean magBijwerken(Status status) {
+        return status == Status.LOPEND;
+    }
+
+    /** Why a running-melding change is refused in this state, or null when it is allowed. */
+    public static String waaromNietBijwerken(Status status) {
+        return switch (status) {
+            case LOPEND -> null;
+            case NIEUW -> "de melding is nog niet ingediend bij SPPOH; bijwerken kan pas als SPPOH haar accepteerde";
+            case INGEDIEND -> "SPPOH heeft de melding nog niet geaccepteerd; bijwerken kan pas bij een lopende melding";
+            case TERUGGEZET -> "de melding is teruggezet door SPPOH; dien haar eerst opnieuw in";
+            case AFGEROND -> "de melding is afgerond (klaar om te archiveren); er verandert niets meer aan";
+        };
+    }
+
+    private static String waarom(Status van, Stap stap) {
+        if (van == Status.AFGEROND) {
+            return "de melding is afgerond (klaar om te archiveren); er volgt geen stap meer";
+        }
+        return switch (stap) {
+            case INDIENEN -> van == Status.TERUGGEZET
+                    ? "een teruggezette melding wordt opnieuw ingediend, niet voor het eerst"
+                    : "alleen een nieuwe melding wordt voor het eerst ingediend; deze is " + tekst(van);
+            case OPNIEUW_INDIENEN -> "alleen een teruggezette melding wordt opnieuw ingediend; deze is " + tekst(van);
+            case ACCEPTEREN, TERUGZETTEN -> "SPPOH beslist alleen over een ingediende melding; deze is " + tekst(van);
+            case AFRONDEN -> "alleen een lopende (door SPPOH geaccepteerde) melding wordt afgerond; deze is "
+                    + tekst(van);
+        };
+    }
+
+    private static String tekst(Status status) {
+        return switch (status) {
+            case NIEUW -> "nieuw (nog niet ingediend)";
+            case INGEDIEND -> "ingediend bij SPPOH";
+            case TERUGGEZET -> "teruggezet door SPPOH";
+            case LOPEND -> "al lopend";
+            case AFGEROND -> "afgerond";
+        };
+    }
+}

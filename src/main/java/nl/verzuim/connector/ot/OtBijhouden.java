@@ -1,0 +1,142 @@
+package nl.verzuim.connector.ot;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.config.Foutketen;
+import nl.verzuim.connector.melding.Levensloop;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.melding.OutboxWerk;
+import nl.verzuim.connector.persistence.AuditRepository;
+import nl.verzuim.connector.persistence.LevensloopRepository;
+import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.persistence.OutboxItem;
+import nl.verzuim.connector.persistence.OutboxRepository;
+
+/**
+ * Delivers the OT calls that keep a running melding current (outbox kanaal OTLOOP, route ot-bijhouden): a new
+ * percentage onderwijs, a statusperiode (added or ended), an interventie, a logboek entry, the afronding. Each
+ * carries the Idempotency-Key of its outbox item, the same on every retry. 5xx and time-outs are tried again with
+ * back-off; other answers (409: not lopend, a period still running) are a dead letter with the reason on the
+ * melding, and hold back what follows for that melding so that OT never gets them out of order.
+ */
+@Component
+public class OtBijhouden {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OtBijhouden.class);
+
+    private final OtClient ot;
+    private final LevensloopRepository levensloop;
+    private final MeldingRepository meldingen;
+    private final OutboxRepository outbox;
+    private final AuditRepository audit;
+    private final OutboxWerk werk;
+    private final ConnectorInstellingen.Outbox instellingen;
+    private final TransactionTemplate transactie;
+    private final Clock klok;
+
+    public OtBijhouden(OtClient ot, LevensloopRepository levensloop, MeldingRepository meldingen,
+                       OutboxRepository outbox, AuditRepository audit, OutboxWerk werk, ConnectorInstellingen instellingen,
+                       TransactionTemplate transactie, Clock klok) {
+        this.ot = ot;
+        this.levensloop = levensloop;
+        this.meldingen = meldingen;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.werk = werk;
+        this.instellingen = instellingen.outbox();
+        this.transactie = transactie;
+        this.klok = klok;
+    }
+
+    public List<OutboxItem> claim() {
+        return levensloop.claim(instellingen.batch(), werk.instantie(), instellingen.lease(), klok.instant());
+    }
+
+    public void lever(OutboxItem item) {
+        Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
+        String traject = melding.trajectId();
+        try {
+            String details = switch (item.operatie()) {
+                case OT_PERCENTAGE -> {
+                    OtBijhoudModel.PercentageOnderwijs p = levensloop.inhoud(item.id(), OtBijhoudModel.PercentageOnderwijs.class);
+                    ot.percentageToevoegen(traject, p, item.sleutel());
+                    yield "percentage onderwijs " + p.percentage() + " % vanaf " + p.startdatum();
+                }
+                case OT_STATUSPERIODE -> {
+                    OtModel.Statusperiode p = levensloop.inhoud(item.id(), OtModel.Statusperiode.class);
+                    OtModel.Statusperiode antwoord = ot.statusperiodeToevoegen(traject, p, item.sleutel());
+                    String id = antwoord == null ? null : antwoord.id();
+                    transactie.executeWithoutResult(s -> levensloop.stand(melding.id()).ifPresent(stand ->
+                            levensloop.bewaar(stand.metStatusperiode(id, stand.categorie(), stand.hoofdoorzaak(),
+                                    stand.statusperiodeStart(), stand.statusperiodeEind()), klok.instant())));
+                    yield "statusperiode " + p.categorie() + " vanaf " + p.startdatum() + " (periode " + id + ")";
+                }
+                case OT_STATUSPERIODE_BEEINDIGEN -> {
+                    OtBijhoudModel.Beeindiging b = levensloop.inhoud(item.id(), OtBijhoudModel.Beeindiging.class);
+                    ot.statusperiodeBeeindigen(traject, b.periodeId(), new OtBijhoudModel.Einddatum(b.einddatum()),
+                            item.sleutel());
+                    yield "statusperiode " + b.periodeId() + " beëindigd op " + b.einddatum();
+                }
+                case OT_INTERVENTIE -> {
+                    OtBijhoudModel.Interventie i = levensloop.inhoud(item.id(), OtBijhoudModel.Interventie.class);
+                    ot.interventieToevoegen(traject, i, item.sleutel());
+                    yield "interventie " + i.soort() + " vanaf " + i.startdatum();
+                }
+                case OT_LOGBOEK -> {
+                    OtBijhoudModel.Logboek l = levensloop.inhoud(item.id(), OtBijhoudModel.Logboek.class);
+                    ot.logboekToevoegen(traject, l, item.sleutel());
+                    yield "logboek " + l.datum();
+                }
+                case OT_AFRONDEN -> {
+                    OtBijhoudModel.Afronding a = levensloop.inhoud(item.id(), OtBijhoudModel.Afronding.class);
+                    ot.afronden(traject, a, item.sleutel());
+                    yield "afgerond: " + a.reden() + ", einddatum verzuim " + a.einddatum();
+                }
+                default -> throw new IllegalStateException("geen OTLOOP-operatie: " + item.operatie());
+            };
+            transactie.executeWithoutResult(s -> {
+                if (item.operatie() == OutboxItem.Operatie.OT_AFRONDEN) {
+                    Melding nu = meldingen.vind(melding.id()).orElseThrow();
+                    Levensloop.Status naar = Levensloop.na(Levensloop.Status.van(nu.otStatus()), Levensloop.Stap.AFRONDEN);
+                    meldingen.otStatus(melding.id(), MeldingStatus.VERZONDEN, naar.name(), nu.terugzetReden(),
+                            klok.instant());
+                }
+                outbox.verzonden(item.id(), klok.instant());
+                audit.schrijf(melding.id(), item.operatie().name(), "OT", "Idempotency-Key " + item.sleutel() + "; "
+                        + details, "connector", klok.instant());
+            });
+            LOG.info("OT {} voor melding {} afgeleverd", item.operatie(), melding.id());
+        } catch (OtFout fout) {
+            if (fout.isHerhaalbaar()) {
+                opnieuw(item, fout.getMessage());
+            } else {
+                definitief(item, "OT-" + fout.status(),
+                        fout.getMessage() + (fout.uitleg() == null ? "" : ": " + fout.uitleg()));
+            }
+        } catch (Levensloop.OngeldigeStap fout) {
+            definitief(item, "LEVENSLOOP", fout.getMessage());
+        }
+    }
+
+    /** Anything unexpected (a bug, a database hiccup) is retried like a time-out, and named by type only. */
+    public void mislukt(OutboxItem item, Throwable fout) {
+        opnieuw(item, "onverwachte fout: " + Foutketen.van(fout));
+    }
+
+    private void opnieuw(OutboxItem item, String fout) {
+        werk.opnieuw(item, fout);
+    }
+
+    /** A dead letter: kept with its reason; the melding itself stays where it is in its lifecycle. */
+    private void definitief(OutboxItem item, String code, String fout) {
+        werk.mislukt(item, code, fout);
+    }
+}

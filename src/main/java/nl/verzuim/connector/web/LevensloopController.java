@@ -1,0 +1,91 @@
+package nl.verzuim.connector.web;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.verzuim.connector.melding.ActieGeweigerd;
+import nl.verzuim.connector.melding.Levensloop;
+import nl.verzuim.connector.melding.LevensloopService;
+
+/**
+ * A person's steps in a melding's life in OT: resubmit a returned melding, add an interventie, end the running
+ * statusperiode or start a new one. 202 once the step waits in the outbox for OT; 409 with the reason when the
+ * lifecycle does not allow it now; 404 for an unknown melding; 400 for a bad request.
+ */
+@RestController
+public class LevensloopController {
+
+    private final LevensloopService service;
+
+    public LevensloopController(LevensloopService service) {
+        this.service = service;
+    }
+
+    public record Wie(String door, String toelichting) {
+    }
+
+    public record NieuweInterventie(String soort, LocalDate startdatum, String toelichting, String door) {
+    }
+
+    public record NieuweStatusperiode(String categorie, String hoofdoorzaak, LocalDate startdatum, String door) {
+    }
+
+    public record Einde(LocalDate einddatum, String door) {
+    }
+
+    @PostMapping("/api/meldingen/{id}/opnieuw-indienen")
+    public ResponseEntity<LevensloopService.Uitkomst> opnieuwIndienen(@PathVariable long id,
+                                                                      @RequestBody(required = false) Wie wie) {
+        String door = wie == null || wie.door() == null || wie.door().isBlank() ? "beheerder" : wie.door();
+        String waarom = wie == null || wie.toelichting() == null ? "opnieuw ingediend door een persoon"
+                : wie.toelichting();
+        return ResponseEntity.accepted().body(service.opnieuwIndienen(id, door, waarom));
+    }
+
+    @PostMapping("/api/meldingen/{id}/interventies")
+    public ResponseEntity<LevensloopService.Uitkomst> interventie(@PathVariable long id,
+                                                                  @RequestBody NieuweInterventie i) {
+        return ResponseEntity.accepted().body(service.interventie(id, i.soort(), i.startdatum(), i.toelichting(),
+                door(i.door())));
+    }
+
+    @PostMapping("/api/meldingen/{id}/statusperioden")
+    public ResponseEntity<LevensloopService.Uitkomst> statusperiode(@PathVariable long id,
+                                                                    @RequestBody NieuweStatusperiode p) {
+        return ResponseEntity.accepted().body(service.statusperiode(id, p.categorie(), p.hoofdoorzaak(),
+                p.startdatum(), door(p.door())));
+    }
+
+    @PostMapping("/api/meldingen/{id}/statusperiode-beeindigen")
+    public ResponseEntity<LevensloopService.Uitkomst> beeindigen(@PathVariable long id, @RequestBody Einde einde) {
+        return ResponseEntity.accepted().body(service.beeindigStatusperiode(id, einde.einddatum(), door(einde.door())));
+    }
+
+    @ExceptionHandler({ActieGeweigerd.class, Levensloop.OngeldigeStap.class})
+    ResponseEntity<Map<String, String>> geweigerd(RuntimeException fout) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("fout", fout.getMessage()));
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ResponseEntity<Map<String, String>> onbekend(NoSuchElementException fout) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("fout", fout.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> ongeldig(IllegalArgumentException fout) {
+        return ResponseEntity.badRequest().body(Map.of("fout", fout.getMessage()));
+    }
+
+    private static String door(String door) {
+        return door == null || door.isBlank() ? "beheerder" : door;
+    }
+}

@@ -1,0 +1,86 @@
+package nl.verzuim.connector.levensloop;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import nl.verzuim.connector.melding.LopendeMeldingBijhouden;
+import nl.verzuim.connector.support.LevensloopTestBasis;
+
+/** After TERUGGEZET: resubmitted when a person says so, or when a later LAS export fills what was empty. */
+class OpnieuwIndienenTest extends LevensloopTestBasis {
+
+    @Autowired
+    LopendeMeldingBijhouden bijhouden;
+
+    @Test
+    void eenPersoonDientEenTeruggezetteMeldingOpnieuwIn() throws Exception {
+        long melding = otMelding(LEERLING, "OPN", "TERUGGEZET", LocalDate.of(2026, 10, 5));
+        HttpResponse<String> antwoord = post(melding, "{\"door\":\"J. de Vries\",\"toelichting\":\"adviseur gekoppeld\"}");
+        assertThat(antwoord.statusCode()).isEqualTo(202);
+        assertThat(post(melding, "{}").statusCode()).as("nog eens terwijl het onderweg is: niets dubbel")
+                .isIn(202, 409);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "INGEDIEND".equals(otStatus(melding)));
+        assertThat(MOCK.findAll(postRequestedFor(urlPathEqualTo("/ot/api/v1/trajecten/TR-OPN/indienen")))).hasSize(1);
+        assertThat(jdbc.sql("select door from audit where actie = 'OPNIEUW_INDIENEN' and melding_id = ?")
+                .param(melding).query(String.class).list()).containsExactly("J. de Vries");
+
+        HttpResponse<String> weer = post(melding, "{}");
+        assertThat(weer.statusCode()).as("een ingediende melding opnieuw indienen kan niet").isEqualTo(409);
+        assertThat(weer.body()).contains("alleen een teruggezette melding wordt opnieuw ingediend");
+        assertThat(post(999_999, "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void eenLatereExportDieAanvultWatLeegWasDientOpnieuwIn() throws Exception {
+        OffsetDateTime nu = OffsetDateTime.parse(KLOK_START);
+        jdbc.sql("""
+                insert into leerling (brin, vestiging, leerling_id, achternaam, geboortedatum, bronnen, bijgewerkt)
+                values ('00YY', '00', 'LN-LEEG', 'Test', ?, 'EDEXML', ?)""").params(LocalDate.of(2014, 1, 1), nu).update();
+        long melding = otMelding("LN-LEEG", "LEEG", "INGEDIEND", LocalDate.of(2026, 10, 5));
+        String terug = gebeurtenis("ev-leeg", "TERUGGEZET", "LEEG", "adres en verzorgers ontbreken");
+        assertThat(webhook(terug, handtekening(terug)).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "TERUGGEZET".equals(otStatus(melding)));
+        assertThat(jdbc.sql("select ontbrak_bij_terugzetten from ot_traject_stand where melding_id = ?").param(melding)
+                .query(String.class).single()).contains("adres").contains("verzorgers");
+
+        bijhouden.werkAllesBij();
+        Thread.sleep(600);
+        assertThat(otStatus(melding)).as("het LAS heeft nog niets aangevuld").isEqualTo("TERUGGEZET");
+
+        // The next OSO export brings address, BSN, group and verzorgers.
+        long ref = jdbc.sql("select id from leerling where leerling_id = 'LN-LEEG'").query(Long.class).single();
+        jdbc.sql("""
+                update leerling set bsn = '111222333', straat = 'Laan', huisnummer = '1', postcode = '2500AA',
+                    plaats = 'Den Haag', groep_of_leerjaar = '7' where id = ?""").param(ref).update();
+        jdbc.sql("insert into verzorger (leerling_ref, volgorde, achternaam) values (?, 1, 'Test')").param(ref).update();
+        bijhouden.werkAllesBij();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "INGEDIEND".equals(otStatus(melding)));
+        assertThat(MOCK.findAll(postRequestedFor(urlPathEqualTo("/ot/api/v1/trajecten/TR-LEEG/indienen")))).hasSize(1);
+        assertThat(jdbc.sql("select door from audit where actie = 'OPNIEUW_INDIENEN' and melding_id = ?")
+                .param(melding).query(String.class).single()).isEqualTo("connector (LAS)");
+    }
+
+    private HttpResponse<String> post(long melding, String lichaam) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort
+                        + "/api/meldingen/" + melding + "/opnieuw-indienen"))
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + java.util.Base64
+                        .getEncoder().encodeToString((BEHEERDER + ":" + BEHEERDER_WACHTWOORD)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(lichaam)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,115 @@
+package nl.verzuim.connector.melding;
+
+import static nl.verzuim.connector.melding.Levensloop.Stap.ACCEPTEREN;
+import static nl.verzuim.connector.melding.Levensloop.Stap.AFRONDEN;
+import static nl.verzuim.connector.melding.Levensloop.Stap.INDIENEN;
+import static nl.verzuim.connector.melding.Levensloop.Stap.OPNIEUW_INDIENEN;
+import static nl.verzuim.connector.melding.Levensloop.Stap.TERUGZETTEN;
+import static nl.verzuim.connector.melding.Levensloop.Status.AFGEROND;
+import static nl.verzuim.connector.melding.Levensloop.Status.INGEDIEND;
+import static nl.verzuim.connector.melding.Levensloop.Status.LOPEND;
+import static nl.verzuim.connector.melding.Levensloop.Status.NIEUW;
+import static nl.verzuim.connector.melding.Levensloop.Status.TERUGGEZET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The lifecycle of domain §4, every step from every state, read off the diagram and its notes. */
+class LevensloopTest {
+
+    /** The diagram's five arrows: Nieuw → Ingediend → Lopend → Afgerond, and Ingediend ⇄ Teruggezet. */
+    static Stream<Arguments> toegestaan() {
+        return Stream.of(
+                Arguments.of(NIEUW, INDIENEN, INGEDIEND),          // "Nieuw (nog indienen) --indienen-->"
+                Arguments.of(INGEDIEND, ACCEPTEREN, LOPEND),       // SPPOH accepteert: lopende melding
+                Arguments.of(INGEDIEND, TERUGZETTEN, TERUGGEZET),  // SPPOH zet terug, b.v. informatie ontbreekt
+                Arguments.of(TERUGGEZET, OPNIEUW_INDIENEN, INGEDIEND), // "opnieuw indienen"
+                Arguments.of(LOPEND, AFRONDEN, AFGEROND));         // school of SPPOH rondt af
+    }
+
+    @ParameterizedTest(name = "{0} --{1}--> {2}")
+    @MethodSource("toegestaan")
+    void elkePijlVanHetSchemaMag(Levensloop.Status van, Levensloop.Stap stap, Levensloop.Status naar) {
+        assertThat(Levensloop.mag(van, stap)).isTrue();
+        assertThat(Levensloop.na(van, stap)).isEqualTo(naar);
+    }
+
+    /** Refused steps with the words the reason must carry. */
+    static Stream<Arguments> geweigerd() {
+        return Stream.of(
+                Arguments.of(AFGEROND, ACCEPTEREN, "afgerond"),      // GEACCEPTEERD for a closed melding
+                Arguments.of(AFGEROND, TERUGZETTEN, "afgerond"),
+                Arguments.of(AFGEROND, AFRONDEN, "afgerond"),        // closed twice
+                Arguments.of(AFGEROND, OPNIEUW_INDIENEN, "afgerond"),
+                Arguments.of(AFGEROND, INDIENEN, "afgerond"),
+                Arguments.of(NIEUW, ACCEPTEREN, "nieuw (nog niet ingediend)"),  // SPPOH never saw it
+                Arguments.of(NIEUW, TERUGZETTEN, "nieuw (nog niet ingediend)"),
+                Arguments.of(NIEUW, AFRONDEN, "alleen een lopende"),
+                Arguments.of(NIEUW, OPNIEUW_INDIENEN, "alleen een teruggezette"),
+                Arguments.of(INGEDIEND, INDIENEN, "ingediend bij SPPOH"),       // submitted twice
+                Arguments.of(INGEDIEND, OPNIEUW_INDIENEN, "ingediend bij SPPOH"),
+                Arguments.of(INGEDIEND, AFRONDEN, "alleen een lopende"),      // not yet accepted
+                Arguments.of(TERUGGEZET, ACCEPTEREN, "teruggezet door SPPOH"), // must be resubmitted first
+                Arguments.of(TERUGGEZET, TERUGZETTEN, "teruggezet door SPPOH"),
+                Arguments.of(TERUGGEZET, AFRONDEN, "alleen een lopende"),
+                Arguments.of(TERUGGEZET, INDIENEN, "opnieuw ingediend, niet voor het eerst"),
+                Arguments.of(LOPEND, ACCEPTEREN, "al lopend"),                // accepted twice
+                Arguments.of(LOPEND, TERUGZETTEN, "al lopend"),
+                Arguments.of(LOPEND, INDIENEN, "al lopend"),
+                Arguments.of(LOPEND, OPNIEUW_INDIENEN, "al lopend"));
+    }
+
+    @ParameterizedTest(name = "{0} --{1}--> geweigerd")
+    @MethodSource("geweigerd")
+    void eenOnmogelijkeStapWordtGeweigerdMetReden(Levensloop.Status van, Levensloop.Stap stap, String reden) {
+        assertThat(Levensloop.mag(van, stap)).isFalse();
+        assertThatThrownBy(() -> Levensloop.na(van, stap))
+                .isInstanceOfSatisfying(Levensloop.OngeldigeStap.class, fout -> {
+                    assertThat(fout.van()).isEqualTo(van);
+                    assertThat(fout.stap()).isEqualTo(stap);
+                    assertThat(fout.reden()).contains(reden);
+                    assertThat(fout.getMessage()).contains(van.name()).contains(stap.name()).contains(reden);
+                });
+    }
+
+    @Test
+    void deTabellenDekkenAlle25Combinaties() {
+        long toegestaan = toegestaan().count();
+        long geweigerd = geweigerd().count();
+        assertThat(toegestaan + geweigerd).isEqualTo(
+                (long) Levensloop.Status.values().length * Levensloop.Stap.values().length);
+    }
+
+    @Test
+    void alleenEenLopendeMeldingWordtBijgewerkt() {
+        Set<Levensloop.Status> mag = EnumSet.noneOf(Levensloop.Status.class);
+        for (Levensloop.Status s : Levensloop.Status.values()) {
+            if (Levensloop.magBijwerken(s)) {
+                mag.add(s);
+                assertThat(Levensloop.waaromNietBijwerken(s)).isNull();
+            } else {
+                assertThat(Levensloop.waaromNietBijwerken(s)).isNotBlank();
+            }
+        }
+        assertThat(mag).containsExactly(LOPEND);
+        assertThat(Levensloop.waaromNietBijwerken(INGEDIEND)).contains("nog niet geaccepteerd");
+    }
+
+    @Test
+    void otStatusEnGebeurtenissen() {
+        assertThat(Levensloop.Status.van(null)).isEqualTo(NIEUW);
+        assertThat(Levensloop.Status.van("LOPEND")).isEqualTo(LOPEND);
+        assertThat(Levensloop.Stap.vanGebeurtenis("GEACCEPTEERD")).isEqualTo(ACCEPTEREN);
+        assertThat(Levensloop.Stap.vanGebeurtenis("TERUGGEZET")).isEqualTo(TERUGZETTEN);
+        assertThat(Levensloop.Stap.vanGebeurtenis("AFGEROND")).isEqualTo(AFRONDEN);
+        assertThat(Levensloop.Stap.vanGebeurtenis("GEWIJZIGD")).isNull();
+    }
+}
