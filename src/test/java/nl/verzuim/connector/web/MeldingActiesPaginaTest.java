@@ -60,7 +60,7 @@ class MeldingActiesPaginaTest extends ConnectorTestBasis {
 
         HttpResponse<String> antwoord = beheerder.post("/meldingen/" + id + "/goedkeuren", Map.of());
         assertThat(antwoord.statusCode()).isEqualTo(302);
-        assertThat(antwoord.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/#wachtend"));
+        assertThat(antwoord.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/#aandacht"));
         assertThat(beheerder.get("/").body()).contains("Melding #" + id + " is goedgekeurd");
         assertThat(audit(id, "GOEDGEKEURD")).singleElement().satisfies(r -> assertThat(r.get("door")).isEqualTo(BEHEERDER));
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -111,5 +111,25 @@ class MeldingActiesPaginaTest extends ConnectorTestBasis {
                 jdbc.sql("select status from melding where id = ?").param(id).query(String.class).single()));
         assertThat(MOCK.findAll(postRequestedFor(urlPathEqualTo("/duo/verzuimmelding/v1"))).get(0).getBodyAsString())
                 .contains("doodloper-1");
+    }
+
+    @Test
+    void eenTeruggezetteMeldingOpnieuwIndienenSchrijftWieHetDeed() throws Exception {
+        long id = new Testmeldingen(jdbc).melding("00YY", "LN094837", "OT", "A_LANGDURIG_RELATIEF_VERZUIM", "VERZONDEN",
+                null, null, "TERUGGEZET", java.time.OffsetDateTime.parse("2026-11-12T10:00:00+01:00"));
+        jdbc.sql("update melding set traject_id = 'TR-PAGINA', ot_id = 'OT-PAGINA', terugzet_reden = 'verzuimoverzicht ontbreekt' where id = ?")
+                .param(id).update();
+        assertThat(beheerder.get("/").body()).contains("/meldingen/" + id + "/opnieuw-indienen");
+        assertThat(beheerder.get("/meldingen/" + id).body()).contains("verzuimoverzicht ontbreekt")
+                .contains("Opnieuw indienen bij SPPOH");
+
+        beheerder.post("/meldingen/" + id + "/opnieuw-indienen", Map.of("terug", "melding",
+                "toelichting", "verzuimoverzicht toegevoegd"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "INGEDIEND".equals(
+                jdbc.sql("select ot_status from melding where id = ?").param(id).query(String.class).single()));
+        assertThat(MOCK.findAll(postRequestedFor(urlPathEqualTo("/ot/api/v1/trajecten/TR-PAGINA/indienen")))).hasSize(1);
+        assertThat(audit(id, "OPNIEUW_INDIENEN")).singleElement().satisfies(r -> assertThat(r.get("door")).isEqualTo(BEHEERDER));
+        assertThat(beheerder.get("/").body()).contains("<b>0</b>teruggezet door SPPOH")
+                .doesNotContain("/meldingen/" + id + "/opnieuw-indienen");
     }
 }
