@@ -1,5 +1,6 @@
 package nl.verzuim.connector.aflevering;
 
+import static nl.verzuim.connector.support.Testnummers.bsn;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -229,21 +230,5 @@ class CrashIT {
 
     private static String tekst(Document xml, String element) {
         return xml.getElementsByTagNameNS("*", element).item(0).getTextContent();
-    }
-
-    /** A 9-digit number passing the elfproef, different for each i. */
-    static String bsn(int i) {
-        int[] gewichten = {9, 8, 7, 6, 5, 4, 3, 2};
-        for (int poging = 0; ; poging++) {
-            String acht = "%08d".formatted(20_000_000 + (i * 37L + poging) % 79_999_999);
-            int som = 0;
-            for (int k = 0; k < 8; k++) {
-                som += (acht.charAt(k) - '0') * gewichten[k];
-            }
-            int laatste = Math.floorMod(som, 11);
-            if (laatste <= 9 && som - laatste != 0) {
-                return acht + laatste;
-            }
-        }
     }
 }

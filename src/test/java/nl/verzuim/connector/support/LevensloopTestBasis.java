@@ -8,9 +8,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** For the lifecycle tests: OT meldingen in a given state, and the lifecycle's own tables emptied. */
+/**
+ * For the lifecycle tests: OT meldingen in a given state, and the lifecycle's own tables emptied. Tagged
+ * {@code database}: the {@code postgres} profile runs them against PostgreSQL too (events, cursor, OTLOOP outbox).
+ */
+@Tag("database")
 public abstract class LevensloopTestBasis extends ConnectorTestBasis {
 
     /** The sandbox dossier's pupil, and what must never be in a mail about them. */
