@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -46,13 +49,26 @@ public final class CsvLezer {
     /** Distinct LAS codes remembered per file; a file full of garbage codes does not grow the memory. */
     private static final int MAX_CODES_ONTHOUDEN = 64;
 
+    /** Eight or two bytes of a field at once, for comparing a field with the previous line's without a loop. */
+    private static final VarHandle ACHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle TWEE_BYTES = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final LasProfiel profiel;
     private final String bestand;
     private final Datumlezer datumlezer;
     private final Tijdlezer tijdlezer;
+    /** Codes of 8 bytes and more met in this file, with their meaning (null: unknown to the profile). */
     private final List<Code> codes = new ArrayList<>();
+    /** Shorter codes met in this file: their bytes and length packed in a long ({@link #code}), and their meaning. */
+    private final long[] korteSleutels = new long[MAX_CODES_ONTHOUDEN];
+    private final Afwezigheidscode[] korteBetekenissen = new Afwezigheidscode[MAX_CODES_ONTHOUDEN];
+    private int aantalKort;
     private final LocalTime[] tijden = new LocalTime[24 * 60];
     private LocalDate[] datums;
+    /** The previous line's date and its ten bytes (as read by {@link #ACHT_BYTES} and {@link #TWEE_BYTES}). */
+    private LocalDate vorigeDatum;
+    private long vorigeDatumAcht;
+    private short vorigeDatumTwee;
     private String vorigeLeerling = "";
     private byte[] vorigeLeerlingBytes = new byte[0];
     /** The file starts with UTF-8's byte order mark (skipped: it is not part of the first column's name). */
@@ -278,6 +294,30 @@ public final class CsvLezer {
         int van = rij.begin[veld];
         int tot = rij.eind[veld];
         byte[] t = rij.tekens;
+        int lengte = tot - van;
+        long sleutel = 0;
+        if (lengte < 8) {
+            // a short code is one number: its bytes and its length, compared in one step with each one met before
+            if (van + 8 <= t.length) {
+                sleutel = (long) ACHT_BYTES.get(t, van) & (1L << 8 * lengte) - 1;
+            } else {
+                for (int i = 0; i < lengte; i++) {
+                    sleutel |= (t[van + i] & 0xFFL) << 8 * i;
+                }
+            }
+            sleutel |= (long) lengte << 56;
+            for (int c = 0; c < aantalKort; c++) {
+                if (korteSleutels[c] == sleutel) {
+                    return korteBetekenissen[c];
+                }
+            }
+            Afwezigheidscode betekenis = lengte == 0 ? null : profiel.betekenis(rij.tekst(veld));
+            if (aantalKort < MAX_CODES_ONTHOUDEN) {
+                korteSleutels[aantalKort] = sleutel;
+                korteBetekenissen[aantalKort++] = betekenis;
+            }
+            return betekenis;
+        }
         for (int c = 0; c < codes.size(); c++) {
             Code bekend = codes.get(c);
             byte[] code = bekend.tekens;
@@ -370,13 +410,28 @@ public final class CsvLezer {
                                       int streep2) {
             int van = rij.begin[veld];
             byte[] t = rij.tekens;
-            if (rij.eind[veld] - van != 10 || t[van + streep1] != '-' || t[van + streep2] != '-') {
+            if (rij.eind[veld] - van != 10) {
+                return null;
+            }
+            // a LAS exports day by day: mostly the same ten bytes as on the previous line
+            long acht = (long) ACHT_BYTES.get(t, van);
+            short twee = (short) TWEE_BYTES.get(t, van + 8);
+            if (acht == lezer.vorigeDatumAcht && twee == lezer.vorigeDatumTwee && lezer.vorigeDatum != null) {
+                return lezer.vorigeDatum;
+            }
+            if (t[van + streep1] != '-' || t[van + streep2] != '-') {
                 return null;
             }
             int j = cijfers(t, van + jaar, 4);
             int m = cijfers(t, van + maand, 2);
             int d = cijfers(t, van + dag, 2);
-            return j < 0 || m < 0 || d < 0 ? null : lezer.datum(j, m, d);
+            LocalDate datum = j < 0 || m < 0 || d < 0 ? null : lezer.datum(j, m, d);
+            if (datum != null) {
+                lezer.vorigeDatum = datum;
+                lezer.vorigeDatumAcht = acht;
+                lezer.vorigeDatumTwee = twee;
+            }
+            return datum;
         }
     }
 
@@ -451,6 +506,8 @@ public final class CsvLezer {
         int[] begin = new int[16];
         int[] eind = new int[16];
         int velden;
+        /** No byte up to U+0020 in the record: nothing to trim. */
+        boolean zonderWit;
 
         Rij(Charset codering) {
             this.codering = codering;
@@ -458,6 +515,7 @@ public final class CsvLezer {
 
         /** Starts a record that is copied byte by byte. */
         void leeg() {
+            zonderWit = false;
             tekens = eigen;
             lengte = 0;
             velden = 0;
@@ -499,6 +557,9 @@ public final class CsvLezer {
          * per record.
          */
         void snoei() {
+            if (zonderWit) {
+                return;
+            }
             for (int v = 0; v < velden; v++) {
                 int van = begin[v];
                 int tot = eind[v];
@@ -605,13 +666,19 @@ public final class CsvLezer {
             int veld = 0;
             rij.begin[0] = i;
             byte c = 0;
+            boolean wit = false;
             while (i < tot) {
                 c = b[i];
                 if (c == sep) {
                     rij.eind[veld] = i;
                     rij.ruimte(++veld);
                     rij.begin[veld] = i + 1;
-                } else if (c <= '\r' && (c == '\n' || c == '\r') || c == '"' || c < 0) {
+                } else if (c <= ' ') {
+                    if (c == '\n' || c == '\r' || c < 0) {
+                        break;
+                    }
+                    wit = true;
+                } else if (c == '"') {
                     break;
                 }
                 i++;
@@ -625,6 +692,7 @@ public final class CsvLezer {
             rij.eind[veld] = i;
             rij.velden = veld + 1;
             rij.tekens = b;
+            rij.zonderWit = !wit;
             positie = c == '\r' && b[i + 1] == '\n' ? i + 2 : i + 1;
             volgendeRegel++;
             return true;
