@@ -70,7 +70,6 @@ public final class CsvLezer {
     private long vorigeDatumAcht;
     private short vorigeDatumTwee;
     private String vorigeLeerling = "";
-    private byte[] vorigeLeerlingBytes = new byte[0];
     /** The file starts with UTF-8's byte order mark (skipped: it is not part of the first column's name). */
     private boolean heeftBom;
 
@@ -277,14 +276,24 @@ public final class CsvLezer {
         return new CsvRegel(leerlingId, new Registratie(datum, begin, eind, minuten, code, omschrijving), regel);
     }
 
-    /** The LAS key as a string; the previous line's string again when it is the same pupil. */
+    /**
+     * The LAS key as a string; the previous line's string again when it is the same pupil. (A table of all keys met
+     * was tried: its lookups miss the processor's cache and cost more than decoding the key again.)
+     */
     private String leerlingId(Rij rij, int veld) {
         int van = rij.begin[veld];
-        int tot = rij.eind[veld];
-        if (Arrays.equals(vorigeLeerlingBytes, 0, vorigeLeerlingBytes.length, rij.tekens, van, tot)) {
-            return vorigeLeerling;
+        int lengte = rij.eind[veld] - van;
+        byte[] t = rij.tekens;
+        String vorige = vorigeLeerling;
+        if (vorige.length() == lengte) {
+            int i = 0;
+            while (i < lengte && vorige.charAt(i) == t[van + i]) { // a non-ASCII byte is negative: never equal
+                i++;
+            }
+            if (i == lengte) {
+                return vorige;
+            }
         }
-        vorigeLeerlingBytes = Arrays.copyOfRange(rij.tekens, van, tot);
         vorigeLeerling = rij.tekst(veld);
         return vorigeLeerling;
     }
