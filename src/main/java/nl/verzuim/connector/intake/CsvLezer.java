@@ -53,6 +53,12 @@ public final class CsvLezer {
     private static final VarHandle ACHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle TWEE_BYTES = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
+    private static final long EENEN = 0x0101010101010101L;
+    private static final long HOOG = 0x8080808080808080L;
+    private static final long AANHALINGEN = EENEN * '"';
+    /** Subtracted from eight bytes, sets the high bit of each byte up to U+0020 (and may of some above a marked one). */
+    private static final long TOT_SPATIE = EENEN * 0x21;
+
     private final LasProfiel profiel;
     private final String bestand;
     private final Datumlezer datumlezer;
@@ -610,6 +616,8 @@ public final class CsvLezer {
     private static final class Records {
         private final InputStream invoer;
         private final byte scheiding;
+        /** The separator in each of eight bytes. */
+        private final long scheidingen;
         private final Bytecontrole controle;
         private final byte[] buffer = new byte[1 << 16];
         private int positie;
@@ -621,6 +629,7 @@ public final class CsvLezer {
         Records(InputStream invoer, char scheiding, Bytecontrole controle) {
             this.invoer = invoer;
             this.scheiding = (byte) scheiding;
+            this.scheidingen = EENEN * (scheiding & 0xFF);
             this.controle = controle;
         }
 
@@ -671,26 +680,62 @@ public final class CsvLezer {
             final byte[] b = buffer;
             final int tot = gevuld;
             final byte sep = scheiding;
+            final long seps = scheidingen;
             int i = positie;
             int veld = 0;
             rij.begin[0] = i;
             byte c = 0;
             boolean wit = false;
-            while (i < tot) {
-                c = b[i];
-                if (c == sep) {
-                    rij.eind[veld] = i;
-                    rij.ruimte(++veld);
-                    rij.begin[veld] = i + 1;
-                } else if (c <= ' ') {
-                    if (c == '\n' || c == '\r' || c < 0) {
+            int eind = -1;
+            // Eight bytes at a time: a mask marks the bytes that may matter (the separator, a quote, white space and
+            // control characters, non-ASCII); each marked byte is then looked at. A mark may be false, never missing.
+            woorden:
+            while (i + 8 <= tot) {
+                long w = (long) ACHT_BYTES.get(b, i);
+                long x = w ^ seps;
+                long q = w ^ AANHALINGEN;
+                long m = ((x - EENEN) & ~x | (q - EENEN) & ~q | (w - TOT_SPATIE) & ~w | w) & HOOG;
+                while (m != 0) {
+                    int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
+                    c = b[p];
+                    if (c == sep) {
+                        rij.eind[veld] = p;
+                        rij.ruimte(++veld);
+                        rij.begin[veld] = p + 1;
+                    } else if (c <= ' ') {
+                        if (c == '\n' || c == '\r' || c < 0) {
+                            eind = p;
+                            break woorden;
+                        }
+                        wit = true;
+                    } else if (c == '"') {
+                        eind = p;
+                        break woorden;
+                    }
+                    m &= m - 1;
+                }
+                i += 8;
+            }
+            if (eind >= 0) {
+                i = eind;
+            } else {
+                c = 0;
+                while (i < tot) {
+                    c = b[i];
+                    if (c == sep) {
+                        rij.eind[veld] = i;
+                        rij.ruimte(++veld);
+                        rij.begin[veld] = i + 1;
+                    } else if (c <= ' ') {
+                        if (c == '\n' || c == '\r' || c < 0) {
+                            break;
+                        }
+                        wit = true;
+                    } else if (c == '"') {
                         break;
                     }
-                    wit = true;
-                } else if (c == '"') {
-                    break;
+                    i++;
                 }
-                i++;
             }
             if (i >= tot || c == '"' || c < 0 || c == '\r' && i + 1 >= tot) {
                 return false;
