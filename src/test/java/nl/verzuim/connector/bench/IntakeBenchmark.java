@@ -54,7 +54,10 @@ import nl.verzuim.connector.school.Scholen;
  * {@code standaard} CSV of {@code bench.rijen} rows (default 4,000,000) for them.</li>
  * <li>Readers: the bare streaming read of each file (StAX events without validation or mapping; CSV lines without
  * parsing) against what the intake's readers do ({@link Exportlezer}: read + XSD validation + checks + mapping,
- * no database). Each is run {@code bench.herhalingen} times after one warm-up; the median counts.</li>
+ * no database). Each is run {@code bench.herhalingen} times after one warm-up; the median counts, of the wall time
+ * and of the CPU time of the reading thread and of the whole process (on a machine shared with other builds the
+ * wall time follows the load). For EDEXML also what XSD validation alone costs with each validator at hand (the
+ * floor under the intake's figure; {@code -Dbench.zonderOntleding=true} leaves it out).</li>
  * <li>Full path: {@link IntakeService#verwerk} in the connector's Spring context (routes not started) into an H2
  * file database — storing 100,000 pupils and 4 million registrations and judging every pupil, each file in its
  * one transaction.</li>
@@ -107,7 +110,21 @@ class IntakeBenchmark {
             assertThat(xmlIntake.aantal).as("alle leerlingen gelezen").isEqualTo(leerlingen);
             rapport.meting(xmlKaal, Files.size(edexml));
             rapport.meting(xmlIntake, Files.size(edexml));
-            rapport.verhouding("EDEXML", xmlIntake, xmlKaal);
+            rapport.verhouding("EDEXML intake", xmlIntake, xmlKaal);
+            if (!Boolean.getBoolean("bench.zonderOntleding")) {
+                // What XSD validation alone costs, by each validator at hand: the floor under the intake's figure.
+                Meting xmlXerces = meet("  alleen XSD: StAX -> Xerces-ValidatorHandler", herhalingen, geheugen,
+                        () -> xercesVanuitStax(edexml));
+                Meting xmlSax = meet("  alleen XSD: Xerces SAX-parser met schema", herhalingen, geheugen,
+                        () -> xercesSax(edexml));
+                Meting xmlMsv = meet("  alleen XSD: Woodstox + MSV (Stax2)", herhalingen, geheugen, () -> woodstoxMsv(edexml));
+                rapport.meting(xmlXerces, Files.size(edexml));
+                rapport.meting(xmlSax, Files.size(edexml));
+                rapport.meting(xmlMsv, Files.size(edexml));
+                rapport.verhouding("EDEXML alleen XSD (Xerces vanuit StAX)", xmlXerces, xmlKaal);
+                rapport.verhouding("EDEXML alleen XSD (Xerces SAX)", xmlSax, xmlKaal);
+                rapport.verhouding("EDEXML alleen XSD (Woodstox + MSV)", xmlMsv, xmlKaal);
+            }
         }
         if (!alleen.equals("edexml")) {
             Meting csvKaal = meet("CSV kaal (regels lezen)", herhalingen, geheugen, () -> kaleRegels(csv) - 1);
@@ -116,7 +133,7 @@ class IntakeBenchmark {
             assertThat(csvIntake.aantal).as("alle registraties gelezen").isEqualTo(csvKaal.aantal);
             rapport.meting(csvKaal, Files.size(csv));
             rapport.meting(csvIntake, Files.size(csv));
-            rapport.verhouding("CSV", csvIntake, csvKaal);
+            rapport.verhouding("CSV intake", csvIntake, csvKaal);
         }
         rapport.regel("");
         rapport.regel("Belasting van de machine (load average over 1 minuut) aan het eind: %.2f".formatted(
@@ -280,6 +297,135 @@ class IntakeBenchmark {
         return leerlingen;
     }
 
+    /**
+     * Validation only, as the intake bridges it: StAX events into the JDK's {@link javax.xml.validation.ValidatorHandler}
+     * (identity constraints left to the reader, as the intake does); no mapping.
+     */
+    private static long xercesVanuitStax(Path bestand) throws Exception {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        javax.xml.validation.ValidatorHandler validator = nl.verzuim.connector.intake.Schemas.edexml().newValidatorHandler();
+        validator.setFeature("http://apache.org/xml/features/validation/identity-constraint-checking", false);
+        AtomicLong fouten = new AtomicLong();
+        validator.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void error(org.xml.sax.SAXParseException e) {
+                fouten.incrementAndGet();
+            }
+        });
+        org.xml.sax.helpers.AttributesImpl attributen = new org.xml.sax.helpers.AttributesImpl();
+        long leerlingen = 0;
+        try (InputStream invoer = new java.io.BufferedInputStream(Files.newInputStream(bestand), 1 << 16)) {
+            XMLStreamReader reader = factory.createXMLStreamReader(invoer);
+            validator.startDocument();
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        attributen.clear();
+                        for (int i = 0; i < reader.getAttributeCount(); i++) {
+                            attributen.addAttribute("", reader.getAttributeLocalName(i), reader.getAttributeLocalName(i),
+                                    "CDATA", reader.getAttributeValue(i));
+                        }
+                        validator.startElement("", reader.getLocalName(), reader.getLocalName(), attributen);
+                        if (reader.getLocalName().equals("leerling")) {
+                            leerlingen++;
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT ->
+                            validator.endElement("", reader.getLocalName(), reader.getLocalName());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE ->
+                            validator.characters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    default -> {
+                    }
+                }
+            }
+            validator.endDocument();
+            reader.close();
+        }
+        assertThat(fouten.get()).as("schemafouten").isZero();
+        return leerlingen;
+    }
+
+    /** Validation only, in the JDK's own Xerces pipeline: its SAX parser with the schema set; no mapping. */
+    private static long xercesSax(Path bestand) throws Exception {
+        javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setSchema(nl.verzuim.connector.intake.Schemas.edexml());
+        org.xml.sax.XMLReader reader = factory.newSAXParser().getXMLReader();
+        reader.setFeature("http://apache.org/xml/features/validation/identity-constraint-checking", false);
+        AtomicLong leerlingen = new AtomicLong();
+        AtomicLong fouten = new AtomicLong();
+        org.xml.sax.helpers.DefaultHandler handler = new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void startElement(String uri, String lokaal, String qnaam, org.xml.sax.Attributes a) {
+                if (lokaal.equals("leerling")) {
+                    leerlingen.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void error(org.xml.sax.SAXParseException e) {
+                fouten.incrementAndGet();
+            }
+        };
+        reader.setContentHandler(handler);
+        reader.setErrorHandler(handler);
+        try (InputStream invoer = new java.io.BufferedInputStream(Files.newInputStream(bestand), 1 << 16)) {
+            reader.parse(new org.xml.sax.InputSource(invoer));
+        }
+        assertThat(fouten.get()).as("schemafouten").isZero();
+        return leerlingen.get();
+    }
+
+    /**
+     * Validation only, by Woodstox's own Stax2 validation with its W3C Schema validator (MSV, shipped inside
+     * woodstox-core). Not what the intake uses: MSV does not check identity constraints, and it lets an impossible
+     * xs:date such as 2014-13-01 pass where Xerces refuses it.
+     */
+    private static long woodstoxMsv(Path bestand) throws Exception {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        org.codehaus.stax2.validation.XMLValidationSchema schema = MSV_SCHEMA.get();
+        long leerlingen = 0;
+        AtomicLong fouten = new AtomicLong();
+        try (InputStream invoer = new java.io.BufferedInputStream(Files.newInputStream(bestand), 1 << 16)) {
+            org.codehaus.stax2.XMLStreamReader2 reader = (org.codehaus.stax2.XMLStreamReader2) factory.createXMLStreamReader(invoer);
+            reader.setValidationProblemHandler(p -> fouten.incrementAndGet());
+            reader.validateAgainst(schema);
+            while (reader.hasNext()) {
+                if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("leerling")) {
+                    leerlingen++;
+                }
+            }
+            reader.close();
+        }
+        assertThat(fouten.get()).as("schemafouten").isZero();
+        return leerlingen;
+    }
+
+    private static final java.util.function.Supplier<org.codehaus.stax2.validation.XMLValidationSchema> MSV_SCHEMA =
+            new java.util.function.Supplier<>() {
+                private org.codehaus.stax2.validation.XMLValidationSchema schema;
+
+                @Override
+                public synchronized org.codehaus.stax2.validation.XMLValidationSchema get() {
+                    if (schema == null) {
+                        try {
+                            schema = org.codehaus.stax2.validation.XMLValidationSchemaFactory.newInstance(
+                                    org.codehaus.stax2.validation.XMLValidationSchema.SCHEMA_ID_W3C_SCHEMA).createSchema(
+                                    IntakeBenchmark.class.getClassLoader().getResource("xsd/edexml/EDEXML.structuur.xsd"));
+                        } catch (javax.xml.stream.XMLStreamException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return schema;
+                }
+            };
+
     /** The lines of the file, decoded as UTF-8, not split into fields. */
     private static long kaleRegels(Path bestand) throws IOException {
         long regels = 0;
@@ -428,7 +574,7 @@ class IntakeBenchmark {
 
         /** Intake / bare read, on wall time and on CPU time (the reading thread; the whole process). */
         void verhouding(String soort, Meting intake, Meting kaal) {
-            regel(String.format(Locale.ROOT, "  -> %s intake / kaal (doel: hooguit 2×): wandklok %.2f×, CPU draad %.2f×,"
+            regel(String.format(Locale.ROOT, "  -> %s / kaal (doel intake: hooguit 2×): wandklok %.2f×, CPU draad %.2f×,"
                     + " CPU proces %.2f×", soort, intake.mediaan() / kaal.mediaan(), intake.cpuMediaan() / kaal.cpuMediaan(),
                     intake.procesCpuMediaan() / kaal.procesCpuMediaan()));
         }
