@@ -2,14 +2,13 @@ package nl.verzuim.connector.intake;
 
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLStreamConstants;
 
@@ -40,7 +39,39 @@ public final class EdexmlLezer {
         }
     }
 
-    private static final Pattern XS_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
+    /**
+     * {@code \d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?}, ASCII digits: the form of an xs:date, checked without a regular
+     * expression (it runs for every pupil).
+     */
+    static boolean isXsDate(String w) {
+        int n = w.length();
+        if (n != 10 && n != 11 && n != 16 || !cijfers(w, 0, 4, 5, 7, 8, 10) || w.charAt(4) != '-' || w.charAt(7) != '-') {
+            return false;
+        }
+        return n == 10 || n == 11 && w.charAt(10) == 'Z' || n == 16 && (w.charAt(10) == '+' || w.charAt(10) == '-')
+                && w.charAt(13) == ':' && cijfers(w, 11, 13, 14, 16, 14, 16);
+    }
+
+    /** True when the characters in [a, b), [c, d) and [e, f) are all ASCII digits. */
+    private static boolean cijfers(String w, int a, int b, int c, int d, int e, int f) {
+        for (int i = 0; i < w.length(); i++) {
+            if (i >= a && i < b || i >= c && i < d || i >= e && i < f) {
+                char t = w.charAt(i);
+                if (t < '0' || t > '9') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int cijfers(String w, int van, int lengte) {
+        int waarde = 0;
+        for (int i = van; i < van + lengte; i++) {
+            waarde = waarde * 10 + w.charAt(i) - '0';
+        }
+        return waarde;
+    }
 
     private EdexmlLezer() {
     }
@@ -132,7 +163,8 @@ public final class EdexmlLezer {
                 if ("groep".equals(naam)) {
                     leerling.groepKey = xml.attribuut("key");
                 } else if (Leerling.isVeld(naam)) {
-                    int regel = xml.regel();
+                    // the line only for what can be reported (asking the reader for it costs an object a time)
+                    int regel = Leerling.kanFoutZijn(naam) ? xml.regel() : 0;
                     leerling.zet(naam, xml.tekst(), regel, this);
                 }
             }
@@ -185,10 +217,10 @@ public final class EdexmlLezer {
 
         /** xs:date may carry a time zone ("2006-06-21Z"); the day is what counts. */
         private LocalDate datum(Leerling l, String waarde, String veld, int regel) {
-            if (XS_DATE.matcher(waarde).matches()) {
+            if (isXsDate(waarde)) {
                 try {
-                    return LocalDate.parse(waarde.substring(0, 10));
-                } catch (DateTimeParseException e) {
+                    return LocalDate.of(cijfers(waarde, 0, 4), cijfers(waarde, 5, 2), cijfers(waarde, 8, 2));
+                } catch (DateTimeException e) {
                     // reported below
                 }
             }
@@ -309,6 +341,14 @@ public final class EdexmlLezer {
                 case "achternaam", "voorvoegsel", "voornamen", "voorletters-1", "roepnaam", "geboortedatum", "geslacht",
                         "jaargroep", "sofinummer", "bsn", "onderwijsnummer", "postcodenl", "uitstroomdatum" -> true;
                 // bsn_ondwnr-4 holds only the last four digits: not an identification, so not read
+                default -> false;
+            };
+        }
+
+        /** The fields whose line a fault report names. */
+        static boolean kanFoutZijn(String naam) {
+            return switch (naam) {
+                case "geboortedatum", "uitstroomdatum", "sofinummer", "bsn", "onderwijsnummer" -> true;
                 default -> false;
             };
         }

@@ -54,7 +54,10 @@ import nl.verzuim.connector.school.Scholen;
  * {@code standaard} CSV of {@code bench.rijen} rows (default 4,000,000) for them.</li>
  * <li>Readers: the bare streaming read of each file (StAX events without validation or mapping; CSV lines without
  * parsing) against what the intake's readers do ({@link Exportlezer}: read + XSD validation + checks + mapping,
- * no database). Each is run {@code bench.herhalingen} times after one warm-up; the median counts.</li>
+ * no database). Each is run {@code bench.herhalingen} times after one warm-up; the median counts, of the wall time
+ * and of the CPU time of the reading thread and of the whole process (on a machine shared with other builds the
+ * wall time follows the load). For EDEXML also what XSD validation alone costs with each validator at hand (the
+ * floor under the intake's figure; {@code -Dbench.zonderOntleding=true} leaves it out).</li>
  * <li>Full path: {@link IntakeService#verwerk} in the connector's Spring context (routes not started) into an H2
  * file database — storing 100,000 pupils and 4 million registrations and judging every pupil, each file in its
  * one transaction.</li>
@@ -95,23 +98,46 @@ class IntakeBenchmark {
         rapport.regel("StAX: " + XMLInputFactory.newFactory().getClass().getName());
         rapport.regel("");
 
-        // 1. Readers
-        Meting xmlKaal = meet("EDEXML kaal (StAX-events)", herhalingen, geheugen, () -> kaleStax(edexml));
-        Meting xmlIntake = meet("EDEXML intake (lezen+XSD+controles+mapping)", herhalingen, geheugen,
-                () -> intakeLezer(scholen, edexml));
-        Meting csvKaal = meet("CSV kaal (regels lezen)", herhalingen, geheugen, () -> kaleRegels(csv) - 1);
-        Meting csvIntake = meet("CSV intake (lezen+ontleden+controles+profiel)", herhalingen, geheugen,
-                () -> intakeLezer(scholen, csv));
-        assertThat(xmlIntake.aantal).as("alle leerlingen gelezen").isEqualTo(leerlingen);
-        assertThat(csvIntake.aantal).as("alle registraties gelezen").isEqualTo(csvKaal.aantal);
+        // 1. Readers ("bench.alleen": edexml or csv measures one kind only, for a quick look)
+        String alleen = System.getProperty("bench.alleen", "");
+        rapport.regel("Belasting van de machine (load average over 1 minuut) bij het begin: %.2f".formatted(
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         rapport.kop();
-        rapport.meting(xmlKaal, Files.size(edexml));
-        rapport.meting(xmlIntake, Files.size(edexml));
-        rapport.meting(csvKaal, Files.size(csv));
-        rapport.meting(csvIntake, Files.size(csv));
+        if (!alleen.equals("csv")) {
+            Meting xmlKaal = meet("EDEXML kaal (StAX-events)", herhalingen, geheugen, () -> kaleStax(edexml));
+            Meting xmlIntake = meet("EDEXML intake (lezen+XSD+controles+mapping)", herhalingen, geheugen,
+                    () -> intakeLezer(scholen, edexml));
+            assertThat(xmlIntake.aantal).as("alle leerlingen gelezen").isEqualTo(leerlingen);
+            rapport.meting(xmlKaal, Files.size(edexml));
+            rapport.meting(xmlIntake, Files.size(edexml));
+            rapport.verhouding("EDEXML intake", xmlIntake, xmlKaal);
+            if (!Boolean.getBoolean("bench.zonderOntleding")) {
+                // What XSD validation alone costs, by each validator at hand: the floor under the intake's figure.
+                Meting xmlXerces = meet("  alleen XSD: StAX -> Xerces-ValidatorHandler", herhalingen, geheugen,
+                        () -> xercesVanuitStax(edexml));
+                Meting xmlSax = meet("  alleen XSD: Xerces SAX-parser met schema", herhalingen, geheugen,
+                        () -> xercesSax(edexml));
+                Meting xmlMsv = meet("  alleen XSD: Woodstox + MSV (Stax2)", herhalingen, geheugen, () -> woodstoxMsv(edexml));
+                rapport.meting(xmlXerces, Files.size(edexml));
+                rapport.meting(xmlSax, Files.size(edexml));
+                rapport.meting(xmlMsv, Files.size(edexml));
+                rapport.verhouding("EDEXML alleen XSD (Xerces vanuit StAX)", xmlXerces, xmlKaal);
+                rapport.verhouding("EDEXML alleen XSD (Xerces SAX)", xmlSax, xmlKaal);
+                rapport.verhouding("EDEXML alleen XSD (Woodstox + MSV)", xmlMsv, xmlKaal);
+            }
+        }
+        if (!alleen.equals("edexml")) {
+            Meting csvKaal = meet("CSV kaal (regels lezen)", herhalingen, geheugen, () -> kaleRegels(csv) - 1);
+            Meting csvIntake = meet("CSV intake (lezen+ontleden+controles+profiel)", herhalingen, geheugen,
+                    () -> intakeLezer(scholen, csv));
+            assertThat(csvIntake.aantal).as("alle registraties gelezen").isEqualTo(csvKaal.aantal);
+            rapport.meting(csvKaal, Files.size(csv));
+            rapport.meting(csvIntake, Files.size(csv));
+            rapport.verhouding("CSV intake", csvIntake, csvKaal);
+        }
         rapport.regel("");
-        rapport.regel("Verhouding intake / kaal: EDEXML %.2f×, CSV %.2f× (doel: hooguit 2×)".formatted(
-                xmlIntake.mediaan() / xmlKaal.mediaan(), csvIntake.mediaan() / csvKaal.mediaan()));
+        rapport.regel("Belasting van de machine (load average over 1 minuut) aan het eind: %.2f".formatted(
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         rapport.regel("");
 
         // 2. The full path into H2
@@ -232,13 +258,25 @@ class IntakeBenchmark {
         Meting meting = new Meting(naam);
         geheugen.begin();
         for (int i = 0; i < herhalingen; i++) {
+            long cpu = DRAAD.getCurrentThreadCpuTime();
+            long proces = PROCES.getProcessCpuTime();
             long start = System.nanoTime();
             meting.aantal = lezing.lees();
             meting.seconden.add((System.nanoTime() - start) / 1e9);
+            meting.cpu.add((DRAAD.getCurrentThreadCpuTime() - cpu) / 1e9);
+            meting.procesCpu.add((PROCES.getProcessCpuTime() - proces) / 1e9);
         }
         meting.piek = geheugen.eind();
         return meting;
     }
+
+    /**
+     * CPU time of the reading thread: on a machine shared with other builds, wall time grows with the load while
+     * this does not (much), so ratios are compared on both. The process's CPU time adds the GC and JIT threads.
+     */
+    private static final java.lang.management.ThreadMXBean DRAAD = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCES =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** StAX events of the whole file, with the reader settings the intake uses; nothing validated or mapped. */
     private static long kaleStax(Path bestand) throws Exception {
@@ -258,6 +296,135 @@ class IntakeBenchmark {
         }
         return leerlingen;
     }
+
+    /**
+     * Validation only, as the intake bridges it: StAX events into the JDK's {@link javax.xml.validation.ValidatorHandler}
+     * (identity constraints left to the reader, as the intake does); no mapping.
+     */
+    private static long xercesVanuitStax(Path bestand) throws Exception {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        javax.xml.validation.ValidatorHandler validator = nl.verzuim.connector.intake.Schemas.edexml().newValidatorHandler();
+        validator.setFeature("http://apache.org/xml/features/validation/identity-constraint-checking", false);
+        AtomicLong fouten = new AtomicLong();
+        validator.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void error(org.xml.sax.SAXParseException e) {
+                fouten.incrementAndGet();
+            }
+        });
+        org.xml.sax.helpers.AttributesImpl attributen = new org.xml.sax.helpers.AttributesImpl();
+        long leerlingen = 0;
+        try (InputStream invoer = new java.io.BufferedInputStream(Files.newInputStream(bestand), 1 << 16)) {
+            XMLStreamReader reader = factory.createXMLStreamReader(invoer);
+            validator.startDocument();
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        attributen.clear();
+                        for (int i = 0; i < reader.getAttributeCount(); i++) {
+                            attributen.addAttribute("", reader.getAttributeLocalName(i), reader.getAttributeLocalName(i),
+                                    "CDATA", reader.getAttributeValue(i));
+                        }
+                        validator.startElement("", reader.getLocalName(), reader.getLocalName(), attributen);
+                        if (reader.getLocalName().equals("leerling")) {
+                            leerlingen++;
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT ->
+                            validator.endElement("", reader.getLocalName(), reader.getLocalName());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE ->
+                            validator.characters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    default -> {
+                    }
+                }
+            }
+            validator.endDocument();
+            reader.close();
+        }
+        assertThat(fouten.get()).as("schemafouten").isZero();
+        return leerlingen;
+    }
+
+    /** Validation only, in the JDK's own Xerces pipeline: its SAX parser with the schema set; no mapping. */
+    private static long xercesSax(Path bestand) throws Exception {
+        javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setSchema(nl.verzuim.connector.intake.Schemas.edexml());
+        org.xml.sax.XMLReader reader = factory.newSAXParser().getXMLReader();
+        reader.setFeature("http://apache.org/xml/features/validation/identity-constraint-checking", false);
+        AtomicLong leerlingen = new AtomicLong();
+        AtomicLong fouten = new AtomicLong();
+        org.xml.sax.helpers.DefaultHandler handler = new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void startElement(String uri, String lokaal, String qnaam, org.xml.sax.Attributes a) {
+                if (lokaal.equals("leerling")) {
+                    leerlingen.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void error(org.xml.sax.SAXParseException e) {
+                fouten.incrementAndGet();
+            }
+        };
+        reader.setContentHandler(handler);
+        reader.setErrorHandler(handler);
+        try (InputStream invoer = new java.io.BufferedInputStream(Files.newInputStream(bestand), 1 << 16)) {
+            reader.parse(new org.xml.sax.InputSource(invoer));
+        }
+        assertThat(fouten.get()).as("schemafouten").isZero();
+        return leerlingen.get();
+    }
+
+    /**
+     * Validation only, by Woodstox's own Stax2 validation with its W3C Schema validator (MSV, shipped inside
+     * woodstox-core). Not what the intake uses: MSV does not check identity constraints, and it lets an impossible
+     * xs:date such as 2014-13-01 pass where Xerces refuses it.
+     */
+    private static long woodstoxMsv(Path bestand) throws Exception {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        org.codehaus.stax2.validation.XMLValidationSchema schema = MSV_SCHEMA.get();
+        long leerlingen = 0;
+        AtomicLong fouten = new AtomicLong();
+        try (InputStream invoer = new java.io.BufferedInputStream(Files.newInputStream(bestand), 1 << 16)) {
+            org.codehaus.stax2.XMLStreamReader2 reader = (org.codehaus.stax2.XMLStreamReader2) factory.createXMLStreamReader(invoer);
+            reader.setValidationProblemHandler(p -> fouten.incrementAndGet());
+            reader.validateAgainst(schema);
+            while (reader.hasNext()) {
+                if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("leerling")) {
+                    leerlingen++;
+                }
+            }
+            reader.close();
+        }
+        assertThat(fouten.get()).as("schemafouten").isZero();
+        return leerlingen;
+    }
+
+    private static final java.util.function.Supplier<org.codehaus.stax2.validation.XMLValidationSchema> MSV_SCHEMA =
+            new java.util.function.Supplier<>() {
+                private org.codehaus.stax2.validation.XMLValidationSchema schema;
+
+                @Override
+                public synchronized org.codehaus.stax2.validation.XMLValidationSchema get() {
+                    if (schema == null) {
+                        try {
+                            schema = org.codehaus.stax2.validation.XMLValidationSchemaFactory.newInstance(
+                                    org.codehaus.stax2.validation.XMLValidationSchema.SCHEMA_ID_W3C_SCHEMA).createSchema(
+                                    IntakeBenchmark.class.getClassLoader().getResource("xsd/edexml/EDEXML.structuur.xsd"));
+                        } catch (javax.xml.stream.XMLStreamException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return schema;
+                }
+            };
 
     /** The lines of the file, decoded as UTF-8, not split into fields. */
     private static long kaleRegels(Path bestand) throws IOException {
@@ -309,6 +476,8 @@ class IntakeBenchmark {
     private static final class Meting {
         final String naam;
         final List<Double> seconden = new ArrayList<>();
+        final List<Double> cpu = new ArrayList<>();
+        final List<Double> procesCpu = new ArrayList<>();
         long aantal;
         Geheugen.Piek piek;
 
@@ -317,7 +486,19 @@ class IntakeBenchmark {
         }
 
         double mediaan() {
-            double[] s = seconden.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return mediaan(seconden);
+        }
+
+        double cpuMediaan() {
+            return mediaan(cpu);
+        }
+
+        double procesCpuMediaan() {
+            return mediaan(procesCpu);
+        }
+
+        private static double mediaan(List<Double> waarden) {
+            double[] s = waarden.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return s[s.length / 2];
         }
     }
@@ -375,8 +556,8 @@ class IntakeBenchmark {
         }
 
         void kop() {
-            regel("%-48s %12s %10s %14s %9s  %s".formatted("lezing", "aantal", "s (med.)", "rijen/s", "MB/s",
-                    "heap (piek over de herhalingen)"));
+            regel("%-48s %12s %10s %10s %10s %14s %9s  %s".formatted("lezing", "aantal", "s (med.)", "CPU draad",
+                    "CPU proces", "rijen/s", "MB/s", "heap (piek over de herhalingen)"));
         }
 
         void meting(Meting m, long bytes) {
@@ -386,9 +567,16 @@ class IntakeBenchmark {
             } else if (m.naam.startsWith("CSV kaal")) {
                 kaalCsv = s;
             }
-            regel(String.format(Locale.ROOT, "%-48s %,12d %10.2f %,14.0f %9.1f  %s", m.naam, m.aantal, s, m.aantal / s,
-                    mb(bytes) / s, m.piek) + "  [" + String.join(" ", m.seconden.stream()
+            regel(String.format(Locale.ROOT, "%-48s %,12d %10.2f %10.2f %10.2f %,14.0f %9.1f  %s", m.naam, m.aantal, s,
+                    m.cpuMediaan(), m.procesCpuMediaan(), m.aantal / s, mb(bytes) / s, m.piek) + "  [" + String.join(" ", m.seconden.stream()
                     .map(x -> String.format(Locale.ROOT, "%.2f", x)).toList()) + "]");
+        }
+
+        /** Intake / bare read, on wall time and on CPU time (the reading thread; the whole process). */
+        void verhouding(String soort, Meting intake, Meting kaal) {
+            regel(String.format(Locale.ROOT, "  -> %s / kaal (doel intake: hooguit 2×): wandklok %.2f×, CPU draad %.2f×,"
+                    + " CPU proces %.2f×", soort, intake.mediaan() / kaal.mediaan(), intake.cpuMediaan() / kaal.cpuMediaan(),
+                    intake.procesCpuMediaan() / kaal.procesCpuMediaan()));
         }
 
         void schrijf(Path bestand) throws IOException {

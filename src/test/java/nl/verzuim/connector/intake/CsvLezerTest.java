@@ -191,6 +191,105 @@ class CsvLezerTest {
         assertThat(fouten).singleElement().satisfies(f -> assertThat(f.reden()).isEqualTo("is langer dan 64 tekens"));
     }
 
+    @Test
+    void eenOngeldigeUtf8ReeksWordtOpZijnRegelGemeldOokNaEenLangStukGoedeRegels() {
+        // past the first read buffer (64 KiB), so the check runs where a plain line is read without decoding
+        StringBuilder tekst = new StringBuilder("leerling_id;datum;code;omschrijving\n");
+        for (int i = 0; i < 3000; i++) {
+            tekst.append("LN").append(i).append(";2026-10-05;ONG;").append(i % 7 == 0 ? "één les" : "").append('\n');
+        }
+        byte[] goed = tekst.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bestand = java.util.Arrays.copyOf(goed, goed.length + 20);
+        byte[] fout = "LN9;2026-10-05;ONG;f".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(fout, 0, bestand, goed.length, fout.length - 1);
+        bestand[goed.length + fout.length - 1] = (byte) 0xE9; // 'é' in Windows-1252: not UTF-8
+        List<CsvRegel> regels = new ArrayList<>();
+        assertThatThrownBy(() -> CsvLezer.lees(new ByteArrayInputStream(bestand), "u.csv", STANDAARD, regels::add,
+                new ArrayList<>()))
+                .isInstanceOfSatisfying(OngeldigBestandException.class, e -> assertThat(e.fouten().get(0).toString())
+                        .startsWith("u.csv regel 3002: het bestand is geen geldige UTF-8 (waarschijnlijk Windows-1252)"));
+        assertThat(regels).as("wat ervoor stond is gelezen (de intake draait het terug)").hasSize(3000);
+        assertThat(regels.get(7).registratie().omschrijving()).isEqualTo("één les");
+    }
+
+    @Test
+    void halveEnVerbodenUtf8ReeksenEnEenLetterlijkVervangingstekenWordenGeweigerd() {
+        String kop = "leerling_id;datum;code;omschrijving\n";
+        byte[][] fout = {
+                {(byte) 0xC3},                                  // cut off at the end of the file
+                {(byte) 0xC3, '\n'},                            // cut off by the end of the line
+                {(byte) 0xC0, (byte) 0x80},                     // overlong form of U+0000
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80},        // a surrogate
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+                {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}};       // U+FFFD: a converter could not read something
+        for (byte[] reeks : fout) {
+            byte[] begin = (kop + "LN1;2026-10-05;ONG;x\nLN1;2026-10-06;ONG;").getBytes(StandardCharsets.UTF_8);
+            byte[] bestand = java.util.Arrays.copyOf(begin, begin.length + reeks.length);
+            System.arraycopy(reeks, 0, bestand, begin.length, reeks.length);
+            assertThatThrownBy(() -> lees(bestand, STANDAARD, new ArrayList<>()))
+                    .as(java.util.HexFormat.of().formatHex(reeks))
+                    .isInstanceOfSatisfying(OngeldigBestandException.class, e -> assertThat(e.fouten().get(0).toString())
+                            .startsWith("w.csv regel 3: het bestand is geen geldige UTF-8"));
+        }
+    }
+
+    @Test
+    void eenAanhalingstekenEnRegelovergangOverDeGrensVanDeLeesbufferHeen() throws Exception {
+        StringBuilder tekst = new StringBuilder("leerling_id;datum;code;omschrijving\r\n");
+        int regels = 0;
+        while (tekst.length() < 3 * 65536) {
+            tekst.append("LN").append(regels).append(";2026-10-05;ONG;\"a;b\r\n\"\"c\"\"é\"\r\n");
+            regels++;
+        }
+        List<IntakeFout> fouten = new ArrayList<>();
+        List<CsvRegel> gelezen = lees(tekst.toString().getBytes(StandardCharsets.UTF_8), STANDAARD, fouten);
+        assertThat(fouten).isEmpty();
+        assertThat(gelezen).hasSize(regels).allSatisfy(r ->
+                assertThat(r.registratie().omschrijving()).isEqualTo("a;b\r\n\"c\"é"));
+        assertThat(gelezen.get(regels - 1).regel()).as("twee fysieke regels per record").isEqualTo(2 * regels);
+    }
+
+    @Test
+    void eenBomVoorEenKopregelMetAanhalingstekens() throws Exception {
+        byte[] tekst = "\uFEFF\"leerling_id\";\"datum\";\"code\"\r\nLN1;2026-10-05;ONG\r\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(lees(tekst, STANDAARD, new ArrayList<>())).singleElement()
+                .satisfies(r -> assertThat(r.leerlingId()).isEqualTo("LN1"));
+    }
+
+    @Test
+    void eenWindows1252ProfielWeigertEenByteDieDieCoderingNietKent() {
+        LasProfiel profiel = LasProfielen.ingebouwd().profiel("puntkomma-stamnr-windows1252");
+        byte[] begin = "Stamnr;Datum;Absentiereden;Opmerking\r\n4711;05-10-2026;Ziek;caf\u00e9\r\n4711;06-10-2026;Ziek;"
+                .getBytes(Charset.forName("windows-1252"));
+        byte[] bestand = java.util.Arrays.copyOf(begin, begin.length + 1);
+        bestand[begin.length] = (byte) 0x81; // undefined in Windows-1252
+        assertThatThrownBy(() -> lees(bestand, profiel, new ArrayList<>()))
+                .isInstanceOfSatisfying(OngeldigBestandException.class, e -> assertThat(e.fouten().get(0).toString())
+                        .isEqualTo("w.csv regel 3: het bestand is geen geldige windows-1252"));
+    }
+
+    @Test
+    void eenCoderingWaarinAsciiNietZichzelfIsWordtEerstOmgezet() throws Exception {
+        // UTF-16 without a byte order mark: a ';' is two bytes here, so the file is decoded before it is split
+        LasProfiel profiel = new LasProfiel("utf16", ';', STANDAARD.kolommen(), STANDAARD.datumformaat(),
+                STANDAARD.tijdformaat(), StandardCharsets.UTF_16BE, STANDAARD.codes());
+        byte[] tekst = "leerling_id;datum;code;omschrijving\nLN1;2026-10-05;ZK;\"één; \uD83D\uDE00\"\n"
+                .getBytes(StandardCharsets.UTF_16BE);
+        assertThat(lees(tekst, profiel, new ArrayList<>())).singleElement().satisfies(r -> {
+            assertThat(r.registratie().code()).isEqualTo(Afwezigheidscode.ZK);
+            assertThat(r.registratie().omschrijving()).isEqualTo("één; \uD83D\uDE00");
+        });
+    }
+
+    @Test
+    void eenLeerlingIdTeltTekensNietBytes() throws Exception {
+        List<IntakeFout> fouten = new ArrayList<>();
+        String lang = "é".repeat(64); // 128 bytes in UTF-8, 64 characters: allowed
+        List<CsvRegel> regels = lees("leerling_id;datum;code\n" + lang + ";2026-10-05;ONG\n" + lang + "é;2026-10-05;ONG\n", fouten);
+        assertThat(regels).extracting(CsvRegel::leerlingId).containsExactly(lang);
+        assertThat(fouten).singleElement().satisfies(f -> assertThat(f.regel()).isEqualTo(3));
+    }
+
     static List<CsvRegel> lees(byte[] bestand, LasProfiel profiel, List<IntakeFout> fouten) throws OngeldigBestandException {
         List<CsvRegel> regels = new ArrayList<>();
         CsvLezer.lees(new ByteArrayInputStream(bestand), "w.csv", profiel, regels::add, fouten);
