@@ -6,10 +6,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import nl.verzuim.connector.beoordeel.BeoordeelCommando;
+import nl.verzuim.connector.web.WachtwoordHash;
 
 /**
  * {@code java -jar verzuim-connector.jar} runs the connector (the sandbox when nothing is set);
- * {@code java -jar verzuim-connector.jar beoordeel …} judges files without starting anything.
+ * {@code java -jar verzuim-connector.jar beoordeel …} judges files without starting anything;
+ * {@code java -jar verzuim-connector.jar wachtwoord-hash} prints the bcrypt hash of a password for an account.
  */
 @SpringBootApplication
 public class VerzuimConnectorApplication {
@@ -17,6 +19,9 @@ public class VerzuimConnectorApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "beoordeel".equals(args[0])) {
             System.exit(BeoordeelCommando.voerUit(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && "wachtwoord-hash".equals(args[0])) {
+            System.exit(WachtwoordHash.voerUit(System.in, System.out, System.err));
         }
         SpringApplication.run(VerzuimConnectorApplication.class, args);
     }

@@ -145,4 +145,73 @@ public class MeldingService {
     private static List<String> ontbrekend(Kanaal kanaal, Optional<LeerlingGegevens> gegevens) {
         return kanaal == Kanaal.DUO ? Volledigheid.ontbrekendVoorDuo(gegevens) : Volledigheid.ontbrekendVoorOt(gegevens);
     }
+
+    /** Why a hand-filed melding was refused. */
+    public static class OverigGeweigerd extends RuntimeException {
+        public enum Reden { LEERLING_ONBEKEND, BESTAAT_AL, ONGELDIG }
+
+        private final Reden reden;
+
+        OverigGeweigerd(Reden reden, String bericht) {
+            super(bericht);
+            this.reden = reden;
+        }
+
+        public Reden reden() {
+            return reden;
+        }
+    }
+
+    /**
+     * A person files an {@code OVERIG} (overig verzuim) DUO melding for a pupil: absence below the legal threshold
+     * the school finds worrying. The rules never decide this themselves. It then takes the path of every DUO
+     * melding: held as ONVOLLEDIG while DUO's fields are missing, else waiting for approval (na_goedkeuring) or into
+     * the outbox. Overig verzuim is not required by law, so it has no uiterste melddatum. Returns the melding's id.
+     *
+     * @param einddatum   optional: the last day of the absence reported
+     * @param toelichting why the school reports it; kept in the uitleg, not sent to DUO
+     * @param door        who filed it (the login name), for the audit trail
+     */
+    @Transactional
+    public long meldOverig(School school, String leerlingId, LocalDate begindatum, LocalDate einddatum,
+                           String toelichting, String door) {
+        Instant nu = klok.instant();
+        LocalDate vandaag = LocalDate.now(klok);
+        if (begindatum == null || begindatum.isAfter(vandaag)) {
+            throw new OverigGeweigerd(OverigGeweigerd.Reden.ONGELDIG, "begindatum ontbreekt of ligt na vandaag");
+        }
+        if (einddatum != null && (einddatum.isBefore(begindatum) || einddatum.isAfter(vandaag))) {
+            throw new OverigGeweigerd(OverigGeweigerd.Reden.ONGELDIG,
+                    "einddatum ligt voor de begindatum of na vandaag");
+        }
+        String uitleg = toelichting == null ? "" : toelichting.strip();
+        if (uitleg.isEmpty() || uitleg.length() > 1000) {
+            throw new OverigGeweigerd(OverigGeweigerd.Reden.ONGELDIG, "toelichting ontbreekt of is langer dan 1000 tekens");
+        }
+        Optional<LeerlingGegevens> gegevens = leerlingen.vind(school.brin(), school.vestiging(), leerlingId);
+        if (gegevens.isEmpty()) {
+            throw new OverigGeweigerd(OverigGeweigerd.Reden.LEERLING_ONBEKEND,
+                    "leerling onbekend bij school " + school.code());
+        }
+        boolean bestaat = meldingen.voorLeerling(school.brin(), school.vestiging(), leerlingId).stream()
+                .anyMatch(m -> m.kanaal() == Kanaal.DUO && m.soort().equals(Verzuimsoort.OVERIG.name())
+                        && m.begindatum().equals(begindatum));
+        if (bestaat) {
+            throw new OverigGeweigerd(OverigGeweigerd.Reden.BESTAAT_AL,
+                    "er is al een melding overig verzuim met deze begindatum");
+        }
+        Beslissing beslissing = new Beslissing(Verzuimsoort.OVERIG, begindatum, einddatum, null, vandaag,
+                "Overig verzuim, gemeld door " + door + " op " + vandaag + ": " + uitleg, List.of());
+        List<String> ontbrekend = Volledigheid.ontbrekendVoorDuo(gegevens);
+        long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
+                ontbrekend.isEmpty() ? MeldingStatus.TE_VERZENDEN : MeldingStatus.ONVOLLEDIG,
+                ontbrekend.isEmpty() ? null : String.join(", ", ontbrekend), nu);
+        audit.schrijf(id, "HANDMATIG_GEMELD", Kanaal.DUO.name(), Verzuimsoort.OVERIG.name()
+                + (ontbrekend.isEmpty() ? "" : "; onvolledig: " + String.join(", ", ontbrekend)), door, nu);
+        LOG.info("Melding {} OVERIG voor {}/{} handmatig gemeld door {}", id, school.code(), leerlingId, door);
+        if (ontbrekend.isEmpty()) {
+            geefVrij(school, id, Kanaal.DUO, nu);
+        }
+        return id;
+    }
 }

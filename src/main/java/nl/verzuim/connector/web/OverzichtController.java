@@ -1,45 +1,174 @@
 package nl.verzuim.connector.web;
 
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
 
+import nl.verzuim.connector.intake.QuarantaineHerlezen;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingService;
+import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.persistence.BeheerRepository;
 import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.rules.Kanaal;
+import nl.verzuim.connector.school.School;
+import nl.verzuim.connector.school.Scholen;
 
 /**
- * {@code GET /}: what the connector did — meldingen with their status at DUO and OT, mails to the contactpersoon,
- * and files in quarantine. It shows LAS keys, never names or BSNs.
+ * The operator's page ({@code GET /}, in Dutch): what needs attention first (DUO meldingen past their deadline,
+ * meldingen SPPOH returned, meldingen waiting for approval, dead letters, quarantined files), then per school the
+ * meldingen with their status. A melding's own page ({@code /meldingen/{id}}) shows its uitleg and history.
+ * Buttons post forms with a CSRF token; only a beheerder sees them (and only a beheerder may post, see
+ * {@link Beveiliging}). Pupils are shown by their LAS key only.
  */
 @Controller
 public class OverzichtController {
 
+    private final BeheerRepository beheer;
     private final MeldingRepository meldingen;
+    private final MeldingService meldingService;
+    private final QuarantaineHerlezen herlezen;
+    private final Scholen scholen;
     private final JdbcClient jdbc;
+    private final Clock klok;
     private final boolean sandbox;
 
-    public OverzichtController(MeldingRepository meldingen, JdbcClient jdbc,
+    public OverzichtController(BeheerRepository beheer, MeldingRepository meldingen, MeldingService meldingService,
+                               QuarantaineHerlezen herlezen, Scholen scholen, JdbcClient jdbc, Clock klok,
                                @Value("${connector.sandbox:true}") boolean sandbox) {
+        this.beheer = beheer;
         this.meldingen = meldingen;
+        this.meldingService = meldingService;
+        this.herlezen = herlezen;
+        this.scholen = scholen;
         this.jdbc = jdbc;
+        this.klok = klok;
         this.sandbox = sandbox;
     }
 
+    /** A school's block on the page. */
+    public record Schoolblok(String code, String naam, boolean naGoedkeuring, List<BeheerModel.MeldingOverzicht> meldingen) {
+    }
+
     @GetMapping("/")
-    public String overzicht(Model model) {
-        model.addAttribute("meldingen", meldingen.recent(200));
+    public String overzicht(@RequestParam(required = false) String school,
+                            @RequestParam(required = false) Kanaal kanaal,
+                            @RequestParam(required = false) MeldingStatus status,
+                            @RequestParam(defaultValue = "false") boolean termijnVerstreken,
+                            Authentication wie, Model model) {
+        LocalDate vandaag = LocalDate.now(klok);
+        algemeen(model, wie);
+        model.addAttribute("filter", new Filter(school, kanaal, status, termijnVerstreken));
+        model.addAttribute("kanalen", Kanaal.values());
+        model.addAttribute("statussen", MeldingStatus.values());
+
+        model.addAttribute("teLaat", lijst(beheer.zoek(new BeheerRepository.Zoekvraag(null, null, Kanaal.DUO, null,
+                true, false, vandaag, 200)), vandaag));
+        model.addAttribute("teruggezet", lijst(beheer.zoek(new BeheerRepository.Zoekvraag(null, null, Kanaal.OT, null,
+                false, true, vandaag, 200)), vandaag));
+        model.addAttribute("wachtend", lijst(beheer.zoek(new BeheerRepository.Zoekvraag(null, null, null,
+                MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200)), vandaag));
+        model.addAttribute("doodlopers", beheer.doodlopers(200));
+
+        BeheerRepository.Zoekvraag vraag = BeheerApiController.zoekvraag(school, kanaal, status, termijnVerstreken,
+                false, 1000, vandaag);
+        Map<String, Schoolblok> blokken = new LinkedHashMap<>();
+        for (School s : scholen.scholen()) {
+            if (vraag.brin() == null || (s.brin().equals(vraag.brin())
+                    && (vraag.vestiging() == null || s.vestiging().equals(vraag.vestiging())))) {
+                blokken.put(s.code(), new Schoolblok(s.code(), s.naam(),
+                        s.verzenden() == School.Verzenden.NA_GOEDKEURING, new ArrayList<>()));
+            }
+        }
+        for (Melding m : beheer.zoek(vraag)) {
+            blokken.computeIfAbsent(m.schoolcode(), c -> new Schoolblok(c, "(niet meer in de schoolconfiguratie)",
+                    false, new ArrayList<>())).meldingen().add(BeheerModel.MeldingOverzicht.van(m, vandaag));
+        }
+        model.addAttribute("scholen", blokken.values());
+        model.addAttribute("alleScholen", scholen.scholen());
+
+        List<Map<String, Object>> quarantaine = new ArrayList<>();
+        for (BeheerRepository.QuarantaineBestand q : beheer.quarantaine(100)) {
+            quarantaine.add(Map.of("q", q, "rapport", java.util.Objects.requireNonNullElse(BeheerApiController.rapport(q), "")));
+        }
+        model.addAttribute("quarantaine", quarantaine);
         model.addAttribute("mails", jdbc.sql("""
                 select id, soort, ontvanger, onderwerp, status, pogingen, aangemaakt, verzonden from mail_outbox
                 order by id desc fetch first 50 rows only""").query().listOfRows());
-        List<Map<String, Object>> quarantaine = jdbc.sql("""
-                select bestand, samenvatting, rapport_pad, tijdstip from quarantaine order by id desc
-                fetch first 50 rows only""").query().listOfRows();
-        model.addAttribute("quarantaine", quarantaine);
-        model.addAttribute("sandbox", sandbox);
         return "overzicht";
+    }
+
+    /** The search form's choices, echoed back. */
+    public record Filter(String school, Kanaal kanaal, MeldingStatus status, boolean termijnVerstreken) {
+    }
+
+    @GetMapping("/meldingen/{id}")
+    public String melding(@PathVariable long id, Authentication wie, Model model) {
+        Melding m = meldingen.vind(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        algemeen(model, wie);
+        model.addAttribute("d", BeheerApiController.detail(m, beheer, LocalDate.now(klok)));
+        model.addAttribute("school", scholen.vind(m.brin(), m.vestiging()).map(School::naam).orElse(m.schoolcode()));
+        return "melding";
+    }
+
+    @PostMapping("/quarantaine/{id}/opnieuw-inlezen")
+    public String herlees(@PathVariable long id, Principal wie, RedirectAttributes terug) {
+        try {
+            String naam = herlezen.herlees(id, wie.getName());
+            terug.addFlashAttribute("bericht", naam + " staat weer in de inbox en wordt zo gelezen.");
+        } catch (QuarantaineHerlezen.Geweigerd e) {
+            terug.addFlashAttribute("fout", "Opnieuw inlezen lukte niet: " + e.getMessage() + ".");
+        }
+        return "redirect:/#quarantaine";
+    }
+
+    @PostMapping("/meldingen/overig")
+    public String meldOverig(@RequestParam String school, @RequestParam String leerlingId,
+                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate begindatum,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate einddatum,
+                             @RequestParam String toelichting, Principal wie, RedirectAttributes terug) {
+        School s = scholen.vind(school).orElse(null);
+        if (s == null) {
+            terug.addFlashAttribute("fout", "School " + school + " staat niet in de schoolconfiguratie.");
+            return "redirect:/#overig";
+        }
+        try {
+            long id = meldingService.meldOverig(s, leerlingId.trim(), begindatum, einddatum, toelichting, wie.getName());
+            terug.addFlashAttribute("bericht", "Melding overig verzuim gemaakt.");
+            return "redirect:/meldingen/" + id;
+        } catch (MeldingService.OverigGeweigerd e) {
+            terug.addFlashAttribute("fout", "Melding overig verzuim niet gemaakt: " + e.getMessage() + ".");
+            return "redirect:/#overig";
+        }
+    }
+
+    private void algemeen(Model model, Authentication wie) {
+        model.addAttribute("sandbox", sandbox);
+        model.addAttribute("gebruiker", wie.getName());
+        model.addAttribute("beheerder", wie.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Beveiliging.BEHEERDER)));
+        model.addAttribute("vandaag", LocalDate.now(klok));
+    }
+
+    private static List<BeheerModel.MeldingOverzicht> lijst(List<Melding> lijst, LocalDate vandaag) {
+        return lijst.stream().map(m -> BeheerModel.MeldingOverzicht.van(m, vandaag)).toList();
     }
 }

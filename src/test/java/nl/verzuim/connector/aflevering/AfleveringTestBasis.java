@@ -86,15 +86,21 @@ abstract class AfleveringTestBasis extends ConnectorTestBasis {
         return jdbc.sql("select " + kolom + " from melding where id = ?").param(id).query(String.class).single();
     }
 
+    /** The actions API as a beheerder (HTTP basic): the audit trail records that login name. */
     HttpResponse<String> stuur(String pad, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + pad))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", basic(BEHEERDER, BEHEERDER_WACHTWOORD))
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String pad) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + pad))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", basic(LEZER, LEZER_WACHTWOORD)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String gebruiker, String wachtwoord) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((gebruiker + ":" + wachtwoord)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -101,7 +101,7 @@ class DuoAfleveringTest extends AfleveringTestBasis {
         assertThat(waarde(pogingen.get(1), "identificatiecodeBedrijfsdocument")).isEqualTo(sleutel);
         assertThat(get("/api/doodlopers").body()).isEqualTo("[]");
         assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'OPNIEUW'").param(id)
-                .query(String.class).single()).isEqualTo("api");
+                .query(String.class).single()).isEqualTo(BEHEERDER);
         assertThat(stuur("/api/meldingen/" + id + "/opnieuw", null).statusCode()).as("niets meer om opnieuw te doen")
                 .isEqualTo(409);
     }

@@ -64,7 +64,7 @@ class GoedkeuringTest extends AfleveringTestBasis {
         await().atMost(Duration.ofSeconds(20)).until(() -> "VERZONDEN".equals(melding(id, "status")));
         assertThat(duoVerzoeken("aanleverenVerzuimmelding")).hasSize(1);
         assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'GOEDGEKEURD'").param(id)
-                .query(String.class).single()).isEqualTo("api");
+                .query(String.class).single()).isEqualTo(BEHEERDER);
         assertThat(stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode()).as("al goedgekeurd").isEqualTo(409);
     }
 

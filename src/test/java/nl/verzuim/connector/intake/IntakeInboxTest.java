@@ -235,7 +235,9 @@ class IntakeInboxTest extends ConnectorTestBasis {
                 .doesNotContain("123456789").doesNotContain("Pietersen").doesNotContain("2013-07-08");
 
         HttpResponse<String> pagina = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + poort + "/")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://localhost:" + poort + "/")).header("Authorization", "Basic " + java.util.Base64
+                        .getEncoder().encodeToString((LEZER + ":" + LEZER_WACHTWOORD).getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(pagina.statusCode()).isEqualTo(200);
         assertThat(pagina.body()).contains("00YY00_edexml-met-fout.xml").contains("1 afgewezen (zie rapport)")
                 .doesNotContain("123456789").doesNotContain("Pietersen");

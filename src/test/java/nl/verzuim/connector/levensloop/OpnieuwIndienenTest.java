@@ -77,7 +77,10 @@ class OpnieuwIndienenTest extends LevensloopTestBasis {
     private HttpResponse<String> post(long melding, String lichaam) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort
                         + "/api/meldingen/" + melding + "/opnieuw-indienen"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(lichaam)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + java.util.Base64
+                        .getEncoder().encodeToString((BEHEERDER + ":" + BEHEERDER_WACHTWOORD)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(lichaam)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -44,17 +44,25 @@ class SandboxJarIT {
 
         wachtTot(start, () -> haal("http://localhost:8080/actuator/health").contains("\"status\":\"UP\""), log,
                 "health UP");
-        wachtTot(start, () -> haal("http://localhost:8080/sandbox/mail").contains("geaccepteerd door SPPOH"), log,
-                "de mail aan de contactpersoon");
+        wachtTot(start, () -> haal("http://localhost:8080/sandbox/mail", true).contains("geaccepteerd door SPPOH"),
+                log, "de mail aan de contactpersoon");
         Duration duur = Duration.between(start, Instant.now());
         System.out.println("Sandbox: voorbeeldstroom compleet na " + duur.toMillis() + " ms");
 
-        String pagina = haal("http://localhost:8080/");
+        // The page wants a login; the sandbox has its documented account, and says so in the log.
+        HttpResponse<String> zonderLogin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:8080/")).header("Accept", "text/html").timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(zonderLogin.statusCode()).as("een browser zonder login naar het inlogscherm").isEqualTo(302);
+        assertThat(zonderLogin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(vraag("http://localhost:8080/api/meldingen", false).statusCode()).isEqualTo(401);
+        String pagina = haal("http://localhost:8080/", true);
         assertThat(pagina).contains("RELATIEF_16_UUR").contains("meldingsnummer VM-").contains("LOPEND");
         assertThat(haal("http://localhost:8089/__admin/requests")).contains("/duo/verzuimmelding/v1")
                 .contains("/ot/api/v1/trajecten");
         assertThat(Files.list(leeg.resolve("verzuim-data/processed"))).isNotEmpty();
         String logtekst = Files.readString(log);
+        assertThat(logtekst).contains("als 'beheerder' met wachtwoord 'sandbox'");
         assertThat(logtekst).as("geen persoonsgegevens in de log")
                 .doesNotContain("111222333").doesNotContain("Berg").doesNotContain("Adelaarslaan")
                 .doesNotContain("2014-03-17").doesNotContain("17-03-2014");
@@ -94,8 +102,21 @@ class SandboxJarIT {
     }
 
     private static String haal(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return haal(url, false);
+    }
+
+    /** With {@code ingelogd}: as the sandbox's documented account (HTTP basic; the page accepts it too). */
+    private static String haal(String url, boolean ingelogd) throws Exception {
+        return vraag(url, ingelogd).body();
+    }
+
+    private static HttpResponse<String> vraag(String url, boolean ingelogd) throws Exception {
+        HttpRequest.Builder verzoek = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+        if (ingelogd) {
+            verzoek.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("beheerder:sandbox".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(verzoek.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean vrij(int poort) {

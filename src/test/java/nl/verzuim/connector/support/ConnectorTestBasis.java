@@ -16,7 +16,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,12 +32,21 @@ import nl.verzuim.connector.ot.OtWebhookController;
  * Friday 20 November 2026, 16:00, so every test holds on any day it runs.
  */
 @CamelSpringBootTest
+@AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus is part of what is tested
 @SpringBootTest(classes = VerzuimConnectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ConnectorTestBasis {
 
     public static final String KLOK_START = "2026-11-20T16:00:00+01:00";
     public static final String WEBHOOK_GEHEIM = "test-webhook-geheim";
     public static final String OIN_DUO = "00000001800866472000";
+
+    /** The operator accounts of the tests (README "Beheer"): one who acts, one who only reads. */
+    public static final String BEHEERDER = "beheerder-test";
+    public static final String BEHEERDER_WACHTWOORD = "geheim-beheer";
+    public static final String LEZER = "lezer-test";
+    public static final String LEZER_WACHTWOORD = "geheim-lezen";
+    /** Cost 4: the lowest bcrypt allows, so that logging in costs the tests no time. */
+    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
 
     /**
      * One WireMock and one GreenMail for the whole test JVM, never restarted: Spring caches the connector's context
@@ -82,6 +93,12 @@ public abstract class ConnectorTestBasis {
         r.add("connector.outbox.backoff-max", () -> "2s");
         r.add("connector.intake.poll-interval", () -> "200");
         r.add("connector.intake.read-lock-min-age", () -> "300");
+        r.add("connector.beheer.accounts[0].gebruikersnaam", () -> BEHEERDER);
+        r.add("connector.beheer.accounts[0].hash", () -> BCRYPT.encode(BEHEERDER_WACHTWOORD));
+        r.add("connector.beheer.accounts[0].rol", () -> "beheerder");
+        r.add("connector.beheer.accounts[1].gebruikersnaam", () -> LEZER);
+        r.add("connector.beheer.accounts[1].hash", () -> BCRYPT.encode(LEZER_WACHTWOORD));
+        r.add("connector.beheer.accounts[1].rol", () -> "lezer");
     }
 
     /** Started on first use, stopped when the JVM ends. */

@@ -1,0 +1,24 @@
+package nl.verzuim.connector.config;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may use the operator page and API ({@code connector.beheer.*}, README "Beheer: pagina, API en inloggen").
+ *
+ * @param accounts the accounts; none outside the sandbox means nobody can log in
+ */
+@ConfigurationProperties(prefix = "connector.beheer")
+public record BeheerInstellingen(@DefaultValue List<Account> accounts) {
+
+    /**
+     * @param gebruikersnaam the login name
+     * @param hash           a bcrypt hash of the password ({@code $2a$}, {@code $2b$} or {@code $2y$}); never the
+     *                       password itself
+     * @param rol            {@code beheerder} (reads and acts) or {@code lezer} (reads only)
+     */
+    public record Account(String gebruikersnaam, String hash, String rol) {
+    }
+}

@@ -1,0 +1,207 @@
+package nl.verzuim.connector.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import nl.verzuim.connector.intake.QuarantaineHerlezen;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingService;
+import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.persistence.BeheerRepository;
+import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.rules.Kanaal;
+import nl.verzuim.connector.school.School;
+import nl.verzuim.connector.school.Scholen;
+
+/**
+ * The operator's API ({@code /api/…}, HTTP basic; OpenAPI at {@code /v3/api-docs}). Reading needs the role lezer
+ * or beheerder, acting beheerder (see {@link Beveiliging}). URLs carry ids and codes only, never a pupil: a pupil
+ * is named in a request body.
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "beheer", description = "Meldingen, quarantaine en overig verzuim")
+public class BeheerApiController {
+
+    static final Pattern SCHOOL = Pattern.compile("[0-9]{2}[A-Z]{2}([0-9]{2})?");
+
+    private final BeheerRepository beheer;
+    private final MeldingRepository meldingen;
+    private final MeldingService meldingService;
+    private final QuarantaineHerlezen herlezen;
+    private final Scholen scholen;
+    private final Clock klok;
+
+    public BeheerApiController(BeheerRepository beheer, MeldingRepository meldingen, MeldingService meldingService,
+                               QuarantaineHerlezen herlezen, Scholen scholen, Clock klok) {
+        this.beheer = beheer;
+        this.meldingen = meldingen;
+        this.meldingService = meldingService;
+        this.herlezen = herlezen;
+        this.scholen = scholen;
+        this.klok = klok;
+    }
+
+    @GetMapping("/scholen")
+    @Operation(summary = "De scholen die de connector bedient")
+    public List<BeheerModel.SchoolWeergave> scholen() {
+        return scholen.scholen().stream().map(BeheerModel.SchoolWeergave::van).toList();
+    }
+
+    @GetMapping("/meldingen")
+    @Operation(summary = "Meldingen zoeken", description = "Per school (BRIN of BRIN+vestiging), kanaal, status; "
+            + "termijnVerstreken: DUO-meldingen voorbij hun uiterste melddatum die DUO nog niet heeft; teruggezet: "
+            + "OT-meldingen die SPPOH terugzette en die nog niet opnieuw zijn ingediend. Nieuwste eerst, per school.")
+    public List<BeheerModel.MeldingOverzicht> zoek(
+            @Parameter(description = "BRIN (00YY) of BRIN+vestiging (00YY00)") @RequestParam(required = false) String school,
+            @RequestParam(required = false) Kanaal kanaal,
+            @RequestParam(required = false) MeldingStatus status,
+            @RequestParam(defaultValue = "false") boolean termijnVerstreken,
+            @RequestParam(defaultValue = "false") boolean teruggezet,
+            @Parameter(description = "hoogstens zoveel (1–1000)") @RequestParam(defaultValue = "200") int max) {
+        LocalDate vandaag = LocalDate.now(klok);
+        return beheer.zoek(zoekvraag(school, kanaal, status, termijnVerstreken, teruggezet, max, vandaag)).stream()
+                .map(m -> BeheerModel.MeldingOverzicht.van(m, vandaag)).toList();
+    }
+
+    static BeheerRepository.Zoekvraag zoekvraag(String school, Kanaal kanaal, MeldingStatus status,
+                                                boolean termijnVerstreken, boolean teruggezet, int max,
+                                                LocalDate vandaag) {
+        String brin = null;
+        String vestiging = null;
+        if (school != null && !school.isBlank()) {
+            if (!SCHOOL.matcher(school).matches()) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "school: BRIN (00YY) of BRIN+vestiging (00YY00)");
+            }
+            brin = school.substring(0, 4);
+            vestiging = school.length() == 6 ? school.substring(4) : null;
+        }
+        if (max < 1 || max > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "max: 1 tot en met 1000");
+        }
+        return new BeheerRepository.Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, max);
+    }
+
+    @GetMapping("/meldingen/{id}")
+    @Operation(summary = "Eén melding met haar uitleg en geschiedenis",
+            description = "De audit trail (wat wanneer waarheen ging, door wie, en het antwoord) en de afleverpogingen.")
+    public BeheerModel.MeldingDetail melding(@PathVariable long id) {
+        Melding m = meldingen.vind(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "geen melding " + id));
+        return detail(m, beheer, LocalDate.now(klok));
+    }
+
+    static BeheerModel.MeldingDetail detail(Melding m, BeheerRepository beheer, LocalDate vandaag) {
+        return new BeheerModel.MeldingDetail(BeheerModel.MeldingOverzicht.van(m, vandaag), m.uitleg(), m.trajectId(),
+                m.otLink(), m.terugzetReden(), m.aangemaakt(), beheer.geschiedenis(m.id()), beheer.afleveringen(m.id()));
+    }
+
+    @PostMapping("/meldingen/overig")
+    @Operation(summary = "Overig verzuim met de hand melden (beheerder)",
+            description = "Een DUO-melding OVERIG voor een leerling; de regels besluiten dit nooit zelf. Gaat dezelfde "
+                    + "weg als elke DUO-melding: onvolledig zolang gegevens ontbreken, anders wachten op goedkeuring "
+                    + "(verzenden: na_goedkeuring) of de outbox in. 201 met de nieuwe melding.")
+    public ResponseEntity<BeheerModel.MeldingDetail> meldOverig(@RequestBody BeheerModel.OverigVerzoek verzoek,
+                                                                Principal wie) {
+        School school = overigSchool(verzoek, scholen);
+        long id = meldingService.meldOverig(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
+                verzoek.einddatum(), verzoek.toelichting(), wie.getName());
+        Melding m = meldingen.vind(id).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/meldingen/" + id)).body(detail(m, beheer, LocalDate.now(klok)));
+    }
+
+    static School overigSchool(BeheerModel.OverigVerzoek verzoek, Scholen scholen) {
+        if (verzoek == null || verzoek.brin() == null || verzoek.vestiging() == null || verzoek.leerlingId() == null
+                || verzoek.leerlingId().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "brin, vestiging en leerlingId zijn verplicht");
+        }
+        return scholen.vind(verzoek.brin(), verzoek.vestiging()).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "school " + verzoek.brin() + verzoek.vestiging() + " staat niet in de schoolconfiguratie"));
+    }
+
+    @GetMapping("/quarantaine")
+    @Operation(summary = "Bestanden in quarantaine", description = "Wat de intake (deels) afwees, nieuwste eerst.")
+    public List<BeheerModel.QuarantaineWeergave> quarantaine() {
+        return beheer.quarantaine(500).stream().map(q -> BeheerModel.QuarantaineWeergave.van(q, null)).toList();
+    }
+
+    @GetMapping("/quarantaine/{id}")
+    @Operation(summary = "Eén bestand in quarantaine, met zijn rapport",
+            description = "Het rapport noemt bestand, regel, veld en reden, nooit een BSN, naam of geboortedatum.")
+    public BeheerModel.QuarantaineWeergave quarantaineBestand(@PathVariable long id) {
+        BeheerRepository.QuarantaineBestand q = beheer.quarantaineBestand(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "geen bestand " + id + " in quarantaine"));
+        return BeheerModel.QuarantaineWeergave.van(q, rapport(q));
+    }
+
+    /** The report beside the quarantined file; at most 1 MB of it. */
+    static String rapport(BeheerRepository.QuarantaineBestand q) {
+        Path pad = Path.of(q.rapportPad());
+        try {
+            if (!Files.isRegularFile(pad)) {
+                return null;
+            }
+            byte[] inhoud;
+            try (var invoer = Files.newInputStream(pad)) {
+                inhoud = invoer.readNBytes(1 << 20);
+            }
+            return new String(inhoud, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @PostMapping("/quarantaine/{id}/opnieuw-inlezen")
+    @Operation(summary = "Een bestand opnieuw inlezen (beheerder)",
+            description = "Zet het bestand onder zijn oorspronkelijke naam terug in de inbox; de intake leest het als "
+                    + "nieuw. 202; 404 onbekend, 409 als er al een bestand met die naam in de inbox staat, 410 als het "
+                    + "bestand niet meer in de quarantainemap staat.")
+    public ResponseEntity<BeheerModel.Herlezen> herlees(@PathVariable long id, Principal wie) {
+        String naam = herlezen.herlees(id, wie.getName());
+        return ResponseEntity.accepted().body(new BeheerModel.Herlezen(naam, "terug in de inbox; de intake leest het zo"));
+    }
+
+    @ExceptionHandler(QuarantaineHerlezen.Geweigerd.class)
+    ProblemDetail herlezenGeweigerd(QuarantaineHerlezen.Geweigerd e) {
+        HttpStatus status = switch (e.reden()) {
+            case ONBEKEND -> HttpStatus.NOT_FOUND;
+            case AL_IN_INBOX -> HttpStatus.CONFLICT;
+            case NIET_MEER_IN_QUARANTAINE -> HttpStatus.GONE;
+        };
+        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    }
+
+    @ExceptionHandler(MeldingService.OverigGeweigerd.class)
+    ProblemDetail overigGeweigerd(MeldingService.OverigGeweigerd e) {
+        HttpStatus status = switch (e.reden()) {
+            case LEERLING_ONBEKEND -> HttpStatus.NOT_FOUND;
+            case BESTAAT_AL -> HttpStatus.CONFLICT;
+            case ONGELDIG -> HttpStatus.BAD_REQUEST;
+        };
+        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    }
+}

@@ -1,0 +1,83 @@
+package nl.verzuim.connector.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.persistence.BeheerRepository;
+import nl.verzuim.connector.rules.Kanaal;
+import nl.verzuim.connector.school.School;
+
+/**
+ * What the API answers. Pupils appear by their LAS key (leerlingId) only: no name, BSN, birth date or address —
+ * the page and API need none of them to find and act on a melding.
+ */
+public final class BeheerModel {
+
+    private BeheerModel() {
+    }
+
+    @Schema(description = "Een school die de connector bedient")
+    public record SchoolWeergave(String school, String brin, String vestiging, String naam, String verzenden) {
+        static SchoolWeergave van(School s) {
+            return new SchoolWeergave(s.code(), s.brin(), s.vestiging(), s.naam(),
+                    s.verzenden() == School.Verzenden.NA_GOEDKEURING ? "na_goedkeuring" : "automatisch");
+        }
+    }
+
+    @Schema(description = "Een melding in een lijst")
+    public record MeldingOverzicht(
+            long id, String school, String leerlingId, Kanaal kanaal, String soort, LocalDate begindatum,
+            LocalDate einddatum, BigDecimal uren, LocalDate beslotenOp,
+            @Schema(description = "DUO: de laatste dag om te melden (5 schooldagen na het besluit)") LocalDate uitersteMelddatum,
+            String status,
+            @Schema(description = "DUO-melding voorbij de uiterste melddatum die DUO nog niet heeft") boolean termijnVerstreken,
+            @Schema(description = "OT-melding door SPPOH teruggezet en nog niet opnieuw ingediend") boolean teruggezet,
+            String meldingsnummer, String duoStatus, String otId, String otStatus, String ontbrekendeVelden,
+            String laatsteFout, Instant bijgewerkt) {
+
+        static MeldingOverzicht van(Melding m, LocalDate vandaag) {
+            return new MeldingOverzicht(m.id(), m.schoolcode(), m.leerlingId(), m.kanaal(), m.soort(), m.begindatum(),
+                    m.einddatum(), m.uren(), m.beslotenOp(), m.uitersteMelddatum(), m.status().name(),
+                    BeheerRepository.termijnVerstreken(m, vandaag), BeheerRepository.teruggezet(m), m.meldingsnummer(),
+                    m.duoStatus(), m.otId(), m.otStatus(), m.ontbrekendeVelden(), m.laatsteFout(), m.bijgewerkt());
+        }
+    }
+
+    @Schema(description = "Een melding met haar uitleg en geschiedenis: wat wanneer waarheen ging en wat terugkwam")
+    public record MeldingDetail(MeldingOverzicht melding, String uitleg, String trajectId, String otLink,
+                                String terugzetReden, Instant aangemaakt,
+                                List<BeheerRepository.AuditRegel> geschiedenis,
+                                List<BeheerRepository.Aflevering> afleveringen) {
+    }
+
+    @Schema(description = "Een bestand in quarantaine")
+    public record QuarantaineWeergave(long id, String bestand, String samenvatting, int aantalFouten,
+                                      int aantalGeaccepteerd, Instant tijdstip,
+                                      @Schema(description = "alleen bij één bestand: het rapport (bestand, regel, veld, reden)") String rapport) {
+        static QuarantaineWeergave van(BeheerRepository.QuarantaineBestand q, String rapport) {
+            return new QuarantaineWeergave(q.id(), q.bestand(), q.samenvatting(), q.aantalFouten(),
+                    q.aantalGeaccepteerd(), q.tijdstip(), rapport);
+        }
+    }
+
+    @Schema(description = "Een melding overig verzuim, met de hand; de leerling staat in de body, nooit in de URL")
+    public record OverigVerzoek(
+            @Schema(example = "00YY", requiredMode = Schema.RequiredMode.REQUIRED) String brin,
+            @Schema(example = "00", requiredMode = Schema.RequiredMode.REQUIRED) String vestiging,
+            @Schema(description = "de sleutel van de leerling in het LAS", example = "LN094837",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String leerlingId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDate begindatum,
+            LocalDate einddatum,
+            @Schema(description = "waarom de school dit meldt (blijft bij de connector; niet naar DUO)",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String toelichting) {
+    }
+
+    @Schema(description = "Een bestand terug in de inbox")
+    public record Herlezen(String bestand, String bericht) {
+    }
+}

@@ -1,0 +1,164 @@
+package nl.verzuim.connector.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import nl.verzuim.connector.config.BeheerInstellingen;
+import nl.verzuim.connector.config.ConnectorInstellingen;
+
+/**
+ * Who may see and do what. Two filter chains:
+ * <ul>
+ * <li><b>API</b> ({@code /api/**}, {@code /actuator/**}): HTTP basic on every request, no session, no CSRF token.
+ * CSRF abuses credentials a browser sends by itself (a session cookie); this chain accepts none — it ignores the
+ * page's session cookie and creates no session — so a forged cross-site request carries no credentials. Scripts
+ * and monitoring (curl, Prometheus) can then call it without first fetching a token. The OT webhook (its own
+ * HMAC signature) and health are open.</li>
+ * <li><b>Page</b> (everything else): form login with a session, CSRF tokens on every form; HTTP basic is accepted
+ * too, for a quick {@code curl -u}.</li>
+ * </ul>
+ * In both, GET and HEAD need the role {@code lezer} or {@code beheerder}; any other method {@code beheerder}. So a
+ * new endpoint is protected without naming it here.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties(BeheerInstellingen.class)
+public class Beveiliging {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Beveiliging.class);
+
+    public static final String BEHEERDER = "BEHEERDER";
+    public static final String LEZER = "LEZER";
+    /** The sandbox's account when none is configured: documented in the README and printed at start-up. */
+    public static final String SANDBOX_GEBRUIKER = "beheerder";
+    public static final String SANDBOX_WACHTWOORD = "sandbox";
+
+    private static final Pattern BCRYPT = Pattern.compile("\\A\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}\\z");
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain apiBeveiliging(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/ot/gebeurtenissen").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET).hasAnyRole(LEZER, BEHEERDER)
+                        .requestMatchers(HttpMethod.HEAD).hasAnyRole(LEZER, BEHEERDER)
+                        .anyRequest().hasRole(BEHEERDER))
+                .httpBasic(b -> b.realmName("Verzuimconnector"))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain paginaBeveiliging(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        // the error page of a request that was itself allowed (its own request was checked)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/login").permitAll()
+                        .requestMatchers(HttpMethod.GET).hasAnyRole(LEZER, BEHEERDER)
+                        .requestMatchers(HttpMethod.HEAD).hasAnyRole(LEZER, BEHEERDER)
+                        .anyRequest().hasRole(BEHEERDER))
+                .formLogin(f -> f.loginPage("/login").usernameParameter("gebruikersnaam")
+                        .passwordParameter("wachtwoord").defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(b -> b.realmName("Verzuimconnector"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?uitgelogd"))
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    public PasswordEncoder wachtwoorden() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService accounts(BeheerInstellingen beheer, ConnectorInstellingen connector,
+                                       PasswordEncoder wachtwoorden) {
+        return new InMemoryUserDetailsManager(gebruikers(beheer.accounts(), connector.sandbox(), wachtwoorden));
+    }
+
+    /**
+     * The configured accounts, checked: a missing name, a hash that is not bcrypt, an unknown role or a name twice
+     * stops the start, naming the setting (never the hash). Nothing configured: in the sandbox the documented
+     * sandbox account, else nobody — said in the log.
+     */
+    static List<UserDetails> gebruikers(List<BeheerInstellingen.Account> accounts, boolean sandbox,
+                                        PasswordEncoder wachtwoorden) {
+        if (accounts.isEmpty()) {
+            if (sandbox) {
+                LOG.warn("Sandbox: inloggen op de pagina en de API als '{}' met wachtwoord '{}' (rol beheerder)."
+                        + " Alleen in de sandbox; stel connector.beheer.accounts in voor echt gebruik.",
+                        SANDBOX_GEBRUIKER, SANDBOX_WACHTWOORD);
+                return List.of(User.withUsername(SANDBOX_GEBRUIKER).password(wachtwoorden.encode(SANDBOX_WACHTWOORD))
+                        .roles(BEHEERDER).build());
+            }
+            LOG.warn("Geen accounts ingesteld (connector.beheer.accounts): niemand kan inloggen op de pagina en de"
+                    + " API. De OT-webhook en /actuator/health werken wel. Zie README, 'Beheer'.");
+            return List.of();
+        }
+        List<String> fouten = new ArrayList<>();
+        List<UserDetails> gebruikers = new ArrayList<>();
+        Set<String> namen = new HashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            BeheerInstellingen.Account account = accounts.get(i);
+            String plek = "connector.beheer.accounts[" + i + "]";
+            String naam = account.gebruikersnaam() == null ? "" : account.gebruikersnaam().trim();
+            if (naam.isEmpty()) {
+                fouten.add(plek + ".gebruikersnaam ontbreekt");
+                continue;
+            }
+            if (!namen.add(naam)) {
+                fouten.add(plek + ".gebruikersnaam '" + naam + "' staat er twee keer in");
+            }
+            String hash = account.hash() == null ? "" : account.hash().trim();
+            if (!BCRYPT.matcher(hash).matches()) {
+                fouten.add(plek + ".hash (van '" + naam + "') is geen bcrypt-hash ($2a$/$2b$/$2y$, 60 tekens)");
+            }
+            String rol = account.rol() == null ? "" : account.rol().trim().toLowerCase(Locale.ROOT);
+            if (!rol.equals("beheerder") && !rol.equals("lezer")) {
+                fouten.add(plek + ".rol (van '" + naam + "') moet 'beheerder' of 'lezer' zijn");
+                continue;
+            }
+            gebruikers.add(User.withUsername(naam).password(hash)
+                    .roles(rol.equals("beheerder") ? BEHEERDER : LEZER).build());
+        }
+        if (!fouten.isEmpty()) {
+            throw new IllegalStateException("Accounts voor de beheerpagina kloppen niet: " + String.join("; ", fouten)
+                    + " (zie README, 'Beheer')");
+        }
+        LOG.info("Beheer: {} account(s) ingesteld ({} beheerder, {} lezer)", gebruikers.size(),
+                gebruikers.stream().filter(g -> g.getAuthorities().stream()
+                        .anyMatch(r -> r.getAuthority().equals("ROLE_" + BEHEERDER))).count(),
+                gebruikers.stream().filter(g -> g.getAuthorities().stream()
+                        .anyMatch(r -> r.getAuthority().equals("ROLE_" + LEZER))).count());
+        return gebruikers;
+    }
+}
