@@ -1,5 +1,6 @@
 package nl.verzuim.connector.web;
 
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,7 +20,8 @@ import nl.verzuim.connector.melding.LevensloopService;
 /**
  * A person's steps in a melding's life in OT: resubmit a returned melding, add an interventie, end the running
  * statusperiode or start a new one. 202 once the step waits in the outbox for OT; 409 with the reason when the
- * lifecycle does not allow it now; 404 for an unknown melding; 400 for a bad request.
+ * lifecycle does not allow it now; 404 for an unknown melding; 400 for a bad request. The audit names the person
+ * logged in, never a name the request body claims.
  */
 @RestController
 public class LevensloopController {
@@ -30,44 +32,46 @@ public class LevensloopController {
         this.service = service;
     }
 
-    public record Wie(String door, String toelichting) {
+    public record Toelichting(String toelichting) {
     }
 
-    public record NieuweInterventie(String soort, LocalDate startdatum, String toelichting, String door) {
+    public record NieuweInterventie(String soort, LocalDate startdatum, String toelichting) {
     }
 
-    public record NieuweStatusperiode(String categorie, String hoofdoorzaak, LocalDate startdatum, String door) {
+    public record NieuweStatusperiode(String categorie, String hoofdoorzaak, LocalDate startdatum) {
     }
 
-    public record Einde(LocalDate einddatum, String door) {
+    public record Einde(LocalDate einddatum) {
     }
 
     @PostMapping("/api/meldingen/{id}/opnieuw-indienen")
     public ResponseEntity<LevensloopService.Uitkomst> opnieuwIndienen(@PathVariable long id,
-                                                                      @RequestBody(required = false) Wie wie) {
-        String door = wie == null || wie.door() == null || wie.door().isBlank() ? "beheerder" : wie.door();
-        String waarom = wie == null || wie.toelichting() == null ? "opnieuw ingediend door een persoon"
-                : wie.toelichting();
-        return ResponseEntity.accepted().body(service.opnieuwIndienen(id, door, waarom));
+                                                                      @RequestBody(required = false) Toelichting t,
+                                                                      Principal gebruiker) {
+        String waarom = t == null || t.toelichting() == null ? "opnieuw ingediend door een persoon" : t.toelichting();
+        return ResponseEntity.accepted().body(service.opnieuwIndienen(id, door(gebruiker), waarom));
     }
 
     @PostMapping("/api/meldingen/{id}/interventies")
     public ResponseEntity<LevensloopService.Uitkomst> interventie(@PathVariable long id,
-                                                                  @RequestBody NieuweInterventie i) {
+                                                                  @RequestBody NieuweInterventie i,
+                                                                  Principal gebruiker) {
         return ResponseEntity.accepted().body(service.interventie(id, i.soort(), i.startdatum(), i.toelichting(),
-                door(i.door())));
+                door(gebruiker)));
     }
 
     @PostMapping("/api/meldingen/{id}/statusperioden")
     public ResponseEntity<LevensloopService.Uitkomst> statusperiode(@PathVariable long id,
-                                                                    @RequestBody NieuweStatusperiode p) {
+                                                                    @RequestBody NieuweStatusperiode p,
+                                                                    Principal gebruiker) {
         return ResponseEntity.accepted().body(service.statusperiode(id, p.categorie(), p.hoofdoorzaak(),
-                p.startdatum(), door(p.door())));
+                p.startdatum(), door(gebruiker)));
     }
 
     @PostMapping("/api/meldingen/{id}/statusperiode-beeindigen")
-    public ResponseEntity<LevensloopService.Uitkomst> beeindigen(@PathVariable long id, @RequestBody Einde einde) {
-        return ResponseEntity.accepted().body(service.beeindigStatusperiode(id, einde.einddatum(), door(einde.door())));
+    public ResponseEntity<LevensloopService.Uitkomst> beeindigen(@PathVariable long id, @RequestBody Einde einde,
+                                                                 Principal gebruiker) {
+        return ResponseEntity.accepted().body(service.beeindigStatusperiode(id, einde.einddatum(), door(gebruiker)));
     }
 
     @ExceptionHandler({ActieGeweigerd.class, Levensloop.OngeldigeStap.class})
@@ -85,7 +89,8 @@ public class LevensloopController {
         return ResponseEntity.badRequest().body(Map.of("fout", fout.getMessage()));
     }
 
-    private static String door(String door) {
-        return door == null || door.isBlank() ? "beheerder" : door;
+    /** Security lets no one without a login reach these; the account name goes to the audit trail. */
+    private static String door(Principal gebruiker) {
+        return gebruiker.getName();
     }
 }
