@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.cxf.ws.addressing.AddressingProperties;
 import org.apache.cxf.ws.addressing.AttributedURIType;
@@ -33,6 +34,7 @@ import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
+import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Verzuimsoort;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
@@ -56,6 +58,7 @@ public class DuoAflevering {
     private final Scholen scholen;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
+    private final Map<School, Schoolkalender> kalenders = new ConcurrentHashMap<>();
 
     public DuoAflevering(MeldingRepository meldingen, LeerlingRepository leerlingen, RegistratieRepository registraties,
                          OutboxRepository outbox, OutboxWerk werk, AuditRepository audit, Scholen scholen,
@@ -104,14 +107,23 @@ public class DuoAflevering {
     /** The registrations that prove the melding: the ones its rule counted, between its begin and end. */
     List<Registratie> verzuimoverzicht(Melding melding, School school) {
         boolean luxe = Verzuimsoort.LUXE.name().equals(melding.soort());
+        Schoolkalender kalender = kalender(school);
         return registraties.voorLeerling(melding.brin(), melding.vestiging(), melding.leerlingId()).stream()
                 .filter(r -> !r.datum().isBefore(melding.begindatum())
                         && (melding.einddatum() == null || !r.datum().isAfter(melding.einddatum())))
-                .filter(r -> school.kalender().isSchooldag(r.datum()))
+                .filter(r -> kalender.isSchooldag(r.datum()))
                 .filter(r -> luxe ? r.code() == Afwezigheidscode.LUX : r.code().isOngeoorloofd())
                 .map(r -> r.minuten() != null ? r : new Registratie(r.datum(), r.begintijd(), r.eindtijd(),
-                        r.minutenOp(school.kalender().lesminuten(r.datum())), r.code(), null))
+                        r.minutenOp(kalender.lesminuten(r.datum())), r.code(), null))
                 .toList();
+    }
+
+    /**
+     * One calendar per school for all its meldingen (School.kalender() builds a new one on each call, and a calendar
+     * keeps the index it works out). Keyed by the School value: a changed school configuration is a new key.
+     */
+    private Schoolkalender kalender(School school) {
+        return kalenders.computeIfAbsent(school, School::kalender);
     }
 
     /** WS-Addressing: a stable MessageID per piece of outbox work, and To ending in ?oin=&lt;DUO's OIN&gt;. */
