@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.stream.IntStream;
 
 import org.apache.cxf.ws.addressing.AddressingProperties;
 import org.apache.cxf.ws.addressing.AttributedURIType;
@@ -12,6 +15,7 @@ import org.apache.cxf.ws.addressing.EndpointReferenceType;
 import org.apache.cxf.ws.addressing.JAXWSAConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,11 +62,13 @@ public class DuoAflevering {
     private final Scholen scholen;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
+    private final ExecutorService pool;
     private final Map<School, Schoolkalender> kalenders = new ConcurrentHashMap<>();
 
     public DuoAflevering(MeldingRepository meldingen, LeerlingRepository leerlingen, RegistratieRepository registraties,
                          OutboxRepository outbox, OutboxWerk werk, AuditRepository audit, Scholen scholen,
-                         ConnectorInstellingen instellingen, Clock klok) {
+                         ConnectorInstellingen instellingen, Clock klok,
+                         @Qualifier("duoAfleveringPool") ExecutorService pool) {
         this.meldingen = meldingen;
         this.leerlingen = leerlingen;
         this.registraties = registraties;
@@ -72,6 +78,17 @@ public class DuoAflevering {
         this.scholen = scholen;
         this.instellingen = instellingen;
         this.klok = klok;
+        this.pool = pool;
+    }
+
+    /**
+     * One token per delivery worker: the delivery route runs one worker per thread of the pool that
+     * connector.duo.gelijktijdig sizes (read each round, so a resized pool counts).
+     */
+    public List<Integer> werkers() {
+        int aantal = pool instanceof ThreadPoolExecutor draden ? draden.getMaximumPoolSize()
+                : Math.max(1, instellingen.duo().gelijktijdig());
+        return IntStream.range(0, aantal).boxed().toList();
     }
 
     /** The request for this outbox item: the melding itself, or its withdrawal. */
@@ -156,7 +173,7 @@ public class DuoAflevering {
     @Transactional
     public void ontvangen(OutboxItem item, Object antwoord) {
         if (antwoord instanceof AanleverenVerzuimmeldingResponse aanleveren) {
-            ontvangen(item, aanleveren);
+            aangeleverd(item, aanleveren);
         } else if (antwoord instanceof IntrekkenVerzuimmeldingResponse intrekken) {
             ingetrokken(item, intrekken);
         } else {
@@ -174,7 +191,7 @@ public class DuoAflevering {
         LOG.info("DUO-melding {} ingetrokken", item.meldingId());
     }
 
-    void ontvangen(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
+    void aangeleverd(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
         meldingen.duoOntvangen(item.meldingId(), antwoord.getMeldingsnummer(), antwoord.getStatus().value(), klok.instant());
         outbox.verzonden(item.id(), klok.instant());
         audit.schrijf(item.meldingId(), "VERZONDEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()

@@ -48,21 +48,21 @@ public class OutboxRepository {
         return jdbc.sql("select id from outbox where sleutel = ?").param(sleutel).query(Long.class).single();
     }
 
-    /** Claims up to {@code max} items that are due, for {@code lease}. */
+    /** Claims up to {@code max} items that are due, for {@code lease}: one select that locks, one update. */
     @Transactional
     public List<OutboxItem> claim(String kanaal, int max, String instantie, Duration lease, Instant nu) {
-        List<Long> ids = jdbc.sql("""
-                select id from outbox where status = ? and kanaal = ? and volgende_poging <= ?
+        List<OutboxItem> items = jdbc.sql("""
+                select * from outbox where status = ? and kanaal = ? and volgende_poging <= ?
                     and (geclaimd_tot is null or geclaimd_tot < ?)
                 order by id fetch first %d rows only for update skip locked""".formatted(max))
-                .params(TE_VERZENDEN, kanaal, Dialect.tijd(nu), Dialect.tijd(nu)).query(Long.class).list();
-        if (ids.isEmpty()) {
+                .params(TE_VERZENDEN, kanaal, Dialect.tijd(nu), Dialect.tijd(nu)).query(OutboxRepository::rij).list();
+        if (items.isEmpty()) {
             return List.of();
         }
         jdbc.sql("update outbox set geclaimd_tot = :tot, geclaimd_door = :door where id in (:ids)")
-                .param("tot", Dialect.tijd(nu.plus(lease))).param("door", instantie).param("ids", ids).update();
-        return jdbc.sql("select * from outbox where id in (:ids) order by id").param("ids", ids)
-                .query(OutboxRepository::rij).list();
+                .param("tot", Dialect.tijd(nu.plus(lease))).param("door", instantie)
+                .param("ids", items.stream().map(OutboxItem::id).toList()).update();
+        return items;
     }
 
     public OutboxItem vind(long id) {
