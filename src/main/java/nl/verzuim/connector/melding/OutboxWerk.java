@@ -37,6 +37,7 @@ public class OutboxWerk {
     private final ConnectorInstellingen.Outbox instellingen;
     private final Clock klok;
     private final String instantie;
+    private final Object claimSlot = new Object();
 
     @Autowired
     public OutboxWerk(OutboxRepository outbox, MeldingRepository meldingen, AuditRepository audit,
@@ -68,7 +69,11 @@ public class OutboxWerk {
      */
     public List<OutboxItem> claim(String kanaal, int werkers) {
         int max = Math.max(1, Math.min(PER_WERKER_MAX, instellingen.batch() / Math.max(1, werkers)));
-        return outbox.claim(kanaal, max, instantie, instellingen.lease(), klok.instant());
+        // This instance's workers claim one after the other (a claim takes milliseconds), so they do not pick the
+        // same candidates; other instances are kept apart by the database's locks.
+        synchronized (claimSlot) {
+            return outbox.claim(kanaal, max, instantie, instellingen.lease(), klok.instant());
+        }
     }
 
     public String instantie() {
