@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.stream.IntStream;
 
 import org.apache.cxf.ws.addressing.AddressingProperties;
 import org.apache.cxf.ws.addressing.AttributedURIType;
@@ -11,6 +15,7 @@ import org.apache.cxf.ws.addressing.EndpointReferenceType;
 import org.apache.cxf.ws.addressing.JAXWSAConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +38,7 @@ import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
+import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Verzuimsoort;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
@@ -56,10 +62,13 @@ public class DuoAflevering {
     private final Scholen scholen;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
+    private final ExecutorService pool;
+    private final Map<School, Schoolkalender> kalenders = new ConcurrentHashMap<>();
 
     public DuoAflevering(MeldingRepository meldingen, LeerlingRepository leerlingen, RegistratieRepository registraties,
                          OutboxRepository outbox, OutboxWerk werk, AuditRepository audit, Scholen scholen,
-                         ConnectorInstellingen instellingen, Clock klok) {
+                         ConnectorInstellingen instellingen, Clock klok,
+                         @Qualifier("duoAfleveringPool") ExecutorService pool) {
         this.meldingen = meldingen;
         this.leerlingen = leerlingen;
         this.registraties = registraties;
@@ -69,6 +78,17 @@ public class DuoAflevering {
         this.scholen = scholen;
         this.instellingen = instellingen;
         this.klok = klok;
+        this.pool = pool;
+    }
+
+    /**
+     * One token per delivery worker: the delivery route runs one worker per thread of the pool that
+     * connector.duo.gelijktijdig sizes (read each round, so a resized pool counts).
+     */
+    public List<Integer> werkers() {
+        int aantal = pool instanceof ThreadPoolExecutor draden ? draden.getMaximumPoolSize()
+                : Math.max(1, instellingen.duo().gelijktijdig());
+        return IntStream.range(0, aantal).boxed().toList();
     }
 
     /** The request for this outbox item: the melding itself, or its withdrawal. */
@@ -104,14 +124,23 @@ public class DuoAflevering {
     /** The registrations that prove the melding: the ones its rule counted, between its begin and end. */
     List<Registratie> verzuimoverzicht(Melding melding, School school) {
         boolean luxe = Verzuimsoort.LUXE.name().equals(melding.soort());
+        Schoolkalender kalender = kalender(school);
         return registraties.voorLeerling(melding.brin(), melding.vestiging(), melding.leerlingId()).stream()
                 .filter(r -> !r.datum().isBefore(melding.begindatum())
                         && (melding.einddatum() == null || !r.datum().isAfter(melding.einddatum())))
-                .filter(r -> school.kalender().isSchooldag(r.datum()))
+                .filter(r -> kalender.isSchooldag(r.datum()))
                 .filter(r -> luxe ? r.code() == Afwezigheidscode.LUX : r.code().isOngeoorloofd())
                 .map(r -> r.minuten() != null ? r : new Registratie(r.datum(), r.begintijd(), r.eindtijd(),
-                        r.minutenOp(school.kalender().lesminuten(r.datum())), r.code(), null))
+                        r.minutenOp(kalender.lesminuten(r.datum())), r.code(), null))
                 .toList();
+    }
+
+    /**
+     * One calendar per school for all its meldingen (School.kalender() builds a new one on each call, and a calendar
+     * keeps the index it works out). Keyed by the School value: a changed school configuration is a new key.
+     */
+    private Schoolkalender kalender(School school) {
+        return kalenders.computeIfAbsent(school, School::kalender);
     }
 
     /** WS-Addressing: a stable MessageID per piece of outbox work, and To ending in ?oin=&lt;DUO's OIN&gt;. */
@@ -144,7 +173,7 @@ public class DuoAflevering {
     @Transactional
     public void ontvangen(OutboxItem item, Object antwoord) {
         if (antwoord instanceof AanleverenVerzuimmeldingResponse aanleveren) {
-            ontvangen(item, aanleveren);
+            aangeleverd(item, aanleveren);
         } else if (antwoord instanceof IntrekkenVerzuimmeldingResponse intrekken) {
             ingetrokken(item, intrekken);
         } else {
@@ -162,7 +191,7 @@ public class DuoAflevering {
         LOG.info("DUO-melding {} ingetrokken", item.meldingId());
     }
 
-    void ontvangen(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
+    void aangeleverd(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
         meldingen.duoOntvangen(item.meldingId(), antwoord.getMeldingsnummer(), antwoord.getStatus().value(), klok.instant());
         outbox.verzonden(item.id(), klok.instant());
         audit.schrijf(item.meldingId(), "VERZONDEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()

@@ -3,8 +3,8 @@ package nl.verzuim.connector.duo;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.GregorianCalendar;
 import java.util.List;
 
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -146,8 +146,11 @@ public final class DuoBerichtBouwer {
         return kalender;
     }
 
+    /** In UTC, to the millisecond; from the fields (a GregorianCalendar in between cost more than the rest). */
     static XMLGregorianCalendar tijdstip(Instant instant) {
-        return DATUMS.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(ZoneOffset.UTC)));
+        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return DATUMS.newXMLGregorianCalendar(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
+                t.getMinute(), t.getSecond(), t.getNano() / 1_000_000, 0);
     }
 
     private static String leegNaarNull(String waarde) {

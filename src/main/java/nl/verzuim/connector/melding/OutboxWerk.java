@@ -28,14 +28,16 @@ import nl.verzuim.connector.persistence.OutboxRepository;
 public class OutboxWerk {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWerk.class);
+    /** The most one DUO delivery worker holds at once (see claim(kanaal, werkers)). */
+    static final int PER_WERKER_MAX = 4;
 
     private final OutboxRepository outbox;
     private final MeldingRepository meldingen;
     private final AuditRepository audit;
     private final ConnectorInstellingen.Outbox instellingen;
-    private final int duoGelijktijdig;
     private final Clock klok;
     private final String instantie;
+    private final Object claimSlot = new Object();
 
     @Autowired
     public OutboxWerk(OutboxRepository outbox, MeldingRepository meldingen, AuditRepository audit,
@@ -51,18 +53,27 @@ public class OutboxWerk {
         this.meldingen = meldingen;
         this.audit = audit;
         this.instellingen = instellingen.outbox();
-        this.duoGelijktijdig = instellingen.duo().gelijktijdig();
         this.klok = klok;
         this.instantie = instantie;
     }
 
-    /**
-     * Claims due work for one pass of a delivery route. DUO is sent by several threads at once: a pass then takes
-     * enough work to keep each of them busy for a few calls.
-     */
+    /** Claims due work for one pass of a delivery route: up to connector.outbox.batch items. */
     public List<OutboxItem> claim(String kanaal) {
-        int max = "DUO".equals(kanaal) ? Math.max(instellingen.batch(), 4 * duoGelijktijdig) : instellingen.batch();
-        return outbox.claim(kanaal, max, instantie, instellingen.lease(), klok.instant());
+        return outbox.claim(kanaal, instellingen.batch(), instantie, instellingen.lease(), klok.instant());
+    }
+
+    /**
+     * Claims due work for one of {@code werkers} workers that each send what they hold one after the other:
+     * connector.outbox.batch spread over the workers, at least one and at most {@value #PER_WERKER_MAX} each. Few per
+     * worker, so that what it holds is sent well within the lease even if each call runs into the receive time-out.
+     */
+    public List<OutboxItem> claim(String kanaal, int werkers) {
+        int max = Math.max(1, Math.min(PER_WERKER_MAX, instellingen.batch() / Math.max(1, werkers)));
+        // This instance's workers claim one after the other (a claim takes milliseconds), so they do not pick the
+        // same candidates; other instances are kept apart by the database's locks.
+        synchronized (claimSlot) {
+            return outbox.claim(kanaal, max, instantie, instellingen.lease(), klok.instant());
+        }
     }
 
     public String instantie() {

@@ -48,21 +48,45 @@ public class OutboxRepository {
         return jdbc.sql("select id from outbox where sleutel = ?").param(sleutel).query(Long.class).single();
     }
 
-    /** Claims up to {@code max} items that are due, for {@code lease}. */
+    /**
+     * Claims up to {@code max} items that are due, for {@code lease}. First the candidates without locks, then only
+     * those rows are locked (skipping rows another instance holds) and checked again, then marked claimed. Locking in
+     * the first select made H2 lock every due row before the limit: about 12 ms per claim with 10,000 due. If every
+     * candidate was taken by another claimer in between, the locking select over all due work decides, so a claimer
+     * never concludes "nothing due" while there is.
+     */
     @Transactional
     public List<OutboxItem> claim(String kanaal, int max, String instantie, Duration lease, Instant nu) {
-        List<Long> ids = jdbc.sql("""
+        List<Long> kandidaten = jdbc.sql("""
                 select id from outbox where status = ? and kanaal = ? and volgende_poging <= ?
                     and (geclaimd_tot is null or geclaimd_tot < ?)
-                order by id fetch first %d rows only for update skip locked""".formatted(max))
+                order by id fetch first %d rows only""".formatted(max))
                 .params(TE_VERZENDEN, kanaal, Dialect.tijd(nu), Dialect.tijd(nu)).query(Long.class).list();
-        if (ids.isEmpty()) {
+        if (kandidaten.isEmpty()) {
             return List.of();
         }
-        jdbc.sql("update outbox set geclaimd_tot = :tot, geclaimd_door = :door where id in (:ids)")
-                .param("tot", Dialect.tijd(nu.plus(lease))).param("door", instantie).param("ids", ids).update();
-        return jdbc.sql("select * from outbox where id in (:ids) order by id").param("ids", ids)
+        List<OutboxItem> items = jdbc.sql("""
+                select * from outbox where id in (:ids) and status = :status and volgende_poging <= :nu
+                    and (geclaimd_tot is null or geclaimd_tot < :nu)
+                order by id for update skip locked""")
+                .param("ids", kandidaten).param("status", TE_VERZENDEN).param("nu", Dialect.tijd(nu))
                 .query(OutboxRepository::rij).list();
+        if (items.isEmpty()) {
+            // Another claimer took these candidates meanwhile: lock whatever is still free, the thorough way.
+            items = jdbc.sql("""
+                    select * from outbox where status = ? and kanaal = ? and volgende_poging <= ?
+                        and (geclaimd_tot is null or geclaimd_tot < ?)
+                    order by id fetch first %d rows only for update skip locked""".formatted(max))
+                    .params(TE_VERZENDEN, kanaal, Dialect.tijd(nu), Dialect.tijd(nu))
+                    .query(OutboxRepository::rij).list();
+            if (items.isEmpty()) {
+                return List.of();
+            }
+        }
+        jdbc.sql("update outbox set geclaimd_tot = :tot, geclaimd_door = :door where id in (:ids)")
+                .param("tot", Dialect.tijd(nu.plus(lease))).param("door", instantie)
+                .param("ids", items.stream().map(OutboxItem::id).toList()).update();
+        return items;
     }
 
     public OutboxItem vind(long id) {

@@ -32,7 +32,8 @@ import nl.verzuim.connector.support.ConnectorTestBasis;
  * The delivery benchmark (README "Delivery benchmark"): mvn -B -Pbench-aflevering verify. For each concurrency
  * (1, 2, 5, 10) it puts N meldingen (default 10,000; -Dbench.meldingen=…) in the outbox and times the DUO route
  * delivering them to WireMock answering after 50 ms. The ideal is concurrency ÷ 50 ms. Between rounds the delivery
- * pool that connector.duo.gelijktijdig sizes is resized; a round claims 40 at a time (connector.outbox.batch).
+ * pool that connector.duo.gelijktijdig sizes is resized (the route runs one worker per pool thread, each claiming up to
+ * 4 at a time). The machine load before and after is printed with the figures.
  * It measures, it does not pass or fail; the figures go to target/bench-aflevering.txt.
  */
 @TestPropertySource(properties = {"connector.outbox.batch=40", "connector.duo.gelijktijdig=10",
@@ -63,6 +64,7 @@ class AfleveringBenchmark extends ConnectorTestBasis {
         List<String> regels = new ArrayList<>();
         regels.add("Delivery benchmark: %d meldingen per round, DUO (WireMock) answers after %d ms, %d cores"
                 .formatted(aantal, VERTRAGING_MS, Runtime.getRuntime().availableProcessors()));
+        regels.add("machine load before (uptime): " + belasting());
         regels.add("concurrency | seconds | meldingen/s | ideal/s | % of ideal");
         try {
             for (int gelijktijdig : new int[] {1, 2, 5, 10}) {
@@ -95,8 +97,19 @@ class AfleveringBenchmark extends ConnectorTestBasis {
             MOCK.getStubMappings().stream().filter(s -> s.getMetadata() != null && s.getMetadata().containsKey("test"))
                     .toList().forEach(MOCK::removeStub);
         }
+        regels.add("machine load after (uptime): " + belasting());
         Files.write(Path.of("target/bench-aflevering.txt"), regels);
         regels.forEach(System.out::println);
+    }
+
+    /** The machine's load averages (1, 5, 15 min) and runnable/total tasks: the figures mean little without them. */
+    private static String belasting() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "%.2f (1 min)".formatted(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
     }
 
     private void leeg() {
