@@ -46,11 +46,13 @@ public class MeldingActies {
     @Transactional
     public Melding keurGoed(long meldingId, String door) {
         Melding melding = vind(meldingId);
-        if (melding.status() != MeldingStatus.WACHT_OP_GOEDKEURING) {
-            throw new NietMogelijk("melding " + meldingId + " wacht niet op goedkeuring (status " + melding.status()
-                    + ")");
-        }
         Instant nu = klok.instant();
+        // One conditional update decides: of two approvals at once (a double click, two beheerders) only one
+        // changes the row, so only one outbox item and one delivery arise.
+        if (!meldingen.wissel(meldingId, MeldingStatus.WACHT_OP_GOEDKEURING, MeldingStatus.TE_VERZENDEN, nu)) {
+            throw new NietMogelijk("melding " + meldingId + " wacht niet op goedkeuring (status "
+                    + vind(meldingId).status() + ")");
+        }
         service.zetInOutbox(meldingId, melding.kanaal(), nu);
         audit.schrijf(meldingId, "GOEDGEKEURD", melding.kanaal().name(), "goedgekeurd voor verzending", door, nu);
         LOG.info("Melding {} goedgekeurd", meldingId);

@@ -80,4 +80,32 @@ class GoedkeuringTest extends AfleveringTestBasis {
         assertThat(jdbc.sql("select details from audit where melding_id = ? and actie = 'INGETROKKEN'").param(id)
                 .query(String.class).single()).contains("ziekmelding kwam te laat binnen");
     }
+
+    @Test
+    void tweeGelijktijdigeGoedkeuringenLeverenEenVerzendingOp() throws Exception {
+        long id = beslisMetGoedkeuring("LN094837");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> {
+                start.await();
+                return stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode();
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode();
+            });
+            start.countDown();
+            assertThat(java.util.List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from outbox where melding_id = ?").param(id).query(Integer.class).single())
+                .as("een outbox-rij").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "VERZONDEN".equals(melding(id, "status")));
+        Thread.sleep(1_000); // a second item would have gone out in these rounds
+        assertThat(duoVerzoeken("aanleverenVerzuimmelding")).as("een verzoek bij DUO").hasSize(1);
+        assertThat(jdbc.sql("select count(*) from audit where melding_id = ? and actie = 'GOEDGEKEURD'").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
 }
