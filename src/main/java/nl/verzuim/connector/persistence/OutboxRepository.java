@@ -97,16 +97,6 @@ public class OutboxRepository {
                 .query(OutboxRepository::rij).list();
     }
 
-    public String status(long id) {
-        return jdbc.sql("select status from outbox where id = ?").param(id).query(String.class).single();
-    }
-
-    /** Whether an instance holds this item now (it may be on the wire at this moment). */
-    public boolean geclaimd(long id, Instant nu) {
-        return jdbc.sql("select count(*) from outbox where id = ? and geclaimd_tot >= ?")
-                .params(id, Dialect.tijd(nu)).query(Integer.class).single() > 0;
-    }
-
     /**
      * Puts a dead letter back to be sent at once, with its own key and message id kept: if an earlier attempt did
      * reach the receiver after all, the receiver recognises it. Returns the number of items put back.
@@ -144,6 +134,7 @@ public class OutboxRepository {
         return new OutboxItem(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("kanaal"),
                 OutboxItem.Operatie.valueOf(rs.getString("operatie")), rs.getString("sleutel"),
                 rs.getString("bericht_id"), rs.getInt("pogingen"),
-                Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)), rs.getString("reden"));
+                Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)), rs.getString("reden"),
+                rs.getString("status"));
     }
 }
