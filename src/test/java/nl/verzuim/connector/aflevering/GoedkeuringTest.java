@@ -75,7 +75,20 @@ class GoedkeuringTest extends AfleveringTestBasis {
         assertThat(duoVerzoeken("aanleverenVerzuimmelding")).hasSize(1);
         assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'GOEDGEKEURD'").param(id)
                 .query(String.class).single()).isEqualTo(BEHEERDER);
-        assertThat(stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode()).as("al goedgekeurd").isEqualTo(409);
+        var nogmaals = stuur("/api/meldingen/" + id + "/goedkeuren", null);
+        assertThat(nogmaals.statusCode()).as("al goedgekeurd").isEqualTo(409);
+        assertThat(nogmaals.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(nogmaals.body()).contains("\"status\":409").contains("wacht niet op goedkeuring (status VERZONDEN)")
+                .doesNotContain("LN094837").doesNotContain("fout");
+        var onbekend = stuur("/api/meldingen/987654/goedkeuren", null);
+        assertThat(onbekend.statusCode()).isEqualTo(404);
+        assertThat(onbekend.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var kapot = stuur("/api/meldingen/" + id + "/intrekken", "{\"reden\": ");
+        assertThat(kapot.statusCode()).as("onleesbare JSON").isEqualTo(400);
+        assertThat(kapot.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var zonderReden = stuur("/api/meldingen/" + id + "/intrekken", "{}");
+        assertThat(zonderReden.statusCode()).isEqualTo(400);
+        assertThat(zonderReden.body()).contains("een reden is verplicht");
     }
 
     @Test
