@@ -50,7 +50,9 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
      * @param ontvangerOin       OIN of DUO, the receiver: wsa:To ends in ?oin=&lt;it&gt;
      * @param verzendendeInstantie the school board's OIN (or the BRIN when none is set)
      * @param gelijktijdig       how many meldingen are on their way to DUO at once
-     * @param statusInterval     how often DUO is asked for the status of sent meldingen (opvragenMeldingstatus)
+     * @param statusInterval     how often DUO is asked for the status of sent meldingen (opvragenMeldingstatus). The
+     *                           route {@code duo-status} reads this same key; it is bound here too so that a value
+     *                           that is no duration stops the start with the setting's name
      * @param tls                client certificate (mutual TLS); off when no keystore is set
      * @param wss                WS-Security signing of body and addressing headers; off unless {@code aan}
      */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.duo.wsdl.OpvragenMeldingstatusRequest;
@@ -47,6 +48,8 @@ public class DuoStatus {
         return verzoek;
     }
 
+    /** The new status and its audit line are one transaction: never a status change without its trace. */
+    @Transactional
     public void bijgewerkt(Melding melding, OpvragenMeldingstatusResponse antwoord) {
         String status = antwoord.getStatus().value();
         meldingen.duoStatus(melding.id(), status, klok.instant());

@@ -46,11 +46,13 @@ public class MeldingActies {
     @Transactional
     public Melding keurGoed(long meldingId, String door) {
         Melding melding = vind(meldingId);
-        if (melding.status() != MeldingStatus.WACHT_OP_GOEDKEURING) {
-            throw new NietMogelijk("melding " + meldingId + " wacht niet op goedkeuring (status " + melding.status()
-                    + ")");
-        }
         Instant nu = klok.instant();
+        // One conditional update decides: of two approvals at once (a double click, two beheerders) only one
+        // changes the row, so only one outbox item and one delivery arise.
+        if (!meldingen.wissel(meldingId, MeldingStatus.WACHT_OP_GOEDKEURING, MeldingStatus.TE_VERZENDEN, nu)) {
+            throw new NietMogelijk("melding " + meldingId + " wacht niet op goedkeuring (status "
+                    + vind(meldingId).status() + ")");
+        }
         service.zetInOutbox(meldingId, melding.kanaal(), nu);
         audit.schrijf(meldingId, "GOEDGEKEURD", melding.kanaal().name(), "goedgekeurd voor verzending", door, nu);
         LOG.info("Melding {} goedgekeurd", meldingId);
@@ -77,7 +79,7 @@ public class MeldingActies {
             throw new NietMogelijk("melding " + meldingId + " is al ingetrokken");
         }
         if (werk.stream().anyMatch(w -> w.operatie() == OutboxItem.Operatie.DUO_INTREKKEN
-                && !OutboxRepository.GEANNULEERD.equals(outbox.status(w.id())))) {
+                && !OutboxRepository.GEANNULEERD.equals(w.status()))) {
             throw new NietMogelijk("voor melding " + meldingId + " is intrekken al gevraagd");
         }
         boolean bijOntvanger = melding.status() == MeldingStatus.VERZONDEN || melding.meldingsnummer() != null
@@ -91,12 +93,13 @@ public class MeldingActies {
             LOG.info("Intrekken van melding {} bij DUO staat klaar", meldingId);
             return vind(meldingId);
         }
-        for (OutboxItem w : werk) {
-            if (OutboxRepository.TE_VERZENDEN.equals(outbox.status(w.id())) && outbox.geclaimd(w.id(), nu)) {
-                throw new NietMogelijk("melding " + meldingId + " wordt op dit moment verzonden; probeer het zo opnieuw");
-            }
+        // annuleer skips work an instance holds (it may be on the wire) in the same statement that cancels the rest;
+        // if it could not cancel every open item, the melding may still reach DUO: undo all and say so.
+        long open = werk.stream().filter(w -> OutboxRepository.TE_VERZENDEN.equals(w.status())
+                || OutboxRepository.MISLUKT.equals(w.status())).count();
+        if (outbox.annuleer(meldingId, nu) < open) {
+            throw new NietMogelijk("melding " + meldingId + " wordt op dit moment verzonden; probeer het zo opnieuw");
         }
-        outbox.annuleer(meldingId, nu);
         meldingen.status(meldingId, MeldingStatus.INGETROKKEN, null, nu);
         audit.schrijf(meldingId, "INGETROKKEN", null, "ingetrokken voor verzending; reden: " + reden, door, nu);
         LOG.info("Melding {} ingetrokken voor verzending", meldingId);
@@ -111,7 +114,7 @@ public class MeldingActies {
     public Melding probeerOpnieuw(long meldingId, String door) {
         Melding melding = vind(meldingId);
         List<OutboxItem> doodlopers = outbox.voorMelding(meldingId).stream()
-                .filter(w -> OutboxRepository.MISLUKT.equals(outbox.status(w.id()))).toList();
+                .filter(w -> OutboxRepository.MISLUKT.equals(w.status())).toList();
         if (doodlopers.isEmpty()) {
             throw new NietMogelijk("melding " + meldingId + " heeft geen mislukte verzending");
         }

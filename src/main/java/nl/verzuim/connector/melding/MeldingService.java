@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,31 +99,42 @@ public class MeldingService {
         return nieuw;
     }
 
-    private void maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
+    private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
                       Instant nu) {
-        Kanaal kanaal = beslissing.kanaal();
-        LocalDate uiterste = kanaal == Kanaal.DUO
+        LocalDate uiterste = beslissing.kanaal() == Kanaal.DUO
                 ? Termijnen.uitersteMelddatumDuo(school.kalender(), beslissing.beslotenOp()) : null;
+        return maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu);
+    }
+
+    /**
+     * Stores a melding and sends it on its way: a signal stays a signal; a melding missing fields its receiver needs
+     * is held as ONVOLLEDIG; a complete one waits for approval or goes into the outbox. {@code actie} and {@code door}
+     * go to the audit trail (the rules, or the person who filed it).
+     */
+    private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
+                      LocalDate uiterste, String actie, String door, Instant nu) {
+        Kanaal kanaal = beslissing.kanaal();
         if (kanaal == Kanaal.SIGNAAL) {
             long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
                     MeldingStatus.GESIGNALEERD, null, nu);
-            audit.schrijf(id, "BESLOTEN", null, beslissing.soort().name(), "regels", nu);
-            return;
+            audit.schrijf(id, actie, null, beslissing.soort().name(), door, nu);
+            return id;
         }
         List<String> ontbrekend = ontbrekend(kanaal, gegevens);
         if (!ontbrekend.isEmpty()) {
             long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
                     MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
-            audit.schrijf(id, "BESLOTEN", kanaal.name(), beslissing.soort().name() + "; onvolledig: "
-                    + String.join(", ", ontbrekend), "regels", nu);
-            LOG.info("Melding {} {} voor {}/{} is onvolledig: {}", kanaal, beslissing.soort().name(), school.code(),
-                    leerlingId, ontbrekend);
-            return;
+            audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name() + "; onvolledig: "
+                    + String.join(", ", ontbrekend), door, nu);
+            // The melding id only: the LAS key (leerlingId) is a personal identifier and stays out of the log.
+            LOG.info("Melding {} {} {} is onvolledig: {}", id, kanaal, beslissing.soort().name(), ontbrekend);
+            return id;
         }
         long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
                 MeldingStatus.TE_VERZENDEN, null, nu);
-        audit.schrijf(id, "BESLOTEN", kanaal.name(), beslissing.soort().name(), "regels", nu);
+        audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name(), door, nu);
         geefVrij(school, id, kanaal, nu);
+        return id;
     }
 
     /** A complete melding either waits for a person (na_goedkeuring) or goes into the outbox. */
@@ -202,16 +214,16 @@ public class MeldingService {
         }
         Beslissing beslissing = new Beslissing(Verzuimsoort.OVERIG, begindatum, einddatum, null, vandaag,
                 "Overig verzuim, gemeld door " + door + " op " + vandaag + ": " + uitleg, List.of());
-        List<String> ontbrekend = Volledigheid.ontbrekendVoorDuo(gegevens);
-        long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
-                ontbrekend.isEmpty() ? MeldingStatus.TE_VERZENDEN : MeldingStatus.ONVOLLEDIG,
-                ontbrekend.isEmpty() ? null : String.join(", ", ontbrekend), nu);
-        audit.schrijf(id, "HANDMATIG_GEMELD", Kanaal.DUO.name(), Verzuimsoort.OVERIG.name()
-                + (ontbrekend.isEmpty() ? "" : "; onvolledig: " + String.join(", ", ontbrekend)), door, nu);
-        LOG.info("Melding {} OVERIG voor {}/{} handmatig gemeld door {}", id, school.code(), leerlingId, door);
-        if (ontbrekend.isEmpty()) {
-            geefVrij(school, id, Kanaal.DUO, nu);
+        long id;
+        try {
+            // Overig verzuim is not required by law: no uiterste melddatum.
+            id = maak(school, leerlingId, gegevens, beslissing, null, "HANDMATIG_GEMELD", door, nu);
+        } catch (DuplicateKeyException e) {
+            // Two people filed the same one at once: the check above passed for both, the unique key stopped one.
+            throw new OverigGeweigerd(OverigGeweigerd.Reden.BESTAAT_AL,
+                    "er is al een melding overig verzuim met deze begindatum");
         }
+        LOG.info("Melding {} OVERIG handmatig gemeld door {}", id, door);
         return id;
     }
 }

@@ -90,7 +90,11 @@ public class OutboxWerk {
         }
         Duration wacht = backoff(poging);
         Instant volgende = klok.instant().plus(wacht);
-        outbox.opnieuw(item.id(), fout, volgende);
+        if (!outbox.opnieuw(item.id(), instantie, fout, volgende)) {
+            LOG.warn("{} {} voor melding {}: late mislukte poging genegeerd; het werk is al verzonden of bij een "
+                    + "andere instantie", item.kanaal(), item.operatie(), item.meldingId());
+            return;
+        }
         meldingen.laatsteFout(item.meldingId(), "poging " + poging + " mislukt: " + fout + "; volgende poging om "
                 + volgende, klok.instant());
         LOG.warn("{} {} voor melding {} mislukt (poging {}), opnieuw over {}", item.kanaal(), item.operatie(),
@@ -110,7 +114,11 @@ public class OutboxWerk {
      */
     @Transactional
     public void mislukt(OutboxItem item, String code, String reden, String voorDeMelding) {
-        outbox.mislukt(item.id(), code, reden);
+        if (!outbox.mislukt(item.id(), instantie, code, reden)) {
+            LOG.warn("{} {} voor melding {}: late definitieve fout ({}) genegeerd; het werk is al verzonden of bij "
+                    + "een andere instantie", item.kanaal(), item.operatie(), item.meldingId(), code);
+            return;
+        }
         if (item.operatie().levertMelding()) {
             meldingen.fout(item.meldingId(), MeldingStatus.MISLUKT, voorDeMelding, klok.instant());
         } else {

@@ -71,6 +71,15 @@ public class MeldingRepository {
                 .params(status.name(), ontbrekend, Dialect.tijd(nu), id).update();
     }
 
+    /**
+     * Moves the melding from {@code van} to {@code naar} only if it is still in {@code van}: of two people acting at
+     * once, one wins. Returns whether this call made the change.
+     */
+    public boolean wissel(long id, MeldingStatus van, MeldingStatus naar, Instant nu) {
+        return jdbc.sql("update melding set status = ?, ontbrekende_velden = null, bijgewerkt = ? where id = ? and status = ?")
+                .params(naar.name(), Dialect.tijd(nu), id, van.name()).update() == 1;
+    }
+
     public void duoOntvangen(long id, String meldingsnummer, String duoStatus, Instant nu) {
         jdbc.sql("""
                 update melding set status = ?, meldingsnummer = ?, duo_status = ?, laatste_fout = null, bijgewerkt = ?

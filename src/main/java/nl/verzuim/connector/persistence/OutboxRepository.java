@@ -93,42 +93,45 @@ public class OutboxRepository {
         return jdbc.sql("select * from outbox where id = ?").param(id).query(OutboxRepository::rij).single();
     }
 
-    public void verzonden(long id, Instant nu) {
-        jdbc.sql("""
+    /**
+     * The receiver has it. Recorded whoever holds the item now: an answer that comes after the lease ran out (or
+     * after another instance gave the item up as a dead letter) is still the truth that must not be lost. Returns
+     * false if the item was already recorded as sent (a second answer to the same key changes nothing).
+     */
+    public boolean verzonden(long id, Instant nu) {
+        return jdbc.sql("""
                 update outbox set status = ?, verzonden = ?, pogingen = pogingen + 1, geclaimd_tot = null,
-                    laatste_fout = null where id = ?""")
-                .params(VERZONDEN, Dialect.tijd(nu), id).update();
+                    laatste_fout = null, code = null where id = ? and status <> ?""")
+                .params(VERZONDEN, Dialect.tijd(nu), id, VERZONDEN).update() == 1;
     }
 
-    /** A retryable failure: try again at {@code volgende}. */
-    public void opnieuw(long id, String fout, Instant volgende) {
-        jdbc.sql("""
+    /**
+     * A retryable failure: try again at {@code volgende}. Only while {@code instantie} still holds the item and it
+     * is still to be sent: once the lease ran out and another instance took it, or it was sent meanwhile, a late
+     * failure of this instance is not the item's state. Returns whether it was recorded.
+     */
+    public boolean opnieuw(long id, String instantie, String fout, Instant volgende) {
+        return jdbc.sql("""
                 update outbox set pogingen = pogingen + 1, volgende_poging = ?, geclaimd_tot = null, laatste_fout = ?
-                where id = ?""")
-                .params(Dialect.tijd(volgende), fout, id).update();
+                where id = ? and status = ? and geclaimd_door = ?""")
+                .params(Dialect.tijd(volgende), fout, id, TE_VERZENDEN, instantie).update() == 1;
     }
 
-    /** A final failure: the dead letter a person acts on, with the receiver's code (V001, OT-409, …). */
-    public void mislukt(long id, String code, String fout) {
-        jdbc.sql("""
+    /**
+     * A final failure: the dead letter a person acts on, with the receiver's code (V001, OT-409, …). Like
+     * {@link #opnieuw}, only while {@code instantie} holds the item and it is still to be sent: a late failure never
+     * overwrites VERZONDEN. Returns whether it was recorded.
+     */
+    public boolean mislukt(long id, String instantie, String code, String fout) {
+        return jdbc.sql("""
                 update outbox set status = ?, pogingen = pogingen + 1, geclaimd_tot = null, laatste_fout = ?, code = ?
-                where id = ?""")
-                .params(MISLUKT, fout, code, id).update();
+                where id = ? and status = ? and geclaimd_door = ?""")
+                .params(MISLUKT, fout, code, id, TE_VERZENDEN, instantie).update() == 1;
     }
 
     public List<OutboxItem> voorMelding(long meldingId) {
         return jdbc.sql("select * from outbox where melding_id = ? order by id").param(meldingId)
                 .query(OutboxRepository::rij).list();
-    }
-
-    public String status(long id) {
-        return jdbc.sql("select status from outbox where id = ?").param(id).query(String.class).single();
-    }
-
-    /** Whether an instance holds this item now (it may be on the wire at this moment). */
-    public boolean geclaimd(long id, Instant nu) {
-        return jdbc.sql("select count(*) from outbox where id = ? and geclaimd_tot >= ?")
-                .params(id, Dialect.tijd(nu)).query(Integer.class).single() > 0;
     }
 
     /**
@@ -168,6 +171,7 @@ public class OutboxRepository {
         return new OutboxItem(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("kanaal"),
                 OutboxItem.Operatie.valueOf(rs.getString("operatie")), rs.getString("sleutel"),
                 rs.getString("bericht_id"), rs.getInt("pogingen"),
-                Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)), rs.getString("reden"));
+                Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)), rs.getString("reden"),
+                rs.getString("status"));
     }
 }

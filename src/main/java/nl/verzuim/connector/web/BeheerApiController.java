@@ -15,9 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -183,25 +181,5 @@ public class BeheerApiController {
     public ResponseEntity<BeheerModel.Herlezen> herlees(@PathVariable long id, Principal wie) {
         String naam = herlezen.herlees(id, wie.getName());
         return ResponseEntity.accepted().body(new BeheerModel.Herlezen(naam, "terug in de inbox; de intake leest het zo"));
-    }
-
-    @ExceptionHandler(QuarantaineHerlezen.Geweigerd.class)
-    ProblemDetail herlezenGeweigerd(QuarantaineHerlezen.Geweigerd e) {
-        HttpStatus status = switch (e.reden()) {
-            case ONBEKEND -> HttpStatus.NOT_FOUND;
-            case AL_IN_INBOX -> HttpStatus.CONFLICT;
-            case NIET_MEER_IN_QUARANTAINE -> HttpStatus.GONE;
-        };
-        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    }
-
-    @ExceptionHandler(MeldingService.OverigGeweigerd.class)
-    ProblemDetail overigGeweigerd(MeldingService.OverigGeweigerd e) {
-        HttpStatus status = switch (e.reden()) {
-            case LEERLING_ONBEKEND -> HttpStatus.NOT_FOUND;
-            case BESTAAT_AL -> HttpStatus.CONFLICT;
-            case ONGELDIG -> HttpStatus.BAD_REQUEST;
-        };
-        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
     }
 }

@@ -1,9 +1,10 @@
 package nl.verzuim.connector.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import nl.verzuim.connector.config.ConnectorInstellingen;
 
 /** {@code GET /login}: the Dutch login form; Spring Security handles the POST. */
 @Controller
@@ -11,8 +12,8 @@ public class InlogController {
 
     private final boolean sandbox;
 
-    public InlogController(@Value("${connector.sandbox:true}") boolean sandbox) {
-        this.sandbox = sandbox;
+    public InlogController(ConnectorInstellingen instellingen) {
+        this.sandbox = instellingen.sandbox();
     }
 
     @GetMapping("/login")

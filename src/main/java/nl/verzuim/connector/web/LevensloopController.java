@@ -2,25 +2,19 @@ package nl.verzuim.connector.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.NoSuchElementException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.verzuim.connector.melding.ActieGeweigerd;
-import nl.verzuim.connector.melding.Levensloop;
 import nl.verzuim.connector.melding.LevensloopService;
 
 /**
  * A person's steps in a melding's life in OT: resubmit a returned melding, add an interventie, end the running
  * statusperiode or start a new one. 202 once the step waits in the outbox for OT; 409 with the reason when the
- * lifecycle does not allow it now; 404 for an unknown melding; 400 for a bad request. The audit names the person
+ * lifecycle does not allow it now; 404 for an unknown melding; 400 for a bad request — as problem details ({@link Foutantwoorden}). The audit names the person
  * logged in, never a name the request body claims.
  */
 @RestController
@@ -72,21 +66,6 @@ public class LevensloopController {
     public ResponseEntity<LevensloopService.Uitkomst> beeindigen(@PathVariable long id, @RequestBody Einde einde,
                                                                  Principal gebruiker) {
         return ResponseEntity.accepted().body(service.beeindigStatusperiode(id, einde.einddatum(), door(gebruiker)));
-    }
-
-    @ExceptionHandler({ActieGeweigerd.class, Levensloop.OngeldigeStap.class})
-    ResponseEntity<Map<String, String>> geweigerd(RuntimeException fout) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("fout", fout.getMessage()));
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<Map<String, String>> onbekend(NoSuchElementException fout) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("fout", fout.getMessage()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> ongeldig(IllegalArgumentException fout) {
-        return ResponseEntity.badRequest().body(Map.of("fout", fout.getMessage()));
     }
 
     /** Security lets no one without a login reach these; the account name goes to the audit trail. */

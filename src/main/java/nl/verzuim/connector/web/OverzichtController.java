@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -22,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 
+import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingService;
@@ -53,7 +53,7 @@ public class OverzichtController {
 
     public OverzichtController(BeheerRepository beheer, MeldingRepository meldingen, MeldingService meldingService,
                                QuarantaineHerlezen herlezen, Scholen scholen, JdbcClient jdbc, Clock klok,
-                               @Value("${connector.sandbox:true}") boolean sandbox) {
+                               ConnectorInstellingen instellingen) {
         this.beheer = beheer;
         this.meldingen = meldingen;
         this.meldingService = meldingService;
@@ -61,7 +61,7 @@ public class OverzichtController {
         this.scholen = scholen;
         this.jdbc = jdbc;
         this.klok = klok;
-        this.sandbox = sandbox;
+        this.sandbox = instellingen.sandbox();
     }
 
     /** A school's block on the page. */

@@ -10,7 +10,9 @@ import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.verzuim.connector.melding.MeldingActies;
 import nl.verzuim.connector.melding.MeldingService;
+import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
@@ -29,6 +31,14 @@ class GoedkeuringTest extends AfleveringTestBasis {
     RegistratieRepository registraties;
     @Autowired
     Scholen scholen;
+    @Autowired
+    MeldingActies acties;
+    @Autowired
+    OutboxRepository outbox;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transacties;
+    @Autowired
+    java.time.Clock klok;
 
     /** The test school as a school that chose na_goedkeuring; the pupil is judged as the intake would. */
     long beslisMetGoedkeuring(String leerlingId) throws Exception {
@@ -65,7 +75,20 @@ class GoedkeuringTest extends AfleveringTestBasis {
         assertThat(duoVerzoeken("aanleverenVerzuimmelding")).hasSize(1);
         assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'GOEDGEKEURD'").param(id)
                 .query(String.class).single()).isEqualTo(BEHEERDER);
-        assertThat(stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode()).as("al goedgekeurd").isEqualTo(409);
+        var nogmaals = stuur("/api/meldingen/" + id + "/goedkeuren", null);
+        assertThat(nogmaals.statusCode()).as("al goedgekeurd").isEqualTo(409);
+        assertThat(nogmaals.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(nogmaals.body()).contains("\"status\":409").contains("wacht niet op goedkeuring (status VERZONDEN)")
+                .doesNotContain("LN094837").doesNotContain("fout");
+        var onbekend = stuur("/api/meldingen/987654/goedkeuren", null);
+        assertThat(onbekend.statusCode()).isEqualTo(404);
+        assertThat(onbekend.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var kapot = stuur("/api/meldingen/" + id + "/intrekken", "{\"reden\": ");
+        assertThat(kapot.statusCode()).as("onleesbare JSON").isEqualTo(400);
+        assertThat(kapot.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var zonderReden = stuur("/api/meldingen/" + id + "/intrekken", "{}");
+        assertThat(zonderReden.statusCode()).isEqualTo(400);
+        assertThat(zonderReden.body()).contains("een reden is verplicht");
     }
 
     @Test
@@ -79,5 +102,58 @@ class GoedkeuringTest extends AfleveringTestBasis {
         assertThat(duoVerzoeken("aanleverenVerzuimmelding")).isEmpty();
         assertThat(jdbc.sql("select details from audit where melding_id = ? and actie = 'INGETROKKEN'").param(id)
                 .query(String.class).single()).contains("ziekmelding kwam te laat binnen");
+    }
+
+    @Test
+    void tweeGelijktijdigeGoedkeuringenLeverenEenVerzendingOp() throws Exception {
+        long id = beslisMetGoedkeuring("LN094837");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> {
+                start.await();
+                return stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode();
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return stuur("/api/meldingen/" + id + "/goedkeuren", null).statusCode();
+            });
+            start.countDown();
+            assertThat(java.util.List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from outbox where melding_id = ?").param(id).query(Integer.class).single())
+                .as("een outbox-rij").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "VERZONDEN".equals(melding(id, "status")));
+        Thread.sleep(1_000); // a second item would have gone out in these rounds
+        assertThat(duoVerzoeken("aanleverenVerzuimmelding")).as("een verzoek bij DUO").hasSize(1);
+        assertThat(jdbc.sql("select count(*) from audit where melding_id = ? and actie = 'GOEDGEKEURD'").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Another instance claims the melding's work just before the withdrawal: the withdrawal cannot cancel it (it may
+     * be on the wire), so it is refused as a whole and the melding is not marked withdrawn.
+     */
+    @Test
+    void intrekkenTerwijlEenAndereInstantieHetWerkVasthoudtWordtGeweigerd() throws Exception {
+        long id = beslisMetGoedkeuring("LN094837");
+        // Approve and claim in one transaction, so this connector's own DUO route cannot take the item first.
+        new org.springframework.transaction.support.TransactionTemplate(transacties).executeWithoutResult(t -> {
+            acties.keurGoed(id, BEHEERDER);
+            assertThat(outbox.claim("DUO", 10, "andere-instantie", Duration.ofHours(1), klok.instant()))
+                    .extracting(w -> w.meldingId()).containsExactly(id);
+        });
+
+        var antwoord = stuur("/api/meldingen/" + id + "/intrekken", "{\"reden\": \"toch niet\"}");
+        assertThat(antwoord.statusCode()).isEqualTo(409);
+        assertThat(melding(id, "status")).isEqualTo("TE_VERZENDEN");
+        assertThat(jdbc.sql("select status from outbox where melding_id = ?").param(id).query(String.class).single())
+                .isEqualTo("TE_VERZENDEN");
+        assertThat(jdbc.sql("select count(*) from audit where melding_id = ? and actie = 'INGETROKKEN'").param(id)
+                .query(Integer.class).single()).isZero();
+        // Leave nothing held for the next test: the other instance "crashes" and the work is cancelled.
+        jdbc.sql("update outbox set status = 'GEANNULEERD' where melding_id = ?").param(id).update();
     }
 }

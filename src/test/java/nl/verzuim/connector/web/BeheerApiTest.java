@@ -187,6 +187,42 @@ class BeheerApiTest extends ConnectorTestBasis {
         assertThat(jdbc.sql("select count(*) from melding where soort = 'OVERIG'").query(Integer.class).single()).isEqualTo(1);
     }
 
+    /** Two beheerders file the same overig melding at the same moment: one is made, the other gets 409, never 500. */
+    @Test
+    void tweeGelijkeOverigeMeldingenTegelijkGevenEenMeldingEnEen409() throws Exception {
+        zetInInbox("Voorbeelddossier_PaO_POSWV_sandbox.xml", osoDossier());
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                jdbc.sql("select count(*) from leerling").query(Integer.class).single() == 1);
+        String verzoek = """
+                {"brin":"00YY","vestiging":"00","leerlingId":"LN094837","begindatum":"2026-11-02",
+                 "toelichting":"tegelijk ingevoerd"}""";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> antwoorden = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                antwoorden.add(pool.submit(() -> {
+                    start.await();
+                    return Sessie.api(poort, "POST", "/api/meldingen/overig", verzoek, BEHEERDER, BEHEERDER_WACHTWOORD);
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var a : antwoorden) {
+                HttpResponse<String> antwoord = a.get();
+                codes.add(antwoord.statusCode());
+                if (antwoord.statusCode() == 409) {
+                    assertThat(antwoord.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                    assertThat(antwoord.body()).doesNotContain("LN094837").doesNotContain("uk_melding");
+                }
+            }
+            assertThat(codes).containsExactlyInAnyOrder(201, 409, 409, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from melding where soort = 'OVERIG'").query(Integer.class).single()).isEqualTo(1);
+    }
+
     @Test
     void deOpenApiBeschrijvingNoemtDeApi() throws Exception {
         JsonNode doc = get("/v3/api-docs");
