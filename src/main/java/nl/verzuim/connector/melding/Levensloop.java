@@ -25,9 +25,21 @@ public final class Levensloop {
     public enum Status {
         NIEUW, INGEDIEND, TERUGGEZET, LOPEND, AFGEROND;
 
-        /** OT's status text as stored on the melding; no status yet (no traject) is NIEUW. */
+        /**
+         * OT's status text as stored on the melding; no status yet (no traject) is NIEUW. A value that is no
+         * Trajectstatus (an old row from before refusals moved to laatste_fout) is refused plainly with
+         * {@link OnbekendeStatus}, which callers treat as a refused step, never as an error to retry.
+         */
         public static Status van(String otStatus) {
-            return otStatus == null || otStatus.isBlank() ? NIEUW : Status.valueOf(otStatus);
+            if (otStatus == null || otStatus.isBlank()) {
+                return NIEUW;
+            }
+            for (Status s : values()) {
+                if (s.name().equals(otStatus)) {
+                    return s;
+                }
+            }
+            throw new OnbekendeStatus(otStatus);
         }
     }
 
@@ -70,6 +82,14 @@ public final class Levensloop {
 
         public String reden() {
             return reden;
+        }
+    }
+
+    /** The melding holds an OT status that is no Trajectstatus: no step can be judged from it. */
+    public static final class OnbekendeStatus extends ActieGeweigerd {
+        OnbekendeStatus(String otStatus) {
+            super("de OT-status '" + otStatus + "' van de melding is geen status van de levensloop; zet haar in OT"
+                    + " recht of vraag de beheerder");
         }
     }
 

@@ -121,7 +121,7 @@ public class OtBijhouden {
                 definitief(item, "OT-" + fout.status(),
                         fout.getMessage() + (fout.uitleg() == null ? "" : ": " + fout.uitleg()));
             }
-        } catch (Levensloop.OngeldigeStap fout) {
+        } catch (Levensloop.OngeldigeStap | Levensloop.OnbekendeStatus fout) {
             definitief(item, "LEVENSLOOP", fout.getMessage());
         }
     }

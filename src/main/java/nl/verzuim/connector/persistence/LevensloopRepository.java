@@ -175,9 +175,12 @@ public class LevensloopRepository {
         return ids.stream().map(outbox::vind).toList();
     }
 
-    /** Unfinished outbox work of this operatie for the melding (waiting, retrying or a dead letter). */
+    /**
+     * Outbox work of this operatie still on its way for the melding (waiting or retrying). A dead letter or a
+     * cancelled item is not: nothing more will come of it unless a person retries it.
+     */
     public int open(long meldingId, OutboxItem.Operatie operatie) {
-        return jdbc.sql("select count(*) from outbox where melding_id = ? and operatie = ? and status <> 'VERZONDEN'")
+        return jdbc.sql("select count(*) from outbox where melding_id = ? and operatie = ? and status = 'TE_VERZENDEN'")
                 .params(meldingId, operatie.name()).query(Integer.class).single();
     }
 
