@@ -89,7 +89,9 @@ public class LevensloopService {
      */
     @Transactional
     public Uitkomst opnieuwIndienen(long meldingId, String door, String waarom) {
-        Melding melding = otMelding(meldingId);
+        // The row lock makes a person's click and the LAS round (or a double click) wait for each other, so the
+        // second one sees the first one's OT_INDIENEN and places none.
+        Melding melding = otMelding(meldingen.vindVoorUpdate(meldingId), meldingId);
         Levensloop.Status status = Levensloop.Status.van(melding.otStatus());
         Levensloop.na(status, Levensloop.Stap.OPNIEUW_INDIENEN);
         if (levensloop.open(meldingId, OutboxItem.Operatie.OT_INDIENEN) > 0) {
@@ -237,7 +239,11 @@ public class LevensloopService {
     }
 
     private Melding otMelding(long meldingId) {
-        Melding melding = meldingen.vind(meldingId).orElseThrow(() ->
+        return otMelding(meldingen.vind(meldingId), meldingId);
+    }
+
+    private static Melding otMelding(Optional<Melding> gevonden, long meldingId) {
+        Melding melding = gevonden.orElseThrow(() ->
                 new NoSuchElementException("melding " + meldingId + " bestaat niet"));
         if (!"OT".equals(melding.kanaal().name()) || melding.trajectId() == null) {
             throw new ActieGeweigerd("melding " + meldingId + " heeft geen traject in OT");

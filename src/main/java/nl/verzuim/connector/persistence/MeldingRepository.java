@@ -51,6 +51,12 @@ public class MeldingRepository {
         return jdbc.sql("select * from melding where id = ?").param(id).query(MeldingRepository::rij).optional();
     }
 
+    /** The melding, its row locked for this transaction: two actions on one melding happen one after the other. */
+    public Optional<Melding> vindVoorUpdate(long id) {
+        return jdbc.sql("select * from melding where id = ? for update").param(id).query(MeldingRepository::rij)
+                .optional();
+    }
+
     public Optional<Melding> vindOpTraject(String trajectId) {
         return jdbc.sql("select * from melding where traject_id = ?").param(trajectId)
                 .query(MeldingRepository::rij).optional();

@@ -30,6 +30,8 @@ class OpnieuwIndienenTest extends LevensloopTestBasis {
     @Autowired
     OutboxRepository outbox;
     @Autowired
+    nl.verzuim.connector.melding.LevensloopService service;
+    @Autowired
     Clock klok;
 
     @Test
@@ -127,6 +129,37 @@ class OpnieuwIndienenTest extends LevensloopTestBasis {
         assertThat(kolom(melding, "terugzet_reden")).isEqualTo("nog steeds geen adviseur");
         await().atMost(Duration.ofSeconds(10)).until(() -> onderwerpen().stream()
                 .anyMatch(o -> o.contains("teruggezet") && o.contains("OT-422TZ")));
+    }
+
+    @Test
+    void gelijktijdigOpnieuwIndienenGaatEenKeerNaarOt() throws Exception {
+        long melding = otMelding(LEERLING, "GELIJK", "TERUGGEZET", LocalDate.of(2026, 10, 26));
+        int aantal = 6;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(aantal);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> klaar = new java.util.ArrayList<>();
+            for (int i = 0; i < aantal; i++) {
+                String door = i % 2 == 0 ? BEHEERDER : "connector (LAS)";
+                klaar.add(pool.submit(() -> {
+                    start.await();
+                    return service.opnieuwIndienen(melding, door, "tegelijk");
+                }));
+            }
+            start.countDown();
+            for (var f : klaar) {
+                f.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from outbox where melding_id = ? and operatie = 'OT_INDIENEN'")
+                .param(melding).query(Integer.class).single()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "INGEDIEND".equals(otStatus(melding)));
+        Thread.sleep(500);
+        assertThat(MOCK.findAll(postRequestedFor(urlPathEqualTo("/ot/api/v1/trajecten/TR-GELIJK/indienen"))))
+                .hasSize(1);
+        assertThat(kolom(melding, "status")).isEqualTo("VERZONDEN");
     }
 
     private static java.util.List<String> onderwerpen() throws Exception {
