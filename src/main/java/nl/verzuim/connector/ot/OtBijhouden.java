@@ -74,9 +74,8 @@ public class OtBijhouden {
                     OtModel.Statusperiode p = levensloop.inhoud(item.id(), OtModel.Statusperiode.class);
                     OtModel.Statusperiode antwoord = ot.statusperiodeToevoegen(traject, p, item.sleutel());
                     String id = antwoord == null ? null : antwoord.id();
-                    transactie.executeWithoutResult(s -> levensloop.stand(melding.id()).ifPresent(stand ->
-                            levensloop.bewaar(stand.metStatusperiode(id, stand.categorie(), stand.hoofdoorzaak(),
-                                    stand.statusperiodeStart(), stand.statusperiodeEind()), klok.instant())));
+                    // Only the id: the rest of the stand may change meanwhile (LopendeMeldingBijhouden locks it).
+                    levensloop.statusperiodeId(melding.id(), id, klok.instant());
                     yield "statusperiode " + p.categorie() + " vanaf " + p.startdatum() + " (periode " + id + ")";
                 }
                 case OT_STATUSPERIODE_BEEINDIGEN -> {

@@ -117,6 +117,12 @@ public class LevensloopRepository {
         }
     }
 
+    /** The id OT gave the running statusperiode; touches nothing else of the stand. */
+    public void statusperiodeId(long meldingId, String statusperiodeId, Instant nu) {
+        jdbc.sql("update ot_traject_stand set statusperiode_id = ?, bijgewerkt = ? where melding_id = ?")
+                .params(statusperiodeId, Dialect.tijd(nu), meldingId).update();
+    }
+
     /** As OT does it: a new percentage from {@code start} ends the running one on the day before. */
     public void nieuwPercentage(long meldingId, int percentage, LocalDate start) {
         jdbc.sql("update ot_percentage set einddatum = ? where melding_id = ? and einddatum is null")
