@@ -102,8 +102,11 @@ public class OtBijhouden {
                 default -> throw new IllegalStateException("geen OTLOOP-operatie: " + item.operatie());
             };
             transactie.executeWithoutResult(s -> {
-                if (item.operatie() == OutboxItem.Operatie.OT_AFRONDEN) {
-                    Melding nu = meldingen.vind(melding.id()).orElseThrow();
+                Melding nu = meldingen.vind(melding.id()).orElseThrow();
+                // SPPOH may have closed it first (its AFGEROND event came in while ours was on its way): then OT's
+                // yes to ours changes nothing, and is no dead letter.
+                if (item.operatie() == OutboxItem.Operatie.OT_AFRONDEN
+                        && !"AFGEROND".equals(nu.otStatus())) {
                     Levensloop.Status naar = Levensloop.na(Levensloop.Status.van(nu.otStatus()), Levensloop.Stap.AFRONDEN);
                     meldingen.otStatus(melding.id(), MeldingStatus.VERZONDEN, naar.name(), nu.terugzetReden(),
                             klok.instant());

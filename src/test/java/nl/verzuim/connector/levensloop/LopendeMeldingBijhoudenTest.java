@@ -168,6 +168,23 @@ class LopendeMeldingBijhoudenTest extends LevensloopTestBasis {
                 .startsWith("SP-");
     }
 
+    @Test
+    void eenAfrondingNaDieVanSppohIsGeenDoodloper() throws Exception {
+        // The connector decided to close it; SPPOH closed it first and OT still says yes to ours.
+        long melding = otMelding(LEERLING, "BEIDE", "AFGEROND", LocalDate.of(2026, 10, 5));
+        long item = levensloop.opdracht(melding, nl.verzuim.connector.persistence.OutboxItem.Operatie.OT_AFRONDEN,
+                new nl.verzuim.connector.ot.OtBijhoudModel.Afronding("VOLGT_WEER_ONDERWIJS", LocalDate.of(2026, 11, 20),
+                        "test"), java.time.Instant.parse("2026-11-20T15:00:00Z"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !"TE_VERZENDEN".equals(jdbc.sql(
+                "select status from outbox where id = ?").param(item).query(String.class).single()));
+        assertThat(verzoeken("TR-BEIDE", "afronden")).hasSize(1);
+        assertThat(jdbc.sql("select status from outbox where id = ?").param(item).query(String.class).single())
+                .isEqualTo("VERZONDEN");
+        assertThat(otStatus(melding)).isEqualTo("AFGEROND");
+        assertThat(jdbc.sql("select status from melding where id = ?").param(melding).query(String.class).single())
+                .isEqualTo("VERZONDEN");
+    }
+
     private void afwezig(String leerling, LocalDate van, LocalDate tot) {
         int regel = 1;
         List<RegistratieRepository.Rij> rijen = new ArrayList<>();
