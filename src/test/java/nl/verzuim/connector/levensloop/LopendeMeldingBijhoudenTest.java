@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import nl.verzuim.connector.melding.ActieGeweigerd;
 import nl.verzuim.connector.melding.LevensloopService;
 import nl.verzuim.connector.melding.LopendeMeldingBijhouden;
+import nl.verzuim.connector.melding.MeldingActies;
 import nl.verzuim.connector.persistence.LevensloopRepository;
 import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
@@ -166,6 +167,35 @@ class LopendeMeldingBijhoudenTest extends LevensloopTestBasis {
         await().atMost(Duration.ofSeconds(5)).until(() -> levensloop.stand(melding).orElseThrow().statusperiodeId() != null);
         assertThat(levensloop.stand(melding).orElseThrow().statusperiodeId()).as("id uit het antwoord van OT")
                 .startsWith("SP-");
+    }
+
+    @Test
+    void ongeldigeInvoerWordtGeweigerdVoordatOtHemZiet() throws Exception {
+        long melding = otMelding(LEERLING, "INV", "LOPEND", LocalDate.of(2026, 10, 5));
+        jdbc.sql("""
+                insert into ot_traject_stand (melding_id, beoordeeld_tot, categorie, statusperiode_start,
+                    statusperiode_eind, bijgewerkt) values (?, ?, 'A_LANGDURIG_RELATIEF_VERZUIM', ?, ?, ?)""")
+                .params(melding, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 11, 1),
+                        OffsetDateTime.parse(KLOK_START)).update();
+        LocalDate start = LocalDate.of(2026, 11, 16);
+        assertThatThrownBy(() -> service.statusperiode(melding, "A_LANGDURIG_RELATIEF_VERZUIM", "A_VERZONNEN",
+                start, BEHEERDER)).isInstanceOf(MeldingActies.OngeldigVerzoek.class).hasMessageContaining("hoofdoorzaak");
+        assertThatThrownBy(() -> service.statusperiode(melding, "A_LANGDURIG_RELATIEF_VERZUIM", "B_PSYCHISCHE_OORZAAK",
+                start, BEHEERDER)).isInstanceOf(MeldingActies.OngeldigVerzoek.class);
+        assertThatThrownBy(() -> service.statusperiode(melding, "C_ANDERS", null, start, BEHEERDER))
+                .isInstanceOf(MeldingActies.OngeldigVerzoek.class);
+        assertThatThrownBy(() -> service.interventie(melding, "INZET_LEERPLICHTX", start, "x", BEHEERDER))
+                .isInstanceOf(MeldingActies.OngeldigVerzoek.class);
+        assertThatThrownBy(() -> service.interventie(melding, "INZET_LEERPLICHT", start, "x".repeat(4001), BEHEERDER))
+                .isInstanceOf(MeldingActies.OngeldigVerzoek.class).hasMessageContaining("2000");
+        long teruggezet = otMelding("LN100200", "INV2", "TERUGGEZET", LocalDate.of(2026, 10, 5));
+        assertThatThrownBy(() -> service.opnieuwIndienen(teruggezet, BEHEERDER, "w".repeat(5000)))
+                .isInstanceOf(MeldingActies.OngeldigVerzoek.class);
+        assertThat(jdbc.sql("select count(*) from outbox where melding_id in (?, ?)").params(melding, teruggezet)
+                .query(Integer.class).single()).as("niets naar OT").isZero();
+
+        service.statusperiode(melding, "B_LANGDURIG_GEOORLOOFD_VERZUIM", "B_PSYCHISCHE_OORZAAK", start, BEHEERDER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> verzoeken("TR-INV", "statusperioden").size() == 1);
     }
 
     @Test
