@@ -81,10 +81,7 @@ public class OtAflevering {
             if (fout.isHerhaalbaar()) {
                 werk.opnieuw(item, fout.getMessage());
             } else {
-                if (fout.status() == 422 && item.operatie() == OutboxItem.Operatie.OT_INDIENEN && mail != null) {
-                    mail.conceptOnvolledig(melding, fout.velden(), item.sleutel()); // issue 6: tell the school
-                }
-                geweigerd(item, fout);
+                geweigerd(item, melding, fout);
             }
         }
     }
@@ -131,7 +128,7 @@ public class OtAflevering {
      * in a state to be submitted) or ONVOLLEDIG (422: OT names the fields it misses). The melding keeps its OT
      * status (the Trajectstatus, which the refusal did not change), so SPPOH's later answers still fit.
      */
-    private void geweigerd(OutboxItem item, OtFout fout) {
+    private void geweigerd(OutboxItem item, Melding melding, OtFout fout) {
         String weigering = switch (fout.status()) {
             case 409 -> "CONFLICT";
             case 422 -> "ONVOLLEDIG";
@@ -140,6 +137,10 @@ public class OtAflevering {
         String voorDeMelding = fout.getMessage() + (fout.uitleg() == null ? "" : ": " + fout.uitleg());
         transactie.executeWithoutResult(status -> {
             werk.mislukt(item, "OT-" + fout.status(), fout.getMessage(), voorDeMelding);
+            if (fout.status() == 422 && item.operatie() == OutboxItem.Operatie.OT_INDIENEN && mail != null) {
+                // issue 6: tell the school; in this transaction, so the dead letter and its mail come together
+                mail.conceptOnvolledig(melding, fout.velden(), item.sleutel());
+            }
             meldingen.otGeweigerd(item.meldingId(), "OT weigerde " + item.operatie() + " (" + weigering + "): "
                     + voorDeMelding, klok.instant());
         });
