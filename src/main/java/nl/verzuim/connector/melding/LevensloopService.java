@@ -130,7 +130,7 @@ public class LevensloopService {
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_INTERVENTIE,
                 new OtBijhoudModel.Interventie(null, soort, startdatum, null, toelichting), nu);
         logboek(meldingId, startdatum, "Interventie toegevoegd: " + soort + " vanaf " + DATUM.format(startdatum)
-                + " (door " + door + ", via de verzuimconnector).");
+                + " (door de school, via de verzuimconnector).");
         audit.schrijf(meldingId, "INTERVENTIE", "OT", soort + " vanaf " + startdatum, door, nu);
         return new Uitkomst(meldingId, melding.otStatus(), "interventie staat klaar voor OT");
     }
@@ -167,7 +167,7 @@ public class LevensloopService {
                 new OtModel.Statusperiode(null, categorie, hoofdoorzaak, startdatum, null), nu);
         levensloop.bewaar(stand.metStatusperiode(null, categorie, hoofdoorzaak, startdatum, null), nu);
         logboek(meldingId, startdatum, "Nieuwe statusperiode: categorie " + categorie.charAt(0) + " vanaf "
-                + DATUM.format(startdatum) + " (door " + door + ", via de verzuimconnector).");
+                + DATUM.format(startdatum) + " (door de school, via de verzuimconnector).");
         audit.schrijf(meldingId, "STATUSPERIODE", "OT", categorie + " vanaf " + startdatum, door, nu);
         return new Uitkomst(meldingId, melding.otStatus(), "statusperiode staat klaar voor OT");
     }
@@ -220,6 +220,7 @@ public class LevensloopService {
         LOG.info("Melding {} (traject {}) wordt afgerond: {}", melding.id(), melding.trajectId(), reden);
     }
 
+    /** A logboek entry in OT. Never a login name: OT is told "door de school", our audit trail keeps who. */
     private void logboek(long meldingId, LocalDate datum, String tekst) {
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_LOGBOEK, new OtBijhoudModel.Logboek(datum, tekst),
                 klok.instant());

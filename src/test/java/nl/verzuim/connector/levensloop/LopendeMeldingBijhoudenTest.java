@@ -164,6 +164,10 @@ class LopendeMeldingBijhoudenTest extends LevensloopTestBasis {
         JsonNode nieuw = JSON.readTree(verzoeken("TR-SP", "statusperioden").get(0).getBodyAsString());
         assertThat(nieuw.get("categorie").asText()).isEqualTo("B_LANGDURIG_GEOORLOOFD_VERZUIM");
         assertThat(nieuw.get("startdatum").asText()).isEqualTo("2026-11-16");
+        assertThat(JSON.readTree(verzoeken("TR-SP", "logboek").get(0).getBodyAsString()).get("tekst").asText())
+                .as("OT hears who in general terms only").contains("door de school").doesNotContain("Vries");
+        assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'STATUSPERIODE'").param(melding)
+                .query(String.class).single()).as("the audit trail keeps the name").isEqualTo("J. de Vries");
         await().atMost(Duration.ofSeconds(5)).until(() -> levensloop.stand(melding).orElseThrow().statusperiodeId() != null);
         assertThat(levensloop.stand(melding).orElseThrow().statusperiodeId()).as("id uit het antwoord van OT")
                 .startsWith("SP-");
