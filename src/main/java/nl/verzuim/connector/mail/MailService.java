@@ -55,6 +55,9 @@ public class MailService {
 
     /** A reminder of {@link Herinneringsplan}; true when it was new. */
     public boolean herinnering(Herinneringsplan.Herinnering h) {
+        if (bestaat(h.sleutel())) {
+            return false; // planned every hour for days: known keys cost one query, not one per open melding
+        }
         if (h.soort() == Herinneringsplan.Soort.OPGAVE) {
             School school = scholen.vind(h.schoolcode()).orElseThrow(() ->
                     new IllegalStateException("school " + h.schoolcode() + " staat niet in de schoolconfiguratie"));
@@ -145,10 +148,14 @@ public class MailService {
                 new IllegalStateException("school " + melding.schoolcode() + " staat niet in de schoolconfiguratie"));
     }
 
+    private boolean bestaat(String sleutel) {
+        return jdbc.sql("select count(*) from mail_outbox where sleutel = ?").param(sleutel).query(Integer.class)
+                .single() > 0;
+    }
+
     boolean plaats(String sleutel, String soort, Long meldingId, String ontvanger, String onderwerp,
                    Map<String, Object> gegevens) {
-        if (jdbc.sql("select count(*) from mail_outbox where sleutel = ?").param(sleutel).query(Integer.class)
-                .single() > 0) {
+        if (bestaat(sleutel)) {
             return false;
         }
         MailOpsteller.Inhoud inhoud = opsteller.stelOp(soort, gegevens);
