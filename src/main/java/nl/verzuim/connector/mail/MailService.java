@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import nl.verzuim.connector.melding.Herinneringsplan;
+import nl.verzuim.connector.melding.Levensloop;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.ot.OtModel;
 import nl.verzuim.connector.persistence.Dialect;
@@ -99,18 +100,13 @@ public class MailService {
                 "Opschalingsroute " + h.stap().weken() + " weken: " + school.naam() + ", OT-ID " + m.otId(), gegevens);
     }
 
+    /** The melding's OT state in the lifecycle's own words (one text per state: Levensloop.Status.tekst). */
     private static String status(String otStatus) {
-        if (otStatus == null) {
-            return "nieuw";
+        try {
+            return Levensloop.Status.van(otStatus).tekst();
+        } catch (Levensloop.OnbekendeStatus e) {
+            return otStatus;
         }
-        return switch (otStatus) {
-            case "NIEUW" -> "nieuw (nog indienen)";
-            case "INGEDIEND" -> "ingediend bij SPPOH";
-            case "TERUGGEZET" -> "teruggezet door SPPOH";
-            case "LOPEND" -> "lopende melding";
-            case "AFGEROND" -> "afgerond";
-            default -> otStatus;
-        };
     }
 
     public void geaccepteerd(Melding melding, OtModel.Gebeurtenis gebeurtenis) {

@@ -98,7 +98,7 @@ class SchoolMailsTest extends LevensloopTestBasis {
                 .contains("2 open meldingen");
         for (String deel : Mails.delen(mail).values()) {
             assertThat(deel).contains(SCHOOL).contains("OT-KW1").contains("OT-KW2").doesNotContain("OT-KW3")
-                    .contains(MOCK.baseUrl() + "/ot/web/trajecten/TR-KW1").contains("lopende melding")
+                    .contains(MOCK.baseUrl() + "/ot/web/trajecten/TR-KW1").contains("lopend (door SPPOH geaccepteerd)")
                     .contains("teruggezet door SPPOH");
             geenPersoonsgegevens(deel);
         }
