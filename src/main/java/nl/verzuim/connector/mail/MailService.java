@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import nl.verzuim.connector.melding.Herinneringsplan;
+import nl.verzuim.connector.melding.Levensloop;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.ot.OtModel;
 import nl.verzuim.connector.persistence.Dialect;
@@ -55,6 +56,9 @@ public class MailService {
 
     /** A reminder of {@link Herinneringsplan}; true when it was new. */
     public boolean herinnering(Herinneringsplan.Herinnering h) {
+        if (bestaat(h.sleutel())) {
+            return false; // planned every hour for days: known keys cost one query, not one per open melding
+        }
         if (h.soort() == Herinneringsplan.Soort.OPGAVE) {
             School school = scholen.vind(h.schoolcode()).orElseThrow(() ->
                     new IllegalStateException("school " + h.schoolcode() + " staat niet in de schoolconfiguratie"));
@@ -96,18 +100,13 @@ public class MailService {
                 "Opschalingsroute " + h.stap().weken() + " weken: " + school.naam() + ", OT-ID " + m.otId(), gegevens);
     }
 
+    /** The melding's OT state in the lifecycle's own words (one text per state: Levensloop.Status.tekst). */
     private static String status(String otStatus) {
-        if (otStatus == null) {
-            return "nieuw";
+        try {
+            return Levensloop.Status.van(otStatus).tekst();
+        } catch (Levensloop.OnbekendeStatus e) {
+            return otStatus;
         }
-        return switch (otStatus) {
-            case "NIEUW" -> "nieuw (nog indienen)";
-            case "INGEDIEND" -> "ingediend bij SPPOH";
-            case "TERUGGEZET" -> "teruggezet door SPPOH";
-            case "LOPEND" -> "lopende melding";
-            case "AFGEROND" -> "afgerond";
-            default -> otStatus;
-        };
     }
 
     public void geaccepteerd(Melding melding, OtModel.Gebeurtenis gebeurtenis) {
@@ -145,10 +144,14 @@ public class MailService {
                 new IllegalStateException("school " + melding.schoolcode() + " staat niet in de schoolconfiguratie"));
     }
 
+    private boolean bestaat(String sleutel) {
+        return jdbc.sql("select count(*) from mail_outbox where sleutel = ?").param(sleutel).query(Integer.class)
+                .single() > 0;
+    }
+
     boolean plaats(String sleutel, String soort, Long meldingId, String ontvanger, String onderwerp,
                    Map<String, Object> gegevens) {
-        if (jdbc.sql("select count(*) from mail_outbox where sleutel = ?").param(sleutel).query(Integer.class)
-                .single() > 0) {
+        if (bestaat(sleutel)) {
             return false;
         }
         MailOpsteller.Inhoud inhoud = opsteller.stelOp(soort, gegevens);

@@ -16,18 +16,45 @@ import java.util.Map;
  *
  * Plain Java: {@link #na(Status, Stap)} gives the state after a step or refuses it with {@link OngeldigeStap},
  * which names the state, the step and why in Dutch (for the operator and the event's record). Changes to a running
- * melding (statusperiode, interventie, percentage onderwijs, logboek) are no step: {@link #magBijwerken} says
- * when they are allowed.
+ * melding (statusperiode, interventie, percentage onderwijs, logboek) are no step: {@link #waaromNietBijwerken}
+ * says when they are refused.
  */
 public final class Levensloop {
 
     /** OT's Trajectstatus. */
     public enum Status {
-        NIEUW, INGEDIEND, TERUGGEZET, LOPEND, AFGEROND;
+        NIEUW("nieuw (nog niet ingediend)"),
+        INGEDIEND("ingediend bij SPPOH"),
+        TERUGGEZET("teruggezet door SPPOH"),
+        LOPEND("lopend (door SPPOH geaccepteerd)"),
+        AFGEROND("afgerond");
 
-        /** OT's status text as stored on the melding; no status yet (no traject) is NIEUW. */
+        private final String tekst;
+
+        Status(String tekst) {
+            this.tekst = tekst;
+        }
+
+        /** The one Dutch text for this state, for refusals and the school's mails alike. */
+        public String tekst() {
+            return tekst;
+        }
+
+        /**
+         * OT's status text as stored on the melding; no status yet (no traject) is NIEUW. A value that is no
+         * Trajectstatus (an old row from before refusals moved to laatste_fout) is refused plainly with
+         * {@link OnbekendeStatus}, which callers treat as a refused step, never as an error to retry.
+         */
         public static Status van(String otStatus) {
-            return otStatus == null || otStatus.isBlank() ? NIEUW : Status.valueOf(otStatus);
+            if (otStatus == null || otStatus.isBlank()) {
+                return NIEUW;
+            }
+            for (Status s : values()) {
+                if (s.name().equals(otStatus)) {
+                    return s;
+                }
+            }
+            throw new OnbekendeStatus(otStatus);
         }
     }
 
@@ -73,6 +100,14 @@ public final class Levensloop {
         }
     }
 
+    /** The melding holds an OT status that is no Trajectstatus: no step can be judged from it. */
+    public static final class OnbekendeStatus extends ActieGeweigerd {
+        OnbekendeStatus(String otStatus) {
+            super("de OT-status '" + otStatus + "' van de melding is geen status van de levensloop; zet haar in OT"
+                    + " recht of vraag de beheerder");
+        }
+    }
+
     private static final Map<Status, Map<Stap, Status>> TOEGESTAAN = new EnumMap<>(Status.class);
 
     static {
@@ -103,14 +138,10 @@ public final class Levensloop {
     }
 
     /**
-     * Statusperioden, interventies, percentages onderwijs and logboek entries belong to a lopende melding only:
-     * interventies "zodra de melding door SPPOH is geaccepteerd" (seed 000), and after afronding nothing changes.
+     * Why a running-melding change is refused in this state, or null when it is allowed. Statusperioden,
+     * interventies, percentages onderwijs and logboek entries belong to a lopende melding only: interventies "zodra
+     * de melding door SPPOH is geaccepteerd" (seed 000), and after afronding nothing changes.
      */
-    public static boolean magBijwerken(Status status) {
-        return status == Status.LOPEND;
-    }
-
-    /** Why a running-melding change is refused in this state, or null when it is allowed. */
     public static String waaromNietBijwerken(Status status) {
         return switch (status) {
             case LOPEND -> null;
@@ -137,12 +168,6 @@ public final class Levensloop {
     }
 
     private static String tekst(Status status) {
-        return switch (status) {
-            case NIEUW -> "nieuw (nog niet ingediend)";
-            case INGEDIEND -> "ingediend bij SPPOH";
-            case TERUGGEZET -> "teruggezet door SPPOH";
-            case LOPEND -> "al lopend";
-            case AFGEROND -> "afgerond";
-        };
+        return status.tekst();
     }
 }

@@ -41,6 +41,13 @@ public class LevensloopService {
     private static final Logger LOG = LoggerFactory.getLogger(LevensloopService.class);
     static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     static final Set<String> CATEGORIEEN = Set.of("A_LANGDURIG_RELATIEF_VERZUIM", "B_LANGDURIG_GEOORLOOFD_VERZUIM");
+    /** OT's Hoofdoorzaak (ot-api-v1.yaml); the letter before the first _ is its categorie. */
+    static final Set<String> HOOFDOORZAKEN = Set.of("A_LEERLING_WIL_NIET_NAAR_SCHOOL",
+            "A_OUDERS_WILLEN_NIET_DAT_KIND_NAAR_SCHOOL_GAAT", "A_GEEN_OVEREENSTEMMING_OVER_PASSENDE_ONDERWIJSPLEK",
+            "A_WEL_IN_STAAT_GEEN_PASSENDE_ONDERWIJSPLEK", "B_PSYCHISCHE_OORZAAK", "B_LICHAMELIJKE_OORZAAK");
+    /** Free texts a person types (toelichting, waarom): as long as MeldingActies allows a reden, well within OT's
+     * 4000 and our varchar(4000) columns (audit, ot_opdracht with the JSON around it). */
+    static final int MAX_TEKST = 2000;
     static final Set<String> INTERVENTIES = Set.of("GEEN_PASSEND_EN_GESTART_AANBOD",
             "INZET_JEUGDHULP_MEDISCHE_ZORG_BEHANDELING", "INZET_LEERPLICHT", "AANGEPAST_ONDERWIJSPROGRAMMA",
             "ZORGTRAJECT_DAGBESTEDING", "DAGINVULLINGSPROGRAMMA", "GESLOTEN_OF_RESIDENTIELE_INSTELLING");
@@ -89,7 +96,10 @@ public class LevensloopService {
      */
     @Transactional
     public Uitkomst opnieuwIndienen(long meldingId, String door, String waarom) {
-        Melding melding = otMelding(meldingId);
+        tekst("de toelichting", waarom);
+        // The row lock makes a person's click and the LAS round (or a double click) wait for each other, so the
+        // second one sees the first one's OT_INDIENEN and places none.
+        Melding melding = otMelding(meldingen.vindVoorUpdate(meldingId), meldingId);
         Levensloop.Status status = Levensloop.Status.van(melding.otStatus());
         Levensloop.na(status, Levensloop.Stap.OPNIEUW_INDIENEN);
         if (levensloop.open(meldingId, OutboxItem.Operatie.OT_INDIENEN) > 0) {
@@ -108,18 +118,19 @@ public class LevensloopService {
     /** An interventie, only on a lopende melding; OT ties it to the running statusperiode. */
     @Transactional
     public Uitkomst interventie(long meldingId, String soort, LocalDate startdatum, String toelichting, String door) {
-        Melding melding = lopend(meldingId);
         if (soort == null || !INTERVENTIES.contains(soort)) {
-            throw new IllegalArgumentException("onbekende interventie; kies uit " + INTERVENTIES);
+            throw new MeldingActies.OngeldigVerzoek("onbekende interventie; kies uit " + INTERVENTIES);
         }
         if (startdatum == null) {
-            throw new IllegalArgumentException("startdatum ontbreekt");
+            throw new MeldingActies.OngeldigVerzoek("startdatum ontbreekt");
         }
+        tekst("de toelichting", toelichting);
+        Melding melding = lopend(meldingId);
         Instant nu = klok.instant();
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_INTERVENTIE,
                 new OtBijhoudModel.Interventie(null, soort, startdatum, null, toelichting), nu);
         logboek(meldingId, startdatum, "Interventie toegevoegd: " + soort + " vanaf " + DATUM.format(startdatum)
-                + " (door " + door + ", via de verzuimconnector).");
+                + " (door de school, via de verzuimconnector).");
         audit.schrijf(meldingId, "INTERVENTIE", "OT", soort + " vanaf " + startdatum, door, nu);
         return new Uitkomst(meldingId, melding.otStatus(), "interventie staat klaar voor OT");
     }
@@ -128,17 +139,20 @@ public class LevensloopService {
     @Transactional
     public Uitkomst statusperiode(long meldingId, String categorie, String hoofdoorzaak, LocalDate startdatum,
                                   String door) {
-        Melding melding = lopend(meldingId);
         if (categorie == null || !CATEGORIEEN.contains(categorie)) {
-            throw new IllegalArgumentException("onbekende categorie; kies uit " + CATEGORIEEN);
+            throw new MeldingActies.OngeldigVerzoek("onbekende categorie; kies uit " + CATEGORIEEN);
+        }
+        if (hoofdoorzaak != null && !HOOFDOORZAKEN.contains(hoofdoorzaak)) {
+            throw new MeldingActies.OngeldigVerzoek("onbekende hoofdoorzaak; kies uit " + HOOFDOORZAKEN);
         }
         if (hoofdoorzaak != null && !hoofdoorzaak.startsWith(categorie.substring(0, 2))) {
-            throw new IllegalArgumentException("een hoofdoorzaak van categorie " + categorie.charAt(0)
-                    + " hoort bij die categorie");
+            throw new MeldingActies.OngeldigVerzoek("een hoofdoorzaak van categorie " + hoofdoorzaak.charAt(0)
+                    + " hoort niet bij categorie " + categorie.charAt(0));
         }
         if (startdatum == null) {
-            throw new IllegalArgumentException("startdatum ontbreekt");
+            throw new MeldingActies.OngeldigVerzoek("startdatum ontbreekt");
         }
+        Melding melding = lopend(meldingId);
         LevensloopRepository.Stand stand = levensloop.standVoorUpdate(meldingId).orElseGet(() -> beginStand(melding));
         if (stand.statusperiodeEind() == null) {
             throw new ActieGeweigerd("een nieuwe status kan pas als de lopende statusperiode (vanaf "
@@ -153,7 +167,7 @@ public class LevensloopService {
                 new OtModel.Statusperiode(null, categorie, hoofdoorzaak, startdatum, null), nu);
         levensloop.bewaar(stand.metStatusperiode(null, categorie, hoofdoorzaak, startdatum, null), nu);
         logboek(meldingId, startdatum, "Nieuwe statusperiode: categorie " + categorie.charAt(0) + " vanaf "
-                + DATUM.format(startdatum) + " (door " + door + ", via de verzuimconnector).");
+                + DATUM.format(startdatum) + " (door de school, via de verzuimconnector).");
         audit.schrijf(meldingId, "STATUSPERIODE", "OT", categorie + " vanaf " + startdatum, door, nu);
         return new Uitkomst(meldingId, melding.otStatus(), "statusperiode staat klaar voor OT");
     }
@@ -172,7 +186,7 @@ public class LevensloopService {
                     + " traject mee); beëindig haar in OT zelf");
         }
         if (einddatum == null || einddatum.isBefore(stand.statusperiodeStart())) {
-            throw new IllegalArgumentException("einddatum ontbreekt of ligt voor de startdatum van de periode");
+            throw new MeldingActies.OngeldigVerzoek("einddatum ontbreekt of ligt voor de startdatum van de periode");
         }
         Instant nu = klok.instant();
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_STATUSPERIODE_BEEINDIGEN,
@@ -206,6 +220,7 @@ public class LevensloopService {
         LOG.info("Melding {} (traject {}) wordt afgerond: {}", melding.id(), melding.trajectId(), reden);
     }
 
+    /** A logboek entry in OT. Never a login name: OT is told "door de school", our audit trail keeps who. */
     private void logboek(long meldingId, LocalDate datum, String tekst) {
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_LOGBOEK, new OtBijhoudModel.Logboek(datum, tekst),
                 klok.instant());
@@ -237,7 +252,11 @@ public class LevensloopService {
     }
 
     private Melding otMelding(long meldingId) {
-        Melding melding = meldingen.vind(meldingId).orElseThrow(() ->
+        return otMelding(meldingen.vind(meldingId), meldingId);
+    }
+
+    private static Melding otMelding(Optional<Melding> gevonden, long meldingId) {
+        Melding melding = gevonden.orElseThrow(() ->
                 new NoSuchElementException("melding " + meldingId + " bestaat niet"));
         if (!"OT".equals(melding.kanaal().name()) || melding.trajectId() == null) {
             throw new ActieGeweigerd("melding " + meldingId + " heeft geen traject in OT");
@@ -252,6 +271,13 @@ public class LevensloopService {
             throw new ActieGeweigerd(waarom);
         }
         return melding;
+    }
+
+    /** A free text a person typed: refused when longer than {@link #MAX_TEKST}, before anything is written. */
+    private static void tekst(String wat, String tekst) {
+        if (tekst != null && tekst.length() > MAX_TEKST) {
+            throw new MeldingActies.OngeldigVerzoek(wat + " is langer dan " + MAX_TEKST + " tekens");
+        }
     }
 
     static List<String> velden(String lijst) {

@@ -2,8 +2,11 @@ package nl.verzuim.connector.melding;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +70,14 @@ public class LopendeMeldingBijhouden {
     public synchronized int werkAllesBij() {
         LocalDate vandaag = LocalDate.now(klok);
         int aantal = 0;
+        // How far each school's exports reach, once per round (not once per melding).
+        Map<String, LocalDate> totPerSchool = new HashMap<>();
+        Function<Melding, LocalDate> tot = m -> totPerSchool.computeIfAbsent(m.brin() + m.vestiging(), k ->
+                levensloop.laatsteRegistratiedag(m.brin(), m.vestiging()).filter(d -> d.isBefore(vandaag))
+                        .orElse(vandaag));
         for (Melding m : levensloop.otMeldingen(List.of("LOPEND", "TERUGGEZET"))) {
             try {
-                transactie.executeWithoutResult(s -> werkBij(m.id(), vandaag));
+                transactie.executeWithoutResult(s -> werkBij(m.id(), vandaag, tot));
                 aantal++;
             } catch (RuntimeException e) {
                 LOG.warn("Melding {} niet bijgewerkt ({}); volgende ronde opnieuw", m.id(), Foutketen.van(e));
@@ -78,7 +86,7 @@ public class LopendeMeldingBijhouden {
         return aantal;
     }
 
-    void werkBij(long meldingId, LocalDate vandaag) {
+    void werkBij(long meldingId, LocalDate vandaag, Function<Melding, LocalDate> totVoorSchool) {
         Melding melding = meldingen.vind(meldingId).orElseThrow();
         Optional<School> school = scholen.vind(melding.brin(), melding.vestiging());
         if (school.isEmpty()) {
@@ -105,21 +113,23 @@ public class LopendeMeldingBijhouden {
             levensloop.bewaar(stand.metAfronding("UITGESCHREVEN", uitgeschreven), klok.instant());
             return;
         }
-        LocalDate tot = levensloop.laatsteRegistratiedag(melding.brin(), melding.vestiging())
-                .filter(d -> d.isBefore(vandaag)).orElse(vandaag);
+        LocalDate tot = totVoorSchool.apply(melding);
+        if (!tot.isAfter(stand.beoordeeldTot())) {
+            return; // no new day to judge: leave the pupil's registrations unread
+        }
         Schoolkalender kalender = school.get().kalender();
         List<Registratie> regs = registraties.voorLeerling(melding.brin(), melding.vestiging(), melding.leerlingId());
         for (LocalDate d = stand.beoordeeldTot().plusDays(1); !d.isAfter(tot); d = d.plusDays(1)) {
             if (!kalender.isSchooldag(d)) {
                 continue;
             }
-            int bucket = PercentageOnderwijs.over4Lesweken(regs, kalender, d);
+            double aandeel = PercentageOnderwijs.aandeelOver4Lesweken(regs, kalender, d); // once per day
+            int bucket = PercentageOnderwijs.bucket(aandeel);
             if (stand.percentage() == null || bucket != stand.percentage()) {
                 service.percentage(melding, stand, bucket, d, "gemiddelde over de laatste 4 lesweken volgens het LAS");
                 stand = stand.metPercentage(bucket, d);
             }
             if (laatsteSchooldagVanLesweek(kalender, d)) {
-                double aandeel = PercentageOnderwijs.aandeelOver4Lesweken(regs, kalender, d);
                 if (aandeel > 50.0) {
                     service.afronden(melding, "VOLGT_WEER_ONDERWIJS", d, String.format(java.util.Locale.ROOT,
                             "de leerling volgde in de 4 lesweken t/m %s %.0f%% van de lestijd onderwijs (meer dan"

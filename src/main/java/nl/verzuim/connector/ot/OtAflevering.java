@@ -81,10 +81,7 @@ public class OtAflevering {
             if (fout.isHerhaalbaar()) {
                 werk.opnieuw(item, fout.getMessage());
             } else {
-                if (fout.status() == 422 && item.operatie() == OutboxItem.Operatie.OT_INDIENEN && mail != null) {
-                    mail.conceptOnvolledig(melding, fout.velden(), item.sleutel()); // issue 6: tell the school
-                }
-                geweigerd(item, fout);
+                geweigerd(item, melding, fout);
             }
         }
     }
@@ -126,12 +123,13 @@ public class OtAflevering {
     }
 
     /**
-     * OT refused: the same request would be refused again, so it becomes a dead letter, and the melding says
-     * plainly what is the matter — CONFLICT (409: a traject already runs, or the traject is not in a state to be
-     * submitted) or ONVOLLEDIG (422: OT names the fields it misses).
+     * OT refused: the same request would be refused again, so it becomes a dead letter, and the melding's
+     * laatste_fout says plainly what is the matter — CONFLICT (409: a traject already runs, or the traject is not
+     * in a state to be submitted) or ONVOLLEDIG (422: OT names the fields it misses). The melding keeps its OT
+     * status (the Trajectstatus, which the refusal did not change), so SPPOH's later answers still fit.
      */
-    private void geweigerd(OutboxItem item, OtFout fout) {
-        String otStatus = switch (fout.status()) {
+    private void geweigerd(OutboxItem item, Melding melding, OtFout fout) {
+        String weigering = switch (fout.status()) {
             case 409 -> "CONFLICT";
             case 422 -> "ONVOLLEDIG";
             default -> "GEWEIGERD";
@@ -139,7 +137,12 @@ public class OtAflevering {
         String voorDeMelding = fout.getMessage() + (fout.uitleg() == null ? "" : ": " + fout.uitleg());
         transactie.executeWithoutResult(status -> {
             werk.mislukt(item, "OT-" + fout.status(), fout.getMessage(), voorDeMelding);
-            meldingen.otGeweigerd(item.meldingId(), otStatus, voorDeMelding, klok.instant());
+            if (fout.status() == 422 && item.operatie() == OutboxItem.Operatie.OT_INDIENEN && mail != null) {
+                // issue 6: tell the school; in this transaction, so the dead letter and its mail come together
+                mail.conceptOnvolledig(melding, fout.velden(), item.sleutel());
+            }
+            meldingen.otGeweigerd(item.meldingId(), "OT weigerde " + item.operatie() + " (" + weigering + "): "
+                    + voorDeMelding, klok.instant());
         });
         LOG.warn("OT weigerde {} voor melding {}: HTTP {} {}", item.operatie(), item.meldingId(), fout.status(),
                 fout.code());

@@ -74,9 +74,8 @@ public class OtBijhouden {
                     OtModel.Statusperiode p = levensloop.inhoud(item.id(), OtModel.Statusperiode.class);
                     OtModel.Statusperiode antwoord = ot.statusperiodeToevoegen(traject, p, item.sleutel());
                     String id = antwoord == null ? null : antwoord.id();
-                    transactie.executeWithoutResult(s -> levensloop.stand(melding.id()).ifPresent(stand ->
-                            levensloop.bewaar(stand.metStatusperiode(id, stand.categorie(), stand.hoofdoorzaak(),
-                                    stand.statusperiodeStart(), stand.statusperiodeEind()), klok.instant())));
+                    // Only the id: the rest of the stand may change meanwhile (LopendeMeldingBijhouden locks it).
+                    levensloop.statusperiodeId(melding.id(), id, klok.instant());
                     yield "statusperiode " + p.categorie() + " vanaf " + p.startdatum() + " (periode " + id + ")";
                 }
                 case OT_STATUSPERIODE_BEEINDIGEN -> {
@@ -103,8 +102,11 @@ public class OtBijhouden {
                 default -> throw new IllegalStateException("geen OTLOOP-operatie: " + item.operatie());
             };
             transactie.executeWithoutResult(s -> {
-                if (item.operatie() == OutboxItem.Operatie.OT_AFRONDEN) {
-                    Melding nu = meldingen.vind(melding.id()).orElseThrow();
+                Melding nu = meldingen.vind(melding.id()).orElseThrow();
+                // SPPOH may have closed it first (its AFGEROND event came in while ours was on its way): then OT's
+                // yes to ours changes nothing, and is no dead letter.
+                if (item.operatie() == OutboxItem.Operatie.OT_AFRONDEN
+                        && !"AFGEROND".equals(nu.otStatus())) {
                     Levensloop.Status naar = Levensloop.na(Levensloop.Status.van(nu.otStatus()), Levensloop.Stap.AFRONDEN);
                     meldingen.otStatus(melding.id(), MeldingStatus.VERZONDEN, naar.name(), nu.terugzetReden(),
                             klok.instant());
@@ -121,7 +123,7 @@ public class OtBijhouden {
                 definitief(item, "OT-" + fout.status(),
                         fout.getMessage() + (fout.uitleg() == null ? "" : ": " + fout.uitleg()));
             }
-        } catch (Levensloop.OngeldigeStap fout) {
+        } catch (Levensloop.OngeldigeStap | Levensloop.OnbekendeStatus fout) {
             definitief(item, "LEVENSLOOP", fout.getMessage());
         }
     }

@@ -78,14 +78,26 @@ public class OtGebeurtenisVerwerker {
         }
         Melding m = melding.get();
         Levensloop.Stap stap = Levensloop.Stap.vanGebeurtenis(g.type());
-        Levensloop.Status van = Levensloop.Status.van(m.otStatus());
-        if (stap != null && !Levensloop.mag(van, stap)) {
-            if (van == Levensloop.Status.NIEUW && levensloop.open(m.id(), OutboxItem.Operatie.OT_INDIENEN) > 0) {
-                // SPPOH answered before our record of the submission was written: next round.
+        Levensloop.Status van;
+        try {
+            van = Levensloop.Status.van(m.otStatus());
+        } catch (Levensloop.OnbekendeStatus fout) {
+            weiger(eventId, g, m, fout.getMessage());
+            return;
+        }
+        boolean sppohBeslist = stap == Levensloop.Stap.ACCEPTEREN || stap == Levensloop.Stap.TERUGZETTEN;
+        if (sppohBeslist && (van == Levensloop.Status.NIEUW || van == Levensloop.Status.TERUGGEZET)) {
+            if (levensloop.open(m.id(), OutboxItem.Operatie.OT_INDIENEN) > 0) {
+                // SPPOH answered before our record of the (re)submission was written: next round.
                 LOG.info("OT-gebeurtenis {} wacht tot het indienen van traject {} is vastgelegd", eventId,
                         g.trajectId());
                 return;
             }
+            // SPPOH only decides on a submitted traject: with none of ours on its way, the school submitted it in
+            // OT itself (e.g. after OT refused ours with 422). OT is the source of truth.
+            van = Levensloop.Status.INGEDIEND;
+        }
+        if (stap != null && !Levensloop.mag(van, stap)) {
             String reden;
             try {
                 Levensloop.na(van, stap);
@@ -93,11 +105,7 @@ public class OtGebeurtenisVerwerker {
             } catch (Levensloop.OngeldigeStap fout) {
                 reden = fout.getMessage();
             }
-            if (gebeurtenissen.geweigerd(eventId, reden, klok.instant())) {
-                audit.schrijf(m.id(), "OT_GEBEURTENIS_GEWEIGERD", "OT", "eventId " + g.eventId() + " (" + g.type()
-                        + "): " + reden, "SPPOH", klok.instant());
-                LOG.warn("OT-gebeurtenis {} ({}) geweigerd voor melding {}: {}", g.eventId(), g.type(), m.id(), reden);
-            }
+            weiger(eventId, g, m, reden);
             return;
         }
         String resultaat;
@@ -130,5 +138,14 @@ public class OtGebeurtenisVerwerker {
         audit.schrijf(m.id(), "OT_" + g.type(), "OT", "eventId " + g.eventId() + (g.door() == null ? ""
                 : "; door " + g.door()), "SPPOH", klok.instant());
         LOG.info("OT-gebeurtenis {} ({}) verwerkt: {}", g.eventId(), g.type(), resultaat);
+    }
+
+    /** An impossible step changes nothing; the event is kept with its reason and is not tried again. */
+    private void weiger(String eventId, OtModel.Gebeurtenis g, Melding m, String reden) {
+        if (gebeurtenissen.geweigerd(eventId, reden, klok.instant())) {
+            audit.schrijf(m.id(), "OT_GEBEURTENIS_GEWEIGERD", "OT", "eventId " + g.eventId() + " (" + g.type()
+                    + "): " + reden, "SPPOH", klok.instant());
+            LOG.warn("OT-gebeurtenis {} ({}) geweigerd voor melding {}: {}", g.eventId(), g.type(), m.id(), reden);
+        }
     }
 }

@@ -117,6 +117,12 @@ public class LevensloopRepository {
         }
     }
 
+    /** The id OT gave the running statusperiode; touches nothing else of the stand. */
+    public void statusperiodeId(long meldingId, String statusperiodeId, Instant nu) {
+        jdbc.sql("update ot_traject_stand set statusperiode_id = ?, bijgewerkt = ? where melding_id = ?")
+                .params(statusperiodeId, Dialect.tijd(nu), meldingId).update();
+    }
+
     /** As OT does it: a new percentage from {@code start} ends the running one on the day before. */
     public void nieuwPercentage(long meldingId, int percentage, LocalDate start) {
         jdbc.sql("update ot_percentage set einddatum = ? where melding_id = ? and einddatum is null")
@@ -175,9 +181,12 @@ public class LevensloopRepository {
         return ids.stream().map(outbox::vind).toList();
     }
 
-    /** Unfinished outbox work of this operatie for the melding (waiting, retrying or a dead letter). */
+    /**
+     * Outbox work of this operatie still on its way for the melding (waiting or retrying). A dead letter or a
+     * cancelled item is not: nothing more will come of it unless a person retries it.
+     */
     public int open(long meldingId, OutboxItem.Operatie operatie) {
-        return jdbc.sql("select count(*) from outbox where melding_id = ? and operatie = ? and status <> 'VERZONDEN'")
+        return jdbc.sql("select count(*) from outbox where melding_id = ? and operatie = ? and status = 'TE_VERZENDEN'")
                 .params(meldingId, operatie.name()).query(Integer.class).single();
     }
 

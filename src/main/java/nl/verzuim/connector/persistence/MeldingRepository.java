@@ -51,6 +51,12 @@ public class MeldingRepository {
         return jdbc.sql("select * from melding where id = ?").param(id).query(MeldingRepository::rij).optional();
     }
 
+    /** The melding, its row locked for this transaction: two actions on one melding happen one after the other. */
+    public Optional<Melding> vindVoorUpdate(long id) {
+        return jdbc.sql("select * from melding where id = ? for update").param(id).query(MeldingRepository::rij)
+                .optional();
+    }
+
     public Optional<Melding> vindOpTraject(String trajectId) {
         return jdbc.sql("select * from melding where traject_id = ?").param(trajectId)
                 .query(MeldingRepository::rij).optional();
@@ -130,10 +136,13 @@ public class MeldingRepository {
                 .params(MeldingStatus.INGETROKKEN.name(), duoStatus, Dialect.tijd(nu), id).update();
     }
 
-    /** OT refused the melding (409, 422): its OT status says why at a glance, the reason stands beside it. */
-    public void otGeweigerd(long id, String otStatus, String fout, Instant nu) {
-        jdbc.sql("update melding set status = ?, ot_status = ?, laatste_fout = ?, bijgewerkt = ? where id = ?")
-                .params(MeldingStatus.MISLUKT.name(), otStatus, fout, Dialect.tijd(nu), id).update();
+    /**
+     * OT refused a call (409, 422): the melding is MISLUKT with the refusal in laatste_fout. ot_status is left
+     * alone: it holds only OT's Trajectstatus, which a refused call did not change.
+     */
+    public void otGeweigerd(long id, String fout, Instant nu) {
+        jdbc.sql("update melding set status = ?, laatste_fout = ?, bijgewerkt = ? where id = ?")
+                .params(MeldingStatus.MISLUKT.name(), fout, Dialect.tijd(nu), id).update();
     }
 
     public void laatsteFout(long id, String fout, Instant nu) {

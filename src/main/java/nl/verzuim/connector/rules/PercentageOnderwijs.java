@@ -51,7 +51,7 @@ public final class PercentageOnderwijs {
     }
 
     /** The nearest of 0, 25, 50, 75 and 100 (a tie goes up). */
-    static int bucket(double procent) {
+    public static int bucket(double procent) {
         int afgerond = (int) Math.round(procent / 25.0) * 25;
         return Math.max(0, Math.min(100, afgerond));
     }

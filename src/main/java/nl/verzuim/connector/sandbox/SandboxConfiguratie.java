@@ -35,7 +35,7 @@ public class SandboxConfiguratie {
 
     @Bean(destroyMethod = "stop")
     public WireMockServer sandboxWireMock(SandboxBestanden bestanden, ConnectorInstellingen instellingen,
-                                          Environment omgeving,
+                                          Environment omgeving, Clock klok,
                                           @Value("${connector.sandbox-mocks.wiremock-port:8089}") int poort,
                                           @Value("${connector.sandbox-mocks.sppoh-besluit:GEACCEPTEERD}") String besluit) {
         Path wortel = bestanden.wiremockWortel();
@@ -46,7 +46,7 @@ public class SandboxConfiguratie {
                 .notifier(new Slf4jNotifier(false))
                 .maxRequestJournalEntries(500)
                 .extensions(new SppohSimulator(() -> omgeving.getProperty("local.server.port", Integer.class, 8080),
-                        instellingen.ot().webhookSecret(), besluit)));
+                        instellingen.ot().webhookSecret(), besluit, klok)));
         server.start();
         LOG.info("Sandbox: nep-DUO en nep-OT (WireMock) op http://localhost:{} met stubs uit {}", poort,
                 wortel.resolve("mappings"));

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,12 +37,14 @@ class SppohSimulator implements ServeEventListener {
     private final IntSupplier connectorPoort;
     private final String geheim;
     private final String besluit;
+    private final Clock klok;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SppohSimulator(IntSupplier connectorPoort, String geheim, String besluit) {
+    SppohSimulator(IntSupplier connectorPoort, String geheim, String besluit, Clock klok) {
         this.connectorPoort = connectorPoort;
         this.geheim = geheim;
         this.besluit = besluit;
+        this.klok = klok;
     }
 
     @Override
@@ -68,7 +71,7 @@ class SppohSimulator implements ServeEventListener {
         String lichaam = "{\"eventId\":\"sandbox-" + UUID.randomUUID() + "\",\"type\":\"" + besluit
                 + "\",\"trajectId\":\"" + trajectId + "\",\"otId\":\"" + otId + "\"" + reden
                 + ",\"door\":\"SPPOH-adviseur (sandbox)\",\"tijdstip\":\""
-                + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + "\"}";
+                + OffsetDateTime.now(klok.withZone(ZoneOffset.UTC)).withNano(0) + "\"}";
         String handtekening = "sha256=" + OtWebhookController.hmac(geheim.getBytes(StandardCharsets.UTF_8),
                 lichaam.getBytes(StandardCharsets.UTF_8));
         CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> {

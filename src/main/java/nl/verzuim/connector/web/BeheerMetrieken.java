@@ -28,7 +28,8 @@ public class BeheerMetrieken implements MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(BeheerMetrieken.class);
     private static final Duration GELDIG = Duration.ofSeconds(5);
-    static final List<String> AFLEVERKANALEN = List.of("DUO", "OT", "MAIL");
+    /** Every outbox kanaal: OTLOOP carries the OT calls that keep a running melding current. */
+    static final List<String> AFLEVERKANALEN = List.of("DUO", "OT", "OTLOOP", "MAIL");
 
     private final BeheerRepository beheer;
     private final Clock klok;
@@ -64,6 +65,8 @@ public class BeheerMetrieken implements MeterBinder {
                                 m -> m.getal(s -> s.doodlopers().getOrDefault(kanaal, 0L)))
                         .description("Aflevering die het opgaf: een mens moet handelen")
                         .tag("kanaal", kanaal).register(registry);
+            }
+            if (kanaal.equals("DUO") || kanaal.equals("OT")) { // a melding's own kanaal
                 Gauge.builder("verzuim.melding.oudste.onverzonden.leeftijd", this, m -> m.leeftijd(kanaal))
                         .description("Hoe lang de oudste melding die nog weg moet al bestaat (onvolledig, wacht op"
                                 + " goedkeuring, in de outbox of mislukt); 0 als er geen is")

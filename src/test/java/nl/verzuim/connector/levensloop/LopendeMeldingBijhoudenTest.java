@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import nl.verzuim.connector.melding.ActieGeweigerd;
 import nl.verzuim.connector.melding.LevensloopService;
 import nl.verzuim.connector.melding.LopendeMeldingBijhouden;
+import nl.verzuim.connector.melding.MeldingActies;
 import nl.verzuim.connector.persistence.LevensloopRepository;
 import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
@@ -163,9 +164,59 @@ class LopendeMeldingBijhoudenTest extends LevensloopTestBasis {
         JsonNode nieuw = JSON.readTree(verzoeken("TR-SP", "statusperioden").get(0).getBodyAsString());
         assertThat(nieuw.get("categorie").asText()).isEqualTo("B_LANGDURIG_GEOORLOOFD_VERZUIM");
         assertThat(nieuw.get("startdatum").asText()).isEqualTo("2026-11-16");
+        assertThat(JSON.readTree(verzoeken("TR-SP", "logboek").get(0).getBodyAsString()).get("tekst").asText())
+                .as("OT hears who in general terms only").contains("door de school").doesNotContain("Vries");
+        assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'STATUSPERIODE'").param(melding)
+                .query(String.class).single()).as("the audit trail keeps the name").isEqualTo("J. de Vries");
         await().atMost(Duration.ofSeconds(5)).until(() -> levensloop.stand(melding).orElseThrow().statusperiodeId() != null);
         assertThat(levensloop.stand(melding).orElseThrow().statusperiodeId()).as("id uit het antwoord van OT")
                 .startsWith("SP-");
+    }
+
+    @Test
+    void ongeldigeInvoerWordtGeweigerdVoordatOtHemZiet() throws Exception {
+        long melding = otMelding(LEERLING, "INV", "LOPEND", LocalDate.of(2026, 10, 5));
+        jdbc.sql("""
+                insert into ot_traject_stand (melding_id, beoordeeld_tot, categorie, statusperiode_start,
+                    statusperiode_eind, bijgewerkt) values (?, ?, 'A_LANGDURIG_RELATIEF_VERZUIM', ?, ?, ?)""")
+                .params(melding, LocalDate.of(2026, 11, 19), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 11, 1),
+                        OffsetDateTime.parse(KLOK_START)).update();
+        LocalDate start = LocalDate.of(2026, 11, 16);
+        assertThatThrownBy(() -> service.statusperiode(melding, "A_LANGDURIG_RELATIEF_VERZUIM", "A_VERZONNEN",
+                start, BEHEERDER)).isInstanceOf(MeldingActies.OngeldigVerzoek.class).hasMessageContaining("hoofdoorzaak");
+        assertThatThrownBy(() -> service.statusperiode(melding, "A_LANGDURIG_RELATIEF_VERZUIM", "B_PSYCHISCHE_OORZAAK",
+                start, BEHEERDER)).isInstanceOf(MeldingActies.OngeldigVerzoek.class);
+        assertThatThrownBy(() -> service.statusperiode(melding, "C_ANDERS", null, start, BEHEERDER))
+                .isInstanceOf(MeldingActies.OngeldigVerzoek.class);
+        assertThatThrownBy(() -> service.interventie(melding, "INZET_LEERPLICHTX", start, "x", BEHEERDER))
+                .isInstanceOf(MeldingActies.OngeldigVerzoek.class);
+        assertThatThrownBy(() -> service.interventie(melding, "INZET_LEERPLICHT", start, "x".repeat(4001), BEHEERDER))
+                .isInstanceOf(MeldingActies.OngeldigVerzoek.class).hasMessageContaining("2000");
+        long teruggezet = otMelding("LN100200", "INV2", "TERUGGEZET", LocalDate.of(2026, 10, 5));
+        assertThatThrownBy(() -> service.opnieuwIndienen(teruggezet, BEHEERDER, "w".repeat(5000)))
+                .isInstanceOf(MeldingActies.OngeldigVerzoek.class);
+        assertThat(jdbc.sql("select count(*) from outbox where melding_id in (?, ?)").params(melding, teruggezet)
+                .query(Integer.class).single()).as("niets naar OT").isZero();
+
+        service.statusperiode(melding, "B_LANGDURIG_GEOORLOOFD_VERZUIM", "B_PSYCHISCHE_OORZAAK", start, BEHEERDER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> verzoeken("TR-INV", "statusperioden").size() == 1);
+    }
+
+    @Test
+    void eenAfrondingNaDieVanSppohIsGeenDoodloper() throws Exception {
+        // The connector decided to close it; SPPOH closed it first and OT still says yes to ours.
+        long melding = otMelding(LEERLING, "BEIDE", "AFGEROND", LocalDate.of(2026, 10, 5));
+        long item = levensloop.opdracht(melding, nl.verzuim.connector.persistence.OutboxItem.Operatie.OT_AFRONDEN,
+                new nl.verzuim.connector.ot.OtBijhoudModel.Afronding("VOLGT_WEER_ONDERWIJS", LocalDate.of(2026, 11, 20),
+                        "test"), java.time.Instant.parse("2026-11-20T15:00:00Z"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !"TE_VERZENDEN".equals(jdbc.sql(
+                "select status from outbox where id = ?").param(item).query(String.class).single()));
+        assertThat(verzoeken("TR-BEIDE", "afronden")).hasSize(1);
+        assertThat(jdbc.sql("select status from outbox where id = ?").param(item).query(String.class).single())
+                .isEqualTo("VERZONDEN");
+        assertThat(otStatus(melding)).isEqualTo("AFGEROND");
+        assertThat(jdbc.sql("select status from melding where id = ?").param(melding).query(String.class).single())
+                .isEqualTo("VERZONDEN");
     }
 
     private void afwezig(String leerling, LocalDate van, LocalDate tot) {

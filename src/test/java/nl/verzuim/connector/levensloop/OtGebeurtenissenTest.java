@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.verzuim.connector.ot.OtGebeurtenisPoller;
+import nl.verzuim.connector.persistence.OutboxItem;
+import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.support.LevensloopTestBasis;
 
 /**
@@ -26,6 +29,10 @@ class OtGebeurtenissenTest extends LevensloopTestBasis {
 
     @Autowired
     OtGebeurtenisPoller poller;
+    @Autowired
+    OutboxRepository outbox;
+    @Autowired
+    Clock klok;
 
     @Test
     void webhookEnPollMetDezelfdeGebeurtenisWordenEenKeerVerwerkt() throws Exception {
@@ -115,5 +122,39 @@ class OtGebeurtenissenTest extends LevensloopTestBasis {
         assertThat(SMTP.waitForIncomingEmail(10_000, 1)).isTrue();
         assertThat(SMTP.getReceivedMessages()).as("alleen de geldige gebeurtenis geeft een mail").hasSize(1);
         assertThat(SMTP.getReceivedMessages()[0].getSubject()).contains("OT-DAARNA");
+    }
+
+    @Test
+    void eenAcceptatieTerwijlHetOpnieuwIndienenNogInDeOutboxStaatWacht() throws Exception {
+        long melding = otMelding(LEERLING, "WACHT", "TERUGGEZET", LocalDate.of(2026, 10, 26));
+        // The resubmission waits for a retry an hour from now; SPPOH's acceptance comes first.
+        long indienen = outbox.plaats(melding, "OT", OutboxItem.Operatie.OT_INDIENEN,
+                klok.instant().plus(Duration.ofHours(1)));
+        String akkoord = gebeurtenis("ev-wacht", "GEACCEPTEERD", "WACHT", null);
+        assertThat(webhook(akkoord, handtekening(akkoord)).statusCode()).isEqualTo(202);
+        Thread.sleep(2_000);
+        assertThat(jdbc.sql("select count(*) from ot_gebeurtenis where event_id = 'ev-wacht' and verwerkt is null")
+                .query(Integer.class).single()).as("wacht op het indienen, niet voorgoed geweigerd").isEqualTo(1);
+        assertThat(otStatus(melding)).isEqualTo("TERUGGEZET");
+
+        jdbc.sql("update outbox set volgende_poging = aangemaakt - 3600 * interval '1' second where id = ?")
+                .param(indienen).update();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "LOPEND".equals(otStatus(melding)));
+        assertThat(jdbc.sql("select geweigerd from ot_gebeurtenis where event_id = 'ev-wacht'").query(String.class)
+                .list().get(0)).isNull();
+        assertThat(SMTP.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(SMTP.getReceivedMessages()[0].getSubject()).contains("geaccepteerd").contains("OT-WACHT");
+    }
+
+    @Test
+    void eenDoodgelopenIndienenLaatEenGebeurtenisNietEeuwigWachten() throws Exception {
+        long melding = otMelding(LEERLING, "DOOD", "NIEUW", LocalDate.of(2026, 10, 26));
+        long indienen = outbox.plaats(melding, "OT", OutboxItem.Operatie.OT_INDIENEN,
+                klok.instant().plus(Duration.ofHours(1)));
+        jdbc.sql("update outbox set status = 'MISLUKT', code = 'OT-422' where id = ?").param(indienen).update();
+        String terug = gebeurtenis("ev-dood", "TERUGGEZET", "DOOD", "adviseur ontbreekt");
+        assertThat(webhook(terug, handtekening(terug)).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "TERUGGEZET".equals(otStatus(melding)));
+        assertThat(SMTP.waitForIncomingEmail(10_000, 1)).isTrue();
     }
 }

@@ -61,10 +61,10 @@ class LevensloopTest {
                 Arguments.of(TERUGGEZET, TERUGZETTEN, "teruggezet door SPPOH"),
                 Arguments.of(TERUGGEZET, AFRONDEN, "alleen een lopende"),
                 Arguments.of(TERUGGEZET, INDIENEN, "opnieuw ingediend, niet voor het eerst"),
-                Arguments.of(LOPEND, ACCEPTEREN, "al lopend"),                // accepted twice
-                Arguments.of(LOPEND, TERUGZETTEN, "al lopend"),
-                Arguments.of(LOPEND, INDIENEN, "al lopend"),
-                Arguments.of(LOPEND, OPNIEUW_INDIENEN, "al lopend"));
+                Arguments.of(LOPEND, ACCEPTEREN, "lopend (door SPPOH geaccepteerd)"),                // accepted twice
+                Arguments.of(LOPEND, TERUGZETTEN, "lopend (door SPPOH geaccepteerd)"),
+                Arguments.of(LOPEND, INDIENEN, "lopend (door SPPOH geaccepteerd)"),
+                Arguments.of(LOPEND, OPNIEUW_INDIENEN, "lopend (door SPPOH geaccepteerd)"));
     }
 
     @ParameterizedTest(name = "{0} --{1}--> geweigerd")
@@ -89,10 +89,21 @@ class LevensloopTest {
     }
 
     @Test
+    void eenOtStatusDieGeenTrajectstatusIsWordtDuidelijkGeweigerd() {
+        assertThat(Levensloop.Status.van(null)).isEqualTo(NIEUW);
+        assertThat(Levensloop.Status.van("TERUGGEZET")).isEqualTo(TERUGGEZET);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Levensloop.Status.van("ONVOLLEDIG"))
+                .isInstanceOf(ActieGeweigerd.class).hasMessageContaining("ONVOLLEDIG")
+                .hasMessageContaining("geen status van de levensloop");
+        assertThat(EnumSet.allOf(Levensloop.Status.class).stream().map(Levensloop.Status::tekst).distinct())
+                .as("one Dutch text per state").hasSize(Levensloop.Status.values().length);
+    }
+
+    @Test
     void alleenEenLopendeMeldingWordtBijgewerkt() {
         Set<Levensloop.Status> mag = EnumSet.noneOf(Levensloop.Status.class);
         for (Levensloop.Status s : Levensloop.Status.values()) {
-            if (Levensloop.magBijwerken(s)) {
+            if (Levensloop.waaromNietBijwerken(s) == null) {
                 mag.add(s);
                 assertThat(Levensloop.waaromNietBijwerken(s)).isNull();
             } else {

@@ -48,6 +48,16 @@ class BeheerMetriekenTest extends ConnectorTestBasis {
                     timestamp with time zone '2026-11-20 10:00:00+00', timestamp with time zone '2026-11-20 10:00:00+00')""")
                 .param(mislukt).update();
         jdbc.sql("""
+                insert into outbox (melding_id, kanaal, operatie, sleutel, bericht_id, status, pogingen, volgende_poging,
+                    aangemaakt) values (?, 'OTLOOP', 'OT_PERCENTAGE', 'metriek-2', 'urn:uuid:m2', 'MISLUKT', 1,
+                    timestamp with time zone '2026-11-20 10:00:00+00', timestamp with time zone '2026-11-20 10:00:00+00')""")
+                .param(mislukt).update();
+        jdbc.sql("""
+                insert into outbox (melding_id, kanaal, operatie, sleutel, bericht_id, status, pogingen, volgende_poging,
+                    aangemaakt) values (?, 'OTLOOP', 'OT_LOGBOEK', 'metriek-3', 'urn:uuid:m3', 'TE_VERZENDEN', 0,
+                    timestamp with time zone '2099-01-01 00:00:00+00', timestamp with time zone '2026-11-20 10:00:00+00')""")
+                .param(mislukt).update();
+        jdbc.sql("""
                 insert into mail_outbox (sleutel, soort, ontvanger, onderwerp, html, tekst, status, volgende_poging, aangemaakt)
                 values ('mail-1', 'GEACCEPTEERD', 'a@b.example', 'x', 'x', 'x', 'TE_VERZENDEN',
                     timestamp with time zone '2099-01-01 00:00:00+00', timestamp with time zone '2026-11-20 10:00:00+00')""")
@@ -71,6 +81,8 @@ class BeheerMetriekenTest extends ConnectorTestBasis {
         assertThat(waarde(tekst, "verzuim_outbox_diepte{kanaal=\"MAIL\"}")).isEqualTo(1);
         assertThat(waarde(tekst, "verzuim_outbox_diepte{kanaal=\"DUO\"}")).isZero();
         assertThat(waarde(tekst, "verzuim_outbox_doodlopers{kanaal=\"OT\"}")).isEqualTo(1);
+        assertThat(waarde(tekst, "verzuim_outbox_doodlopers{kanaal=\"OTLOOP\"}")).isEqualTo(1);
+        assertThat(waarde(tekst, "verzuim_outbox_diepte{kanaal=\"OTLOOP\"}")).isEqualTo(1);
         assertThat(waarde(tekst, "verzuim_quarantaine_bestanden")).isEqualTo(1);
         // The clock started at 16:00 and has run a few seconds: two hours and a little.
         assertThat(waarde(tekst, "verzuim_melding_oudste_onverzonden_leeftijd_seconds{kanaal=\"DUO\"}"))
