@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
 import nl.verzuim.connector.melding.ActieGeweigerd;
 import nl.verzuim.connector.melding.Levensloop;
-import nl.verzuim.connector.melding.LevensloopService;
 import nl.verzuim.connector.melding.MeldingActies;
 import nl.verzuim.connector.melding.MeldingService;
 
@@ -68,20 +67,5 @@ public class Foutantwoorden {
             case NIET_MEER_IN_QUARANTAINE -> HttpStatus.GONE;
         };
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    }
-
-    /**
-     * LevensloopService still checks its input with IllegalArgumentException (its own Dutch texts). Only those,
-     * thrown by that class itself, are a bad request; any other IllegalArgumentException is an internal error
-     * (500, no text). To go once LevensloopService throws MeldingActies.OngeldigVerzoek.
-     */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail illegaal(IllegalArgumentException e) {
-        StackTraceElement[] plek = e.getStackTrace();
-        if (plek.length > 0 && LevensloopService.class.getName().equals(plek[0].getClassName())) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
-        LOG.error("Onverwachte fout in de API", e);
-        return ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 }
