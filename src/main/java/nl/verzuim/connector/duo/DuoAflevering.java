@@ -1,6 +1,8 @@
 package nl.verzuim.connector.duo;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,7 @@ import nl.verzuim.connector.school.Scholen;
 public class DuoAflevering {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuoAflevering.class);
+    private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final MeldingRepository meldingen;
     private final LeerlingRepository leerlingen;
@@ -192,12 +195,17 @@ public class DuoAflevering {
     }
 
     void aangeleverd(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
-        meldingen.duoOntvangen(item.meldingId(), antwoord.getMeldingsnummer(), antwoord.getStatus().value(), klok.instant());
+        LocalDate vandaag = LocalDate.now(klok);
+        meldingen.duoOntvangen(item.meldingId(), antwoord.getMeldingsnummer(), antwoord.getStatus().value(), vandaag,
+                klok.instant());
         outbox.verzonden(item.id(), klok.instant());
+        Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
+        String teLaat = melding.teLaatVerzonden()
+                ? "; te laat: na de uiterste melddatum " + melding.uitersteMelddatum().format(DATUM) : "";
         audit.schrijf(item.meldingId(), "VERZONDEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()
-                + "; meldingsnummer " + antwoord.getMeldingsnummer() + "; status " + antwoord.getStatus().value(),
-                "connector", klok.instant());
-        LOG.info("DUO-melding {} afgeleverd: meldingsnummer {}", item.meldingId(), antwoord.getMeldingsnummer());
+                + "; meldingsnummer " + antwoord.getMeldingsnummer() + "; status " + antwoord.getStatus().value()
+                + teLaat, "connector", klok.instant());
+        LOG.info("DUO-melding {} afgeleverd: meldingsnummer {}{}", item.meldingId(), antwoord.getMeldingsnummer(), teLaat);
     }
 
     /**

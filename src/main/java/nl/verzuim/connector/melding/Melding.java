@@ -11,9 +11,15 @@ public record Melding(long id, String brin, String vestiging, String leerlingId,
                       LocalDate begindatum, LocalDate einddatum, BigDecimal uren, LocalDate beslotenOp,
                       LocalDate uitersteMelddatum, String uitleg, MeldingStatus status, String ontbrekendeVelden,
                       String meldingsnummer, String duoStatus, String trajectId, String otId, String otStatus,
-                      String otLink, String terugzetReden, String laatsteFout, Instant aangemaakt, Instant bijgewerkt) {
+                      String otLink, String terugzetReden, String laatsteFout, Instant aangemaakt, Instant bijgewerkt,
+                      LocalDate duoVerzondenOp) {
 
     public String schoolcode() {
         return brin + vestiging;
+    }
+
+    /** DUO registered it after the uiterste melddatum (5 school days after the decision): the law's term was missed. */
+    public boolean teLaatVerzonden() {
+        return duoVerzondenOp != null && uitersteMelddatum != null && duoVerzondenOp.isAfter(uitersteMelddatum);
     }
 }

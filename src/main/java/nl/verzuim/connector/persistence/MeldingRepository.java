@@ -86,11 +86,13 @@ public class MeldingRepository {
                 .params(naar.name(), Dialect.tijd(nu), id, van.name()).update() == 1;
     }
 
-    public void duoOntvangen(long id, String meldingsnummer, String duoStatus, Instant nu) {
+    public void duoOntvangen(long id, String meldingsnummer, String duoStatus, LocalDate verzondenOp, Instant nu) {
         jdbc.sql("""
-                update melding set status = ?, meldingsnummer = ?, duo_status = ?, laatste_fout = null, bijgewerkt = ?
+                update melding set status = ?, meldingsnummer = ?, duo_status = ?, duo_verzonden_op = ?,
+                    laatste_fout = null, bijgewerkt = ?
                 where id = ?""")
-                .params(MeldingStatus.VERZONDEN.name(), meldingsnummer, duoStatus, Dialect.tijd(nu), id).update();
+                .params(MeldingStatus.VERZONDEN.name(), meldingsnummer, duoStatus, verzondenOp, Dialect.tijd(nu), id)
+                .update();
     }
 
     public void trajectAangemaakt(long id, String trajectId, String otId, String otStatus, String link, Instant nu) {
@@ -161,6 +163,7 @@ public class MeldingRepository {
                 rs.getString("ot_id"), rs.getString("ot_status"), rs.getString("ot_link"),
                 rs.getString("terugzet_reden"), rs.getString("laatste_fout"),
                 Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)),
-                Dialect.instant(rs.getObject("bijgewerkt", OffsetDateTime.class)));
+                Dialect.instant(rs.getObject("bijgewerkt", OffsetDateTime.class)),
+                rs.getObject("duo_verzonden_op", LocalDate.class));
     }
 }

@@ -37,13 +37,16 @@ public final class BeheerModel {
             String status,
             @Schema(description = "DUO-melding voorbij de uiterste melddatum die DUO nog niet heeft") boolean termijnVerstreken,
             @Schema(description = "OT-melding door SPPOH teruggezet en nog niet opnieuw ingediend") boolean teruggezet,
+            @Schema(description = "DUO: de dag dat DUO de melding registreerde") LocalDate duoVerzondenOp,
+            @Schema(description = "DUO registreerde de melding na de uiterste melddatum") boolean teLaatVerzonden,
             String meldingsnummer, String duoStatus, String otId, String otStatus, String ontbrekendeVelden,
             String laatsteFout, Instant bijgewerkt) {
 
         static MeldingOverzicht van(Melding m, LocalDate vandaag) {
             return new MeldingOverzicht(m.id(), m.schoolcode(), m.leerlingId(), m.kanaal(), m.soort(), m.begindatum(),
                     m.einddatum(), m.uren(), m.beslotenOp(), m.uitersteMelddatum(), m.status().name(),
-                    BeheerRepository.termijnVerstreken(m, vandaag), BeheerRepository.teruggezet(m), m.meldingsnummer(),
+                    BeheerRepository.termijnVerstreken(m, vandaag), BeheerRepository.teruggezet(m), m.duoVerzondenOp(),
+                    m.teLaatVerzonden(), m.meldingsnummer(),
                     m.duoStatus(), m.otId(), m.otStatus(), m.ontbrekendeVelden(), m.laatsteFout(), m.bijgewerkt());
         }
     }

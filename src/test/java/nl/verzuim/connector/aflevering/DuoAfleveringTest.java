@@ -43,6 +43,8 @@ class DuoAfleveringTest extends AfleveringTestBasis {
 
         leerlingMetVierDagenVerzuim("LN094837");
         long id = duoMelding();
+        // While DUO is away the term runs out: the melding reaches DUO after its uiterste melddatum.
+        jdbc.sql("update melding set uiterste_melddatum = date '2026-11-13' where id = ?").param(id).update();
         await().atMost(Duration.ofSeconds(30)).until(() -> "VERZONDEN".equals(melding(id, "status")));
 
         List<LoggedRequest> pogingen = duoVerzoeken("aanleverenVerzuimmelding");
@@ -65,6 +67,11 @@ class DuoAfleveringTest extends AfleveringTestBasis {
                 .isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from audit where melding_id = ? and actie = 'VERZONDEN'").param(id)
                 .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select details from audit where melding_id = ? and actie = 'VERZONDEN'").param(id)
+                .query(String.class).single()).contains("te laat: na de uiterste melddatum 13-11-2026");
+        assertThat(get("/api/meldingen/" + id).body()).as("DUO registreerde haar op 20-11, na 13-11")
+                .contains("\"duoVerzondenOp\":\"2026-11-20\"").contains("\"teLaatVerzonden\":true");
+        assertThat(get("/meldingen/" + id).body()).as("de pagina van de melding").contains("te laat verzonden");
     }
 
     @Test

@@ -68,11 +68,17 @@ class GoedkeuringTest extends AfleveringTestBasis {
         assertThat(jdbc.sql("select count(*) from outbox where melding_id = ?").param(id).query(Integer.class).single())
                 .isZero();
 
+        // Approved within the term (the clock stands at 20-11-2026): not flagged as sent late.
+        jdbc.sql("update melding set uiterste_melddatum = date '2026-11-27' where id = ?").param(id).update();
         var antwoord = stuur("/api/meldingen/" + id + "/goedkeuren", null);
         assertThat(antwoord.statusCode()).isEqualTo(200);
         assertThat(antwoord.body()).contains("\"id\":" + id).doesNotContain("111222333").doesNotContain("Berg");
         await().atMost(Duration.ofSeconds(20)).until(() -> "VERZONDEN".equals(melding(id, "status")));
         assertThat(duoVerzoeken("aanleverenVerzuimmelding")).hasSize(1);
+        assertThat(get("/api/meldingen/" + id).body()).contains("\"duoVerzondenOp\":\"2026-11-20\"")
+                .contains("\"teLaatVerzonden\":false");
+        assertThat(jdbc.sql("select details from audit where melding_id = ? and actie = 'VERZONDEN'").param(id)
+                .query(String.class).single()).doesNotContain("te laat");
         assertThat(jdbc.sql("select door from audit where melding_id = ? and actie = 'GOEDGEKEURD'").param(id)
                 .query(String.class).single()).isEqualTo(BEHEERDER);
         var nogmaals = stuur("/api/meldingen/" + id + "/goedkeuren", null);
