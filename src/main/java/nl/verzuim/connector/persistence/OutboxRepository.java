@@ -186,12 +186,22 @@ public class OutboxRepository {
                 .params(GEANNULEERD, meldingId, TE_VERZENDEN, MISLUKT, Dialect.tijd(nu)).update();
     }
 
+    /** Every dead letter, oldest first. */
     public List<Doodloper> doodlopers() {
+        return doodlopers(false, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code max} dead letters, the newest or the oldest first. */
+    public List<Doodloper> doodlopers(boolean nieuwsteEerst, int max) {
         return jdbc.sql("""
-                select id, melding_id, kanaal, operatie, code, laatste_fout, pogingen, aangemaakt from outbox
-                where status = ? order by id""")
+                select o.id, o.melding_id, m.brin, m.vestiging, m.leerling_id, o.kanaal, o.operatie, o.code,
+                    o.laatste_fout, o.pogingen, o.aangemaakt
+                from outbox o join melding m on m.id = o.melding_id
+                where o.status = ? order by o.id %s fetch first %d rows only"""
+                        .formatted(nieuwsteEerst ? "desc" : "asc", Math.max(1, max)))
                 .param(MISLUKT)
-                .query((rs, n) -> new Doodloper(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("kanaal"),
+                .query((rs, n) -> new Doodloper(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("brin"),
+                        rs.getString("vestiging"), rs.getString("leerling_id"), rs.getString("kanaal"),
                         rs.getString("operatie"), rs.getString("code"), rs.getString("laatste_fout"),
                         rs.getInt("pogingen"), Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class))))
                 .list();
@@ -202,6 +212,7 @@ public class OutboxRepository {
                 OutboxItem.Operatie.valueOf(rs.getString("operatie")), rs.getString("sleutel"),
                 rs.getString("bericht_id"), rs.getInt("pogingen"),
                 Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)), rs.getString("reden"),
-                rs.getString("status"));
+                rs.getString("status"), Dialect.instant(rs.getObject("volgende_poging", OffsetDateTime.class)),
+                Dialect.instant(rs.getObject("verzonden", OffsetDateTime.class)), rs.getString("laatste_fout"));
     }
 }
