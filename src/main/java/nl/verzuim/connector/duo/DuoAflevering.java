@@ -108,9 +108,7 @@ public class DuoAflevering {
         School school = scholen.vind(melding.brin(), melding.vestiging()).orElseThrow(() ->
                 new IllegalStateException("school " + melding.schoolcode() + " staat niet meer in de schoolconfiguratie"));
         return DuoBerichtBouwer.intrekken(melding.meldingsnummer(), item.reden(), item.sleutel(), item.aangemaakt(),
-                instellingen.duo().verzendendeInstantie() == null || instellingen.duo().verzendendeInstantie().isBlank()
-                        ? school.brin() : instellingen.duo().verzendendeInstantie(),
-                instellingen.duo().ontvangerOin());
+                school, instellingen.duo().verzendendeInstantie(), instellingen.duo().ontvangerOin());
     }
 
     AanleverenVerzuimmeldingRequest aanleveren(OutboxItem item) {

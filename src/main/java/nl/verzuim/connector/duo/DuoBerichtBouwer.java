@@ -44,12 +44,8 @@ public final class DuoBerichtBouwer {
                                                              List<Registratie> overzicht, String sleutel,
                                                              Instant aangemaakt, String verzendendeInstantie,
                                                              String ontvangendeInstantie) {
-        Bedrijfsdocument document = new Bedrijfsdocument();
-        document.setIdentificatiecodeBedrijfsdocument(sleutel);
-        document.setVerzendendeInstantie(verzendendeInstantie == null || verzendendeInstantie.isBlank()
-                ? school.brin() : verzendendeInstantie);
-        document.setOntvangendeInstantie(ontvangendeInstantie);
-        document.setDatumTijdBedrijfsdocument(tijdstip(aangemaakt));
+        Bedrijfsdocument document = bedrijfsdocument(sleutel, aangemaakt, school, verzendendeInstantie,
+                ontvangendeInstantie);
 
         nl.verzuim.connector.duo.wsdl.School duoSchool = new nl.verzuim.connector.duo.wsdl.School();
         duoSchool.setBrinnummer(school.brin());
@@ -116,18 +112,29 @@ public final class DuoBerichtBouwer {
 
     /** Withdraws a melding DUO has: its meldingsnummer and the reason the person gave, under a key of its own. */
     public static IntrekkenVerzuimmeldingRequest intrekken(String meldingsnummer, String reden, String sleutel,
-                                                           Instant aangemaakt, String verzendendeInstantie,
-                                                           String ontvangendeInstantie) {
-        Bedrijfsdocument document = new Bedrijfsdocument();
-        document.setIdentificatiecodeBedrijfsdocument(sleutel);
-        document.setVerzendendeInstantie(verzendendeInstantie);
-        document.setOntvangendeInstantie(ontvangendeInstantie);
-        document.setDatumTijdBedrijfsdocument(tijdstip(aangemaakt));
+                                                           Instant aangemaakt, School school,
+                                                           String verzendendeInstantie, String ontvangendeInstantie) {
         IntrekkenVerzuimmeldingRequest verzoek = new IntrekkenVerzuimmeldingRequest();
-        verzoek.setBedrijfsdocument(document);
+        verzoek.setBedrijfsdocument(bedrijfsdocument(sleutel, aangemaakt, school, verzendendeInstantie,
+                ontvangendeInstantie));
         verzoek.setMeldingsnummer(meldingsnummer);
         verzoek.setReden(reden);
         return verzoek;
+    }
+
+    /**
+     * The envelope of every message to DUO: its key (the same on every retry), when it was made, from whom and to
+     * whom. Without a configured verzendendeInstantie the school sends in its own name (its BRIN).
+     */
+    public static Bedrijfsdocument bedrijfsdocument(String sleutel, Instant aangemaakt, School school,
+                                                    String verzendendeInstantie, String ontvangendeInstantie) {
+        Bedrijfsdocument document = new Bedrijfsdocument();
+        document.setIdentificatiecodeBedrijfsdocument(sleutel);
+        document.setVerzendendeInstantie(verzendendeInstantie == null || verzendendeInstantie.isBlank()
+                ? school.brin() : verzendendeInstantie);
+        document.setOntvangendeInstantie(ontvangendeInstantie);
+        document.setDatumTijdBedrijfsdocument(tijdstip(aangemaakt));
+        return document;
     }
 
     static Registratiesoort registratiesoort(Afwezigheidscode code) {

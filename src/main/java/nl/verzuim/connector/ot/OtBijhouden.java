@@ -57,7 +57,9 @@ public class OtBijhouden {
     }
 
     public List<OutboxItem> claim() {
-        return levensloop.claim(instellingen.batch(), werk.instantie(), instellingen.lease(), klok.instant());
+        // A percentage, a statusperiode or an afronding must reach OT in the order they were decided.
+        return outbox.claim(LevensloopRepository.KANAAL, OutboxRepository.Volgorde.PER_MELDING, instellingen.batch(),
+                werk.instantie(), instellingen.lease(), klok.instant());
     }
 
     public void lever(OutboxItem item) {

@@ -18,7 +18,7 @@ import nl.verzuim.connector.rules.Kanaal;
 
 /**
  * What the operator page, the API and the metrics read: meldingen by school, kanaal, status and deadline, a
- * melding's history, dead letters and quarantined files. Read-only; every query names its columns' meaning, no
+ * melding's history and quarantined files (its delivery work and dead letters: {@link OutboxRepository}). Read-only; every query names its columns' meaning, no
  * personal data is read (leerling_id is the LAS's key, not a name).
  */
 @Repository
@@ -101,39 +101,6 @@ public class BeheerRepository {
                 .query((rs, n) -> new AuditRegel(Dialect.instant(rs.getObject("tijdstip", OffsetDateTime.class)),
                         rs.getString("actie"), rs.getString("ontvanger"), rs.getString("details"), rs.getString("door")))
                 .list();
-    }
-
-    /** The delivery work of a melding: each operation with its attempts and last error. */
-    public record Aflevering(long id, String kanaal, String operatie, String status, int pogingen,
-                             Instant volgendePoging, Instant aangemaakt, Instant verzonden, String laatsteFout) {
-    }
-
-    public List<Aflevering> afleveringen(long meldingId) {
-        return jdbc.sql("select * from outbox where melding_id = ? order by id").param(meldingId)
-                .query(BeheerRepository::aflevering).list();
-    }
-
-    /** A dead letter: delivery work that gave up, with its melding. */
-    public record Doodloper(Aflevering aflevering, long meldingId, String brin, String vestiging, String leerlingId,
-                            String soort) {
-    }
-
-    public List<Doodloper> doodlopers(int max) {
-        return jdbc.sql("""
-                select o.*, m.brin, m.vestiging, m.leerling_id, m.soort from outbox o join melding m on m.id = o.melding_id
-                where o.status = ? order by o.id desc fetch first %d rows only""".formatted(Math.max(1, max)))
-                .param(OutboxRepository.MISLUKT)
-                .query((rs, n) -> new Doodloper(aflevering(rs, n), rs.getLong("melding_id"), rs.getString("brin"),
-                        rs.getString("vestiging"), rs.getString("leerling_id"), rs.getString("soort")))
-                .list();
-    }
-
-    private static Aflevering aflevering(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Aflevering(rs.getLong("id"), rs.getString("kanaal"), rs.getString("operatie"),
-                rs.getString("status"), rs.getInt("pogingen"),
-                Dialect.instant(rs.getObject("volgende_poging", OffsetDateTime.class)),
-                Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)),
-                Dialect.instant(rs.getObject("verzonden", OffsetDateTime.class)), rs.getString("laatste_fout"));
     }
 
     /** A file the intake rejected in whole or in part; {@code pad} and {@code rapportPad} are on this machine. */

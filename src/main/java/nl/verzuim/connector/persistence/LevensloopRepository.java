@@ -2,7 +2,6 @@ package nl.verzuim.connector.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 import nl.verzuim.connector.melding.Melding;
 
@@ -26,7 +24,10 @@ import nl.verzuim.connector.melding.Melding;
 @Repository
 public class LevensloopRepository {
 
-    /** Outbox kanaal of the calls that keep a running melding current; delivered in order per melding. */
+    /**
+     * Outbox kanaal of the calls that keep a running melding current; claimed in order per melding
+     * ({@link OutboxRepository.Volgorde#PER_MELDING}).
+     */
     public static final String KANAAL = "OTLOOP";
 
     private final JdbcClient jdbc;
@@ -158,27 +159,6 @@ public class LevensloopRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("OT-opdracht " + outboxId + " niet te lezen");
         }
-    }
-
-    /**
-     * Claims due OTLOOP work, only the oldest unfinished item of each melding: a percentage, a statusperiode or an
-     * afronding must reach OT in the order they were decided, also when an earlier one waits for a retry. A dead
-     * letter holds back what follows it for that melding until a person retries it.
-     */
-    @Transactional
-    public List<OutboxItem> claim(int max, String instantie, Duration lease, Instant nu) {
-        List<Long> ids = jdbc.sql("""
-                select o.id from outbox o where o.status = 'TE_VERZENDEN' and o.kanaal = ? and o.volgende_poging <= ?
-                    and (o.geclaimd_tot is null or o.geclaimd_tot < ?)
-                    and not exists (select 1 from outbox e where e.melding_id = o.melding_id and e.kanaal = o.kanaal
-                        and e.status <> 'VERZONDEN' and e.id < o.id)
-                order by o.id fetch first %d rows only for update skip locked""".formatted(max))
-                .params(KANAAL, Dialect.tijd(nu), Dialect.tijd(nu)).query(Long.class).list();
-        for (Long id : ids) {
-            jdbc.sql("update outbox set geclaimd_tot = ?, geclaimd_door = ? where id = ?")
-                    .params(Dialect.tijd(nu.plus(lease)), instantie, id).update();
-        }
-        return ids.stream().map(outbox::vind).toList();
     }
 
     /**

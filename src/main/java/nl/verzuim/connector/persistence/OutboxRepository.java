@@ -48,35 +48,65 @@ public class OutboxRepository {
         return jdbc.sql("select id from outbox where sleutel = ?").param(sleutel).query(Long.class).single();
     }
 
+    /** Which due work a claim may take. */
+    public enum Volgorde {
+        /** Any due item, oldest first. */
+        VRIJ(""),
+        /**
+         * Only the oldest unfinished item of each melding on the kanaal: calls that must reach the receiver in the
+         * order they were decided, also when an earlier one waits for a retry. A dead letter (or a cancelled item)
+         * holds back what follows it for that melding until a person acts on it.
+         */
+        PER_MELDING(" and not exists (select 1 from outbox e where e.melding_id = outbox.melding_id"
+                + " and e.kanaal = outbox.kanaal and e.status <> 'VERZONDEN' and e.id < outbox.id)");
+
+        private final String voorwaarde;
+
+        Volgorde(String voorwaarde) {
+            this.voorwaarde = voorwaarde;
+        }
+    }
+
     /**
-     * Claims up to {@code max} items that are due, for {@code lease}. First the candidates without locks, then only
-     * those rows are locked (skipping rows another instance holds) and checked again, then marked claimed. Locking in
-     * the first select made H2 lock every due row before the limit: about 12 ms per claim with 10,000 due. If every
-     * candidate was taken by another claimer in between, the locking select over all due work decides, so a claimer
-     * never concludes "nothing due" while there is.
+     * Claims due work on {@code kanaal} in any order (see the claim with a {@link Volgorde}). Transactional itself:
+     * the call below does not pass Spring's proxy, and without one transaction the locks end with each statement.
      */
     @Transactional
     public List<OutboxItem> claim(String kanaal, int max, String instantie, Duration lease, Instant nu) {
+        return claim(kanaal, Volgorde.VRIJ, max, instantie, lease, nu);
+    }
+
+    /**
+     * Claims up to {@code max} items that are due, for {@code lease}, as {@code volgorde} allows. First the
+     * candidates without locks, then only those rows are locked (skipping rows another instance holds) and checked
+     * again, then marked claimed. Locking in the first select made H2 lock every due row before the limit: about
+     * 12 ms per claim with 10,000 due. If every candidate was taken by another claimer in between, the locking select
+     * over all due work decides, so a claimer never concludes "nothing due" while there is.
+     */
+    @Transactional
+    public List<OutboxItem> claim(String kanaal, Volgorde volgorde, int max, String instantie, Duration lease,
+                                  Instant nu) {
+        String voorwaarde = volgorde.voorwaarde;
         List<Long> kandidaten = jdbc.sql("""
                 select id from outbox where status = ? and kanaal = ? and volgende_poging <= ?
-                    and (geclaimd_tot is null or geclaimd_tot < ?)
-                order by id fetch first %d rows only""".formatted(max))
+                    and (geclaimd_tot is null or geclaimd_tot < ?)%s
+                order by id fetch first %d rows only""".formatted(voorwaarde, max))
                 .params(TE_VERZENDEN, kanaal, Dialect.tijd(nu), Dialect.tijd(nu)).query(Long.class).list();
         if (kandidaten.isEmpty()) {
             return List.of();
         }
         List<OutboxItem> items = jdbc.sql("""
                 select * from outbox where id in (:ids) and status = :status and volgende_poging <= :nu
-                    and (geclaimd_tot is null or geclaimd_tot < :nu)
-                order by id for update skip locked""")
+                    and (geclaimd_tot is null or geclaimd_tot < :nu)%s
+                order by id for update skip locked""".formatted(voorwaarde))
                 .param("ids", kandidaten).param("status", TE_VERZENDEN).param("nu", Dialect.tijd(nu))
                 .query(OutboxRepository::rij).list();
         if (items.isEmpty()) {
             // Another claimer took these candidates meanwhile: lock whatever is still free, the thorough way.
             items = jdbc.sql("""
                     select * from outbox where status = ? and kanaal = ? and volgende_poging <= ?
-                        and (geclaimd_tot is null or geclaimd_tot < ?)
-                    order by id fetch first %d rows only for update skip locked""".formatted(max))
+                        and (geclaimd_tot is null or geclaimd_tot < ?)%s
+                    order by id fetch first %d rows only for update skip locked""".formatted(voorwaarde, max))
                     .params(TE_VERZENDEN, kanaal, Dialect.tijd(nu), Dialect.tijd(nu))
                     .query(OutboxRepository::rij).list();
             if (items.isEmpty()) {
@@ -156,12 +186,22 @@ public class OutboxRepository {
                 .params(GEANNULEERD, meldingId, TE_VERZENDEN, MISLUKT, Dialect.tijd(nu)).update();
     }
 
+    /** Every dead letter, oldest first. */
     public List<Doodloper> doodlopers() {
+        return doodlopers(false, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code max} dead letters, the newest or the oldest first. */
+    public List<Doodloper> doodlopers(boolean nieuwsteEerst, int max) {
         return jdbc.sql("""
-                select id, melding_id, kanaal, operatie, code, laatste_fout, pogingen, aangemaakt from outbox
-                where status = ? order by id""")
+                select o.id, o.melding_id, m.brin, m.vestiging, m.leerling_id, o.kanaal, o.operatie, o.code,
+                    o.laatste_fout, o.pogingen, o.aangemaakt
+                from outbox o join melding m on m.id = o.melding_id
+                where o.status = ? order by o.id %s fetch first %d rows only"""
+                        .formatted(nieuwsteEerst ? "desc" : "asc", Math.max(1, max)))
                 .param(MISLUKT)
-                .query((rs, n) -> new Doodloper(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("kanaal"),
+                .query((rs, n) -> new Doodloper(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("brin"),
+                        rs.getString("vestiging"), rs.getString("leerling_id"), rs.getString("kanaal"),
                         rs.getString("operatie"), rs.getString("code"), rs.getString("laatste_fout"),
                         rs.getInt("pogingen"), Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class))))
                 .list();
@@ -172,6 +212,7 @@ public class OutboxRepository {
                 OutboxItem.Operatie.valueOf(rs.getString("operatie")), rs.getString("sleutel"),
                 rs.getString("bericht_id"), rs.getInt("pogingen"),
                 Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)), rs.getString("reden"),
-                rs.getString("status"));
+                rs.getString("status"), Dialect.instant(rs.getObject("volgende_poging", OffsetDateTime.class)),
+                Dialect.instant(rs.getObject("verzonden", OffsetDateTime.class)), rs.getString("laatste_fout"));
     }
 }

@@ -31,6 +31,7 @@ import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.persistence.BeheerRepository;
 import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
@@ -49,15 +50,18 @@ public class BeheerApiController {
 
     private final BeheerRepository beheer;
     private final MeldingRepository meldingen;
+    private final OutboxRepository outbox;
     private final MeldingService meldingService;
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
     private final Clock klok;
 
-    public BeheerApiController(BeheerRepository beheer, MeldingRepository meldingen, MeldingService meldingService,
-                               QuarantaineHerlezen herlezen, Scholen scholen, Clock klok) {
+    public BeheerApiController(BeheerRepository beheer, MeldingRepository meldingen, OutboxRepository outbox,
+                               MeldingService meldingService, QuarantaineHerlezen herlezen, Scholen scholen,
+                               Clock klok) {
         this.beheer = beheer;
         this.meldingen = meldingen;
+        this.outbox = outbox;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
         this.scholen = scholen;
@@ -110,12 +114,14 @@ public class BeheerApiController {
     public BeheerModel.MeldingDetail melding(@PathVariable long id) {
         Melding m = meldingen.vind(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "geen melding " + id));
-        return detail(m, beheer, LocalDate.now(klok));
+        return detail(m, beheer, outbox, LocalDate.now(klok));
     }
 
-    static BeheerModel.MeldingDetail detail(Melding m, BeheerRepository beheer, LocalDate vandaag) {
+    static BeheerModel.MeldingDetail detail(Melding m, BeheerRepository beheer, OutboxRepository outbox,
+                                            LocalDate vandaag) {
         return new BeheerModel.MeldingDetail(BeheerModel.MeldingOverzicht.van(m, vandaag), m.uitleg(), m.trajectId(),
-                m.otLink(), m.terugzetReden(), m.aangemaakt(), beheer.geschiedenis(m.id()), beheer.afleveringen(m.id()));
+                m.otLink(), m.terugzetReden(), m.aangemaakt(), beheer.geschiedenis(m.id()),
+                outbox.voorMelding(m.id()).stream().map(BeheerModel.Aflevering::van).toList());
     }
 
     @PostMapping("/meldingen/overig")
@@ -129,7 +135,7 @@ public class BeheerApiController {
         long id = meldingService.meldOverig(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
                 verzoek.einddatum(), verzoek.toelichting(), wie.getName());
         Melding m = meldingen.vind(id).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/meldingen/" + id)).body(detail(m, beheer, LocalDate.now(klok)));
+        return ResponseEntity.created(URI.create("/api/meldingen/" + id)).body(detail(m, beheer, outbox, LocalDate.now(klok)));
     }
 
     static School overigSchool(BeheerModel.OverigVerzoek verzoek, Scholen scholen) {

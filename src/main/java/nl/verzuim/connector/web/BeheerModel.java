@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.persistence.BeheerRepository;
+import nl.verzuim.connector.persistence.OutboxItem;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.school.School;
 
@@ -55,7 +56,16 @@ public final class BeheerModel {
     public record MeldingDetail(MeldingOverzicht melding, String uitleg, String trajectId, String otLink,
                                 String terugzetReden, Instant aangemaakt,
                                 List<BeheerRepository.AuditRegel> geschiedenis,
-                                List<BeheerRepository.Aflevering> afleveringen) {
+                                List<Aflevering> afleveringen) {
+    }
+
+    @Schema(description = "Het afleverwerk van een melding: elke handeling met haar pogingen en laatste fout")
+    public record Aflevering(long id, String kanaal, String operatie, String status, int pogingen,
+                             Instant volgendePoging, Instant aangemaakt, Instant verzonden, String laatsteFout) {
+        static Aflevering van(OutboxItem o) {
+            return new Aflevering(o.id(), o.kanaal(), o.operatie().name(), o.status(), o.pogingen(),
+                    o.volgendePoging(), o.aangemaakt(), o.verzonden(), o.laatsteFout());
+        }
     }
 
     @Schema(description = "Een bestand in quarantaine")

@@ -28,6 +28,7 @@ import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.persistence.BeheerRepository;
 import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
@@ -44,6 +45,7 @@ public class OverzichtController {
 
     private final BeheerRepository beheer;
     private final MeldingRepository meldingen;
+    private final OutboxRepository outbox;
     private final MeldingService meldingService;
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
@@ -51,11 +53,12 @@ public class OverzichtController {
     private final Clock klok;
     private final boolean sandbox;
 
-    public OverzichtController(BeheerRepository beheer, MeldingRepository meldingen, MeldingService meldingService,
-                               QuarantaineHerlezen herlezen, Scholen scholen, JdbcClient jdbc, Clock klok,
-                               ConnectorInstellingen instellingen) {
+    public OverzichtController(BeheerRepository beheer, MeldingRepository meldingen, OutboxRepository outbox,
+                               MeldingService meldingService, QuarantaineHerlezen herlezen, Scholen scholen,
+                               JdbcClient jdbc, Clock klok, ConnectorInstellingen instellingen) {
         this.beheer = beheer;
         this.meldingen = meldingen;
+        this.outbox = outbox;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
         this.scholen = scholen;
@@ -86,7 +89,7 @@ public class OverzichtController {
                 false, true, vandaag, 200)), vandaag));
         model.addAttribute("wachtend", lijst(beheer.zoek(new BeheerRepository.Zoekvraag(null, null, null,
                 MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200)), vandaag));
-        model.addAttribute("doodlopers", beheer.doodlopers(200));
+        model.addAttribute("doodlopers", outbox.doodlopers(true, 200));
 
         BeheerRepository.Zoekvraag vraag = BeheerApiController.zoekvraag(school, kanaal, status, termijnVerstreken,
                 false, 1000, vandaag);
@@ -124,7 +127,7 @@ public class OverzichtController {
     public String melding(@PathVariable long id, Authentication wie, Model model) {
         Melding m = meldingen.vind(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         algemeen(model, wie);
-        model.addAttribute("d", BeheerApiController.detail(m, beheer, LocalDate.now(klok)));
+        model.addAttribute("d", BeheerApiController.detail(m, beheer, outbox, LocalDate.now(klok)));
         model.addAttribute("school", scholen.vind(m.brin(), m.vestiging()).map(School::naam).orElse(m.schoolcode()));
         return "melding";
     }

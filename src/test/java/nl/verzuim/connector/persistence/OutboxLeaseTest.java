@@ -95,4 +95,39 @@ class OutboxLeaseTest extends ConnectorTestBasis {
         assertThat(outbox.doodlopers()).extracting(Doodloper::outboxId).doesNotContain(id);
         assertThat(outbox.verzonden(id, naLease.plusSeconds(40))).as("een tweede antwoord verandert niets").isFalse();
     }
+
+    @Test
+    void inVolgordePerMeldingAlleenHetOudsteOnafgemaakteEnEenDoodloperHoudtDeRestTegen() {
+        String kanaal = "PROEFVLG"; // no route serves it
+        long a1 = item("L-VOLGORDE-A");
+        long meldingA = outbox.vind(a1).meldingId();
+        jdbc.sql("update outbox set kanaal = ? where id = ?").params(kanaal, a1).update();
+        long a2 = outbox.plaats(meldingA, kanaal, OutboxItem.Operatie.DUO_AANLEVEREN, t0.minusSeconds(1));
+        long b1 = item("L-VOLGORDE-B");
+        jdbc.sql("update outbox set kanaal = ? where id = ?").params(kanaal, b1).update();
+        OutboxRepository.Volgorde perMelding = OutboxRepository.Volgorde.PER_MELDING;
+
+        assertThat(outbox.claim(kanaal, perMelding, 10, "a", LEASE, t0)).extracting(OutboxItem::id)
+                .containsExactly(a1, b1);
+        assertThat(outbox.verzonden(b1, t0)).isTrue();
+        // a1 waits for a retry: a2 waits behind it, also once the lease ran out.
+        Instant later = t0.plus(LEASE).plusSeconds(1);
+        assertThat(outbox.opnieuw(a1, "a", "503", later.plusSeconds(60))).isTrue();
+        assertThat(outbox.claim(kanaal, perMelding, 10, "a", LEASE, later)).isEmpty();
+        // a1 becomes a dead letter: a2 stays held back until a person retries a1.
+        assertThat(outbox.claim(kanaal, perMelding, 10, "a", LEASE, later.plusSeconds(61)))
+                .extracting(OutboxItem::id).containsExactly(a1);
+        assertThat(outbox.mislukt(a1, "a", "V001", "geweigerd")).isTrue();
+        Instant daarna = later.plus(LEASE).plus(LEASE);
+        assertThat(outbox.claim(kanaal, perMelding, 10, "a", LEASE, daarna)).isEmpty();
+        assertThat(outbox.claim(kanaal, 10, "a", LEASE, daarna)).as("zonder volgorde wel")
+                .extracting(OutboxItem::id).containsExactly(a2);
+        assertThat(outbox.opnieuwProberen(meldingA, daarna)).isEqualTo(1);
+        assertThat(outbox.claim(kanaal, perMelding, 10, "a", LEASE, daarna.plusSeconds(1)))
+                .extracting(OutboxItem::id).containsExactly(a1);
+        assertThat(outbox.verzonden(a1, daarna.plusSeconds(1))).isTrue();
+        Instant naA2Lease = daarna.plus(LEASE).plusSeconds(2);
+        assertThat(outbox.claim(kanaal, perMelding, 10, "b", LEASE, naA2Lease)).extracting(OutboxItem::id)
+                .containsExactly(a2);
+    }
 }
