@@ -86,26 +86,26 @@ class OpnieuwIndienenTest extends LevensloopTestBasis {
 
     @Test
     void na422OpIndienenVerwerktDeConnectorSppohsAntwoordNogSteeds() throws Exception {
-        // OT answers 422 on indienen for TR-422…; the school then completes and submits the form in OT itself.
-        long melding = otMelding(LEERLING, "422GA", "NIEUW", LocalDate.of(2026, 10, 26));
+        // OT answers 422 on indienen for TR-422-…; the school then completes and submits the form in OT itself.
+        long melding = otMelding(LEERLING, "422-GA", "NIEUW", LocalDate.of(2026, 10, 26));
         outbox.plaats(melding, "OT", OutboxItem.Operatie.OT_INDIENEN, klok.instant());
         await().atMost(Duration.ofSeconds(10)).until(() -> "MISLUKT".equals(kolom(melding, "status")));
         assertThat(otStatus(melding)).as("a refusal is no Trajectstatus").isEqualTo("NIEUW");
         assertThat(kolom(melding, "laatste_fout")).contains("ONVOLLEDIG").contains("422");
 
-        String akkoord = gebeurtenis("ev-422ga", "GEACCEPTEERD", "422GA", null);
+        String akkoord = gebeurtenis("ev-422ga", "GEACCEPTEERD", "422-GA", null);
         assertThat(webhook(akkoord, handtekening(akkoord)).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> "LOPEND".equals(otStatus(melding)));
         assertThat(kolom(melding, "status")).isEqualTo("VERZONDEN");
         assertThat(jdbc.sql("select geweigerd from ot_gebeurtenis where event_id = 'ev-422ga'").query(String.class)
                 .list().get(0)).isNull();
         assertThat(SMTP.waitForIncomingEmail(10_000, 2)).as("de 422-mail en de acceptatiemail").isTrue();
-        assertThat(onderwerpen()).anyMatch(o -> o.contains("geaccepteerd") && o.contains("OT-422GA"));
+        assertThat(onderwerpen()).anyMatch(o -> o.contains("geaccepteerd") && o.contains("OT-422-GA"));
     }
 
     @Test
     void eenTeruggezetteMeldingBlijftTeruggezetNa422EnKanOpnieuw() throws Exception {
-        long melding = otMelding(LEERLING, "422TZ", "TERUGGEZET", LocalDate.of(2026, 10, 26));
+        long melding = otMelding(LEERLING, "422-TZ", "TERUGGEZET", LocalDate.of(2026, 10, 26));
         assertThat(post(melding, "{\"toelichting\":\"adviseur gekoppeld\"}").statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> "MISLUKT".equals(kolom(melding, "status")));
         assertThat(otStatus(melding)).isEqualTo("TERUGGEZET");
@@ -116,9 +116,9 @@ class OpnieuwIndienenTest extends LevensloopTestBasis {
         assertThat(weer.statusCode()).isEqualTo(202);
         assertThat(weer.body()).contains("staat klaar");
         await().atMost(Duration.ofSeconds(10)).until(() -> MOCK.findAll(
-                postRequestedFor(urlPathEqualTo("/ot/api/v1/trajecten/TR-422TZ/indienen"))).size() == 2);
+                postRequestedFor(urlPathEqualTo("/ot/api/v1/trajecten/TR-422-TZ/indienen"))).size() == 2);
 
-        String terug = gebeurtenis("ev-422tz", "TERUGGEZET", "422TZ", "nog steeds geen adviseur");
+        String terug = gebeurtenis("ev-422tz", "TERUGGEZET", "422-TZ", "nog steeds geen adviseur");
         assertThat(webhook(terug, handtekening(terug)).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from ot_gebeurtenis where event_id = 'ev-422tz' and verwerkt is not null")
@@ -128,7 +128,7 @@ class OpnieuwIndienenTest extends LevensloopTestBasis {
         assertThat(otStatus(melding)).isEqualTo("TERUGGEZET");
         assertThat(kolom(melding, "terugzet_reden")).isEqualTo("nog steeds geen adviseur");
         await().atMost(Duration.ofSeconds(10)).until(() -> onderwerpen().stream()
-                .anyMatch(o -> o.contains("teruggezet") && o.contains("OT-422TZ")));
+                .anyMatch(o -> o.contains("teruggezet") && o.contains("OT-422-TZ")));
     }
 
     @Test

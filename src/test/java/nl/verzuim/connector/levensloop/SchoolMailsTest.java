@@ -70,12 +70,12 @@ class SchoolMailsTest extends LevensloopTestBasis {
 
     @Test
     void conceptOnvolledigNoemtDeVeldenDieOtMist() throws Exception {
-        // OT answers 422 FORMULIER_ONVOLLEDIG with velden [zorgwekkendVerzuim.sppohAdviseur] for TR-422….
-        long melding = otMelding(LEERLING, "422ADV", "NIEUW", LocalDate.of(2026, 10, 26));
+        // OT answers 422 FORMULIER_ONVOLLEDIG with velden [zorgwekkendVerzuim.sppohAdviseur] for TR-422-….
+        long melding = otMelding(LEERLING, "422-ADV", "NIEUW", LocalDate.of(2026, 10, 26));
         outbox.plaats(melding, "OT", OutboxItem.Operatie.OT_INDIENEN, klok.instant());
         MimeMessage mail = deEnigeMail();
-        assertThat(mail.getSubject()).contains("onvolledig").contains(SCHOOL).contains("OT-422ADV");
-        controleer(mail, "422ADV", "Concept onvolledig", "zorgwekkendVerzuim.sppohAdviseur", "Vervolgstap");
+        assertThat(mail.getSubject()).contains("onvolledig").contains(SCHOOL).contains("OT-422-ADV");
+        controleer(mail, "422-ADV", "Concept onvolledig", "zorgwekkendVerzuim.sppohAdviseur", "Vervolgstap");
         assertThat(jdbc.sql("select status from melding where id = ?").param(melding).query(String.class).single())
                 .isEqualTo("MISLUKT");
     }
