@@ -2,7 +2,6 @@ package nl.verzuim.connector.duo;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.rules.Schoolkalender;
+import nl.verzuim.connector.rules.Uitleg;
 import nl.verzuim.connector.rules.Verzuimsoort;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
@@ -54,7 +54,6 @@ import nl.verzuim.connector.school.Scholen;
 public class DuoAflevering {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuoAflevering.class);
-    private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final MeldingRepository meldingen;
     private final LeerlingRepository leerlingen;
@@ -199,7 +198,7 @@ public class DuoAflevering {
         outbox.verzonden(item.id(), klok.instant());
         Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
         String teLaat = melding.teLaatVerzonden()
-                ? "; te laat: na de uiterste melddatum " + melding.uitersteMelddatum().format(DATUM) : "";
+                ? "; te laat: na de uiterste melddatum " + Uitleg.datum(melding.uitersteMelddatum()) : "";
         audit.schrijf(item.meldingId(), "VERZONDEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()
                 + "; meldingsnummer " + antwoord.getMeldingsnummer() + "; status " + antwoord.getStatus().value()
                 + teLaat, "connector", klok.instant());

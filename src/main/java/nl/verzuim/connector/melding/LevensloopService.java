@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -26,6 +25,7 @@ import nl.verzuim.connector.persistence.OutboxItem;
 import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
+import nl.verzuim.connector.rules.Uitleg;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
 
@@ -39,7 +39,6 @@ import nl.verzuim.connector.school.Scholen;
 public class LevensloopService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LevensloopService.class);
-    static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     static final Set<String> CATEGORIEEN = Set.of("A_LANGDURIG_RELATIEF_VERZUIM", "B_LANGDURIG_GEOORLOOFD_VERZUIM");
     /** OT's Hoofdoorzaak (ot-api-v1.yaml); the letter before the first _ is its categorie. */
     static final Set<String> HOOFDOORZAKEN = Set.of("A_LEERLING_WIL_NIET_NAAR_SCHOOL",
@@ -129,7 +128,7 @@ public class LevensloopService {
         Instant nu = klok.instant();
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_INTERVENTIE,
                 new OtBijhoudModel.Interventie(null, soort, startdatum, null, toelichting), nu);
-        logboek(meldingId, startdatum, "Interventie toegevoegd: " + soort + " vanaf " + DATUM.format(startdatum)
+        logboek(meldingId, startdatum, "Interventie toegevoegd: " + soort + " vanaf " + Uitleg.datum(startdatum)
                 + " (door de school, via de verzuimconnector).");
         audit.schrijf(meldingId, "INTERVENTIE", "OT", soort + " vanaf " + startdatum, door, nu);
         return new Uitkomst(meldingId, melding.otStatus(), "interventie staat klaar voor OT");
@@ -156,18 +155,18 @@ public class LevensloopService {
         LevensloopRepository.Stand stand = levensloop.standVoorUpdate(meldingId).orElseGet(() -> beginStand(melding));
         if (stand.statusperiodeEind() == null) {
             throw new ActieGeweigerd("een nieuwe status kan pas als de lopende statusperiode (vanaf "
-                    + DATUM.format(stand.statusperiodeStart()) + ") een einddatum heeft; beëindig die eerst");
+                    + Uitleg.datum(stand.statusperiodeStart()) + ") een einddatum heeft; beëindig die eerst");
         }
         if (!startdatum.isAfter(stand.statusperiodeEind())) {
             throw new ActieGeweigerd("de nieuwe statusperiode moet na de einddatum van de vorige ("
-                    + DATUM.format(stand.statusperiodeEind()) + ") beginnen");
+                    + Uitleg.datum(stand.statusperiodeEind()) + ") beginnen");
         }
         Instant nu = klok.instant();
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_STATUSPERIODE,
                 new OtModel.Statusperiode(null, categorie, hoofdoorzaak, startdatum, null), nu);
         levensloop.bewaar(stand.metStatusperiode(null, categorie, hoofdoorzaak, startdatum, null), nu);
         logboek(meldingId, startdatum, "Nieuwe statusperiode: categorie " + categorie.charAt(0) + " vanaf "
-                + DATUM.format(startdatum) + " (door de school, via de verzuimconnector).");
+                + Uitleg.datum(startdatum) + " (door de school, via de verzuimconnector).");
         audit.schrijf(meldingId, "STATUSPERIODE", "OT", categorie + " vanaf " + startdatum, door, nu);
         return new Uitkomst(meldingId, melding.otStatus(), "statusperiode staat klaar voor OT");
     }
@@ -179,7 +178,7 @@ public class LevensloopService {
         LevensloopRepository.Stand stand = levensloop.standVoorUpdate(meldingId).orElseGet(() -> beginStand(melding));
         if (stand.statusperiodeEind() != null) {
             throw new ActieGeweigerd("er loopt geen statusperiode: de laatste eindigde op "
-                    + DATUM.format(stand.statusperiodeEind()));
+                    + Uitleg.datum(stand.statusperiodeEind()));
         }
         if (stand.statusperiodeId() == null) {
             throw new ActieGeweigerd("OT gaf het id van deze statusperiode niet terug (de eerste periode komt met het"
@@ -204,7 +203,7 @@ public class LevensloopService {
                 new OtBijhoudModel.PercentageOnderwijs(nieuw, vanaf, null), nu);
         levensloop.nieuwPercentage(melding.id(), nieuw, vanaf);
         logboek(melding.id(), vanaf, "Percentage onderwijs gewijzigd van " + stand.percentage() + "% naar " + nieuw
-                + "% per " + DATUM.format(vanaf) + " (" + waarom + "; bijgewerkt door de verzuimconnector).");
+                + "% per " + Uitleg.datum(vanaf) + " (" + waarom + "; bijgewerkt door de verzuimconnector).");
         audit.schrijf(melding.id(), "PERCENTAGE", "OT", stand.percentage() + " -> " + nieuw + " vanaf " + vanaf,
                 "connector", nu);
     }

@@ -22,6 +22,7 @@ import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.rules.Schoolkalender;
+import nl.verzuim.connector.rules.Uitleg;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
 
@@ -109,7 +110,7 @@ public class LopendeMeldingBijhouden {
         LocalDate uitgeschreven = leerling.map(LeerlingGegevens::datumUitschrijving).orElse(null);
         if (uitgeschreven != null && !uitgeschreven.isAfter(vandaag)) {
             service.afronden(melding, "UITGESCHREVEN", uitgeschreven, "de leerling is volgens het LAS op "
-                    + LevensloopService.DATUM.format(uitgeschreven) + " van school uitgeschreven.");
+                    + Uitleg.datum(uitgeschreven) + " van school uitgeschreven.");
             levensloop.bewaar(stand.metAfronding("UITGESCHREVEN", uitgeschreven), klok.instant());
             return;
         }
@@ -133,7 +134,7 @@ public class LopendeMeldingBijhouden {
                 if (aandeel > 50.0) {
                     service.afronden(melding, "VOLGT_WEER_ONDERWIJS", d, String.format(java.util.Locale.ROOT,
                             "de leerling volgde in de 4 lesweken t/m %s %.0f%% van de lestijd onderwijs (meer dan"
-                                    + " 50%%).", LevensloopService.DATUM.format(d), aandeel));
+                                    + " 50%%).", Uitleg.datum(d), aandeel));
                     stand = stand.metAfronding("VOLGT_WEER_ONDERWIJS", d);
                     tot = d;
                     break;

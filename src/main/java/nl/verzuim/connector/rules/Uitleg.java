@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Formatting of figures in the Dutch a school administrator reads. */
-final class Uitleg {
+public final class Uitleg {
 
     private Uitleg() {
     }
 
-    /** dd-MM-yyyy, written out by hand: a replay of a region formats some million dates. */
-    static String datum(LocalDate datum) {
+    /**
+     * dd-MM-yyyy, the way every Dutch text of the connector writes a date (uitleg, audit, logboek, page). Written out
+     * by hand: a replay of a region formats some million dates.
+     */
+    public static String datum(LocalDate datum) {
         int dag = datum.getDayOfMonth();
         int maand = datum.getMonthValue();
         return new StringBuilder(10).append((char) ('0' + dag / 10)).append((char) ('0' + dag % 10)).append('-')

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.rules.Uitleg;
 
 /** Dutch words for codes on the page ({@code @weergave} in templates); an unknown code is shown as it is. */
 @Component("weergave")
@@ -33,7 +34,6 @@ public class Weergave {
             Map.entry("INGETROKKEN", "Ingetrokken"),
             Map.entry("GESIGNALEERD", "Signaal voor de school"));
 
-    private static final DateTimeFormatter DAG = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private final ZoneId zone;
@@ -51,7 +51,7 @@ public class Weergave {
     }
 
     public String datum(java.time.LocalDate dag) {
-        return dag == null ? "" : DAG.format(dag);
+        return dag == null ? "" : Uitleg.datum(dag);
     }
 
     public String tijd(Instant tijdstip) {
