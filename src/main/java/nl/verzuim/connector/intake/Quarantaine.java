@@ -43,6 +43,11 @@ public class Quarantaine {
      * a move never overwrites an earlier file.
      */
     public Path bestemming(String bestandsnaam, boolean naarQuarantaine) {
+        if (!Bestandsnaam.veilig(bestandsnaam)) {
+            // never a path a file name spells: the inbox takes no such name (InboxFilter), so this is a bug
+            throw new IllegalArgumentException("geen veilige bestandsnaam voor de map " + (naarQuarantaine
+                    ? "quarantaine" : "processed"));
+        }
         ZonedDateTime nu = ZonedDateTime.now(klok);
         Path map = (naarQuarantaine ? instellingen.quarantineDir() : instellingen.processedDir())
                 .resolve(DAG.format(nu)).toAbsolutePath().normalize();

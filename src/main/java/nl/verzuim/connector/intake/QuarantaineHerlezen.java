@@ -70,7 +70,12 @@ public class QuarantaineHerlezen {
             throw new Geweigerd(Geweigerd.Reden.NIET_MEER_IN_QUARANTAINE,
                     "bestand " + id + " staat niet meer in de quarantainemap");
         }
-        String naam = Path.of(q.bestand()).getFileName().toString();
+        String naam = q.bestand();
+        if (!Bestandsnaam.veilig(naam)) {
+            // rows written before unsafe names were quarantined under a safe one: never put such a name back
+            throw new Geweigerd(Geweigerd.Reden.NIET_MEER_IN_QUARANTAINE, "bestand " + id + " heeft een naam die de"
+                    + " inbox niet aanneemt; zet het zelf met een andere naam in de inbox");
+        }
         Path inbox = instellingen.inbox().toAbsolutePath().normalize();
         Path doel = inbox.resolve(naam);
         if (Files.exists(doel, LinkOption.NOFOLLOW_LINKS)) {
