@@ -22,17 +22,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.verzuim.connector.intake.CsvRegel;
 import nl.verzuim.connector.intake.Exportlezer;
 import nl.verzuim.connector.intake.IntakeFout;
-import nl.verzuim.connector.intake.LeerlingGegevens;
 import nl.verzuim.connector.intake.OngeldigBestandException;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;
 import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Verzuimsoort;
+import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieFout;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
-import nl.verzuim.connector.school.Scholen;
 
 /**
  * {@code beoordeel --scholen SCHOOLS.yaml --peildatum YYYY-MM-DD FILE...} (connector-interface.md): reads the files as

@@ -28,22 +28,22 @@ import nl.verzuim.connector.duo.wsdl.IntrekkenVerzuimmeldingRequest;
 import nl.verzuim.connector.duo.wsdl.IntrekkenVerzuimmeldingResponse;
 import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout;
 import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout_Exception;
-import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingRepository;
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.OutboxWerk;
 import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.LeerlingRepository;
 import nl.verzuim.connector.persistence.MeldingRepository;
 import nl.verzuim.connector.persistence.OutboxItem;
 import nl.verzuim.connector.persistence.OutboxRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Uitleg;
 import nl.verzuim.connector.rules.Verzuimsoort;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * What the DUO delivery route does with each outbox item: build the request from the stored melding, address it,

@@ -12,6 +12,10 @@ import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 
+import nl.verzuim.connector.leerling.Geslacht;
+import nl.verzuim.connector.leerling.Identificatie;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+
 /**
  * Reads an EDEXML 2.1 export (Edustandaard; no namespace, root {@code EDEX}) by streaming, validated against its
  * schema in the same pass: the school's BRIN and dependancecode, and per pupil what DUO and OT can use — the LAS key

@@ -9,6 +9,12 @@ import java.util.function.Consumer;
 
 import javax.xml.stream.XMLStreamConstants;
 
+import nl.verzuim.connector.leerling.Adres;
+import nl.verzuim.connector.leerling.Geslacht;
+import nl.verzuim.connector.leerling.Identificatie;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.Verzorger;
+
 /**
  * Reads an OSO-gegevensset 2019.1 dossier (PaO {@code swv-dossier} and OV {@code overstapdossier} alike): the
  * current school, the pupil's identification, NAW and verzorgers. The woonadres is the {@code gba} address, else

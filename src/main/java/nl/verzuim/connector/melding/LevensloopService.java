@@ -14,20 +14,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingRepository;
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.ot.OtBijhoudModel;
 import nl.verzuim.connector.ot.OtModel;
 import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.LeerlingRepository;
 import nl.verzuim.connector.persistence.LevensloopRepository;
 import nl.verzuim.connector.persistence.MeldingRepository;
 import nl.verzuim.connector.persistence.OutboxItem;
 import nl.verzuim.connector.persistence.OutboxRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
 import nl.verzuim.connector.rules.Uitleg;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * What happens to an OT melding after it was filed, by a person or by the connector: resubmitting a returned

@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.Foutketen;
-import nl.verzuim.connector.intake.LeerlingGegevens;
-import nl.verzuim.connector.persistence.LeerlingRepository;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingRepository;
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.persistence.LevensloopRepository;
 import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Uitleg;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * Keeps OT meldingen current from the LAS data the intake stored (route levensloop):

@@ -10,20 +10,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.Foutketen;
-import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingRepository;
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.mail.MailService;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.melding.OutboxWerk;
 import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.LeerlingRepository;
 import nl.verzuim.connector.persistence.MeldingRepository;
 import nl.verzuim.connector.persistence.OutboxItem;
 import nl.verzuim.connector.persistence.OutboxRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * What the OT delivery route does with each outbox item: open the traject (status NIEUW), then submit it to SPPOH

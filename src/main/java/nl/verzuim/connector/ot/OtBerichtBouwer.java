@@ -2,9 +2,9 @@ package nl.verzuim.connector.ot;
 
 import java.util.List;
 
-import nl.verzuim.connector.intake.Adres;
-import nl.verzuim.connector.intake.LeerlingGegevens;
-import nl.verzuim.connector.intake.Verzorger;
+import nl.verzuim.connector.leerling.Adres;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.Verzorger;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.school.School;
 

@@ -10,14 +10,14 @@ import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.melding.MeldingActies;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.persistence.OutboxRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * verzenden: na_goedkeuring — a decided melding waits until a person approves it; then it goes out. A melding a

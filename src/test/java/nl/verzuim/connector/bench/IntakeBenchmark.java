@@ -39,10 +39,10 @@ import nl.verzuim.connector.intake.Exportlezer;
 import nl.verzuim.connector.intake.IntakeFout;
 import nl.verzuim.connector.intake.IntakeRapport;
 import nl.verzuim.connector.intake.IntakeService;
-import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
-import nl.verzuim.connector.school.Scholen;
 
 /**
  * The intake benchmark (README "Intake-benchmark"): {@code mvn -B -Pbench-intake verify}. Not a test: it runs only

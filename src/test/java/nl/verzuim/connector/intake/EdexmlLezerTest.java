@@ -16,9 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.verzuim.connector.leerling.Geslacht;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
-import nl.verzuim.connector.school.Scholen;
 
 /**
  * EDEXML 2.1 exports, read through the same {@link Exportlezer} the inbox and the beoordeel command use: the

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import nl.verzuim.connector.leerling.Geslacht;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+
 /** The real OSO 2019.1 sample dossiers of ../shared/formats/oso, read as they are. */
 class OsoLezerTest {
 

@@ -20,12 +20,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.melding.ActieGeweigerd;
 import nl.verzuim.connector.melding.LevensloopService;
 import nl.verzuim.connector.melding.LopendeMeldingBijhouden;
 import nl.verzuim.connector.melding.MeldingActies;
 import nl.verzuim.connector.persistence.LevensloopRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.support.LevensloopTestBasis;

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.leerling;
 
 /** Geslacht as OT names it. OSO and EDEXML code it differently (OSO: 1 vrouw, 2 man; EDEXML/ISO 5218: 1 man, 2 vrouw). */
 public enum Geslacht {

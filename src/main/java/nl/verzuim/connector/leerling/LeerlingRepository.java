@@ -1,4 +1,4 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.leerling;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,10 +13,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import nl.verzuim.connector.intake.Adres;
-import nl.verzuim.connector.intake.Geslacht;
-import nl.verzuim.connector.intake.LeerlingGegevens;
-import nl.verzuim.connector.intake.Verzorger;
+import nl.verzuim.connector.persistence.Dialect;
+
 
 /**
  * Pupils merged from all exports, by school and LAS key ({@code leerlingid} in OSO, {@code @key} in EDEXML). An OSO

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.leerling;
 
 /** A parent or carer as the LAS knows them. Personal data: {@link #toString()} names nothing. */
 public record Verzorger(String voornamen, String voorletters, String voorvoegsel, String achternaam, Geslacht geslacht,

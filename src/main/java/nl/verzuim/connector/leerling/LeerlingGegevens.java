@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.leerling;
 
 import java.time.LocalDate;
 import java.util.List;

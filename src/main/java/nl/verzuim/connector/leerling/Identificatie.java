@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.leerling;
 
 /** Checks of the numbers that identify pupils and schools (domain §6). */
 public final class Identificatie {

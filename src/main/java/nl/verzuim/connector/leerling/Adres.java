@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.leerling;
 
 /** A Dutch address. Personal data: {@link #toString()} names no part of it. */
 public record Adres(String straat, String huisnummer, String toevoeging, String postcode, String plaats,
