@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
+import nl.verzuim.connector.school.LasProfiel;
 
 /**
  * Reads a verzuimregistraties CSV by streaming, with the layout of a {@link LasProfiel}: RFC 4180 quoting, a

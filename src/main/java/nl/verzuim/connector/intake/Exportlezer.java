@@ -20,6 +20,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.school.LasProfiel;
 import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 

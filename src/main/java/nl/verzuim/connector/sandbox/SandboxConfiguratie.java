@@ -11,6 +11,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,23 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
 public class SandboxConfiguratie {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxConfiguratie.class);
+
+    /**
+     * The schools are read from the sandbox's schools file ({@code school.SchoolConfiguratie}): it is laid out first.
+     * Said here, so that the school configuration need not know the sandbox.
+     */
+    @Bean
+    static BeanFactoryPostProcessor sandboxBestandenVoorDeScholen() {
+        return fabriek -> {
+            if (fabriek.containsBeanDefinition("scholen")) {
+                BeanDefinition scholen = fabriek.getBeanDefinition("scholen");
+                String[] eerder = scholen.getDependsOn() == null ? new String[0] : scholen.getDependsOn();
+                String[] samen = java.util.Arrays.copyOf(eerder, eerder.length + 1);
+                samen[eerder.length] = "sandboxBestanden";
+                scholen.setDependsOn(samen);
+            }
+        };
+    }
 
     @Bean
     public SandboxBestanden sandboxBestanden(ConnectorInstellingen instellingen, Clock klok,

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import nl.verzuim.connector.rules.Afwezigheidscode;
+import nl.verzuim.connector.school.LasProfiel;
 import nl.verzuim.connector.school.LasProfielen;
 
 class CsvLezerTest {

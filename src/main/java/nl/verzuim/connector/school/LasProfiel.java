@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.school;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
