@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.IntStream;
@@ -65,7 +64,6 @@ public class DuoAflevering {
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
     private final ExecutorService pool;
-    private final Map<School, Schoolkalender> kalenders = new ConcurrentHashMap<>();
 
     public DuoAflevering(MeldingRepository meldingen, LeerlingRepository leerlingen, RegistratieRepository registraties,
                          OutboxRepository outbox, OutboxWerk werk, AuditRepository audit, Scholen scholen,
@@ -124,7 +122,7 @@ public class DuoAflevering {
     /** The registrations that prove the melding: the ones its rule counted, between its begin and end. */
     List<Registratie> verzuimoverzicht(Melding melding, School school) {
         boolean luxe = Verzuimsoort.LUXE.name().equals(melding.soort());
-        Schoolkalender kalender = kalender(school);
+        Schoolkalender kalender = school.kalender();
         return registraties.voorLeerling(melding.brin(), melding.vestiging(), melding.leerlingId()).stream()
                 .filter(r -> !r.datum().isBefore(melding.begindatum())
                         && (melding.einddatum() == null || !r.datum().isAfter(melding.einddatum())))
@@ -133,14 +131,6 @@ public class DuoAflevering {
                 .map(r -> r.minuten() != null ? r : new Registratie(r.datum(), r.begintijd(), r.eindtijd(),
                         r.minutenOp(kalender.lesminuten(r.datum())), r.code(), null))
                 .toList();
-    }
-
-    /**
-     * One calendar per school for all its meldingen (School.kalender() builds a new one on each call, and a calendar
-     * keeps the index it works out). Keyed by the School value: a changed school configuration is a new key.
-     */
-    private Schoolkalender kalender(School school) {
-        return kalenders.computeIfAbsent(school, School::kalender);
     }
 
     /** WS-Addressing: a stable MessageID per piece of outbox work, and To ending in ?oin=&lt;DUO's OIN&gt;. */

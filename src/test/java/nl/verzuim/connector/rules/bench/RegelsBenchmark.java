@@ -19,14 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.verzuim.connector.beoordeel.Registratieopslag;
 import nl.verzuim.connector.intake.CsvLezer;
 import nl.verzuim.connector.intake.IntakeFout;
-import nl.verzuim.connector.intake.LasProfiel;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;
-import nl.verzuim.connector.rules.Schoolkalender;
+import nl.verzuim.connector.school.LasProfiel;
+import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
-import nl.verzuim.connector.school.Scholen;
 
 /**
  * The rules benchmark (README, "Rules benchmark"): replays a region's school year — 100,000 pupils, about four million
@@ -67,7 +66,6 @@ public final class RegelsBenchmark {
 
     private static final class Meting {
         private final Path csv;
-        private final Map<String, Schoolkalender> kalenders = new HashMap<>();
         private final Map<String, Bekend> leerlingen = new HashMap<>();
         private final Heapmeter heap = new Heapmeter();
 
@@ -171,9 +169,8 @@ public final class RegelsBenchmark {
             for (String id : opslag.sleutels()) {
                 Bekend bekend = leerlingen.get(id);
                 School school = bekend.school();
-                Schoolkalender kalender = kalenders.computeIfAbsent(school.code(), c -> school.kalender());
                 List<Beslissing> beslissingen = Beoordelaar.beoordeel(new Leerling(id, bekend.geboortedatum(), false),
-                        kalender, school.regelinstellingen(), opslag.registraties(id), PEILDATUM, List.of());
+                        school.kalender(), school.regelinstellingen(), opslag.registraties(id), PEILDATUM, List.of());
                 for (Beslissing b : beslissingen) {
                     perSoort.merge(b.soort().name(), 1L, Long::sum);
                 }
