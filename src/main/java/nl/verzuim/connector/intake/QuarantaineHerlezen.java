@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
-import nl.verzuim.connector.persistence.AuditRepository;
+import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.persistence.BeheerRepository;
 
 /**

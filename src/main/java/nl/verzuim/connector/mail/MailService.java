@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 import nl.verzuim.connector.melding.Herinneringsplan;
 import nl.verzuim.connector.melding.Levensloop;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.ot.OtModel;
 import nl.verzuim.connector.persistence.Dialect;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * Puts mails for the school's contactpersoon in the mail outbox, in the caller's transaction. The key of a mail

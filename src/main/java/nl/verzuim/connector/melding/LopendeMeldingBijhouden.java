@@ -18,7 +18,6 @@ import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.leerling.LeerlingRepository;
 import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.persistence.LevensloopRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.rules.Schoolkalender;

@@ -9,11 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.Doodloper;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.outbox.Doodloper;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.rules.Kanaal;
 
 /**

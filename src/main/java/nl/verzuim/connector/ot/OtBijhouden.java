@@ -8,17 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
+import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.melding.Levensloop;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
-import nl.verzuim.connector.melding.OutboxWerk;
-import nl.verzuim.connector.persistence.AuditRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxWerk;
 import nl.verzuim.connector.persistence.LevensloopRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
 
 /**
  * Delivers the OT calls that keep a running melding current (outbox kanaal OTLOOP, route ot-bijhouden): a new
@@ -38,28 +37,25 @@ public class OtBijhouden {
     private final OutboxRepository outbox;
     private final AuditRepository audit;
     private final OutboxWerk werk;
-    private final ConnectorInstellingen.Outbox instellingen;
     private final TransactionTemplate transactie;
     private final Clock klok;
 
     public OtBijhouden(OtClient ot, LevensloopRepository levensloop, MeldingRepository meldingen,
-                       OutboxRepository outbox, AuditRepository audit, OutboxWerk werk, ConnectorInstellingen instellingen,
-                       TransactionTemplate transactie, Clock klok) {
+                       OutboxRepository outbox, AuditRepository audit, OutboxWerk werk, TransactionTemplate transactie,
+                       Clock klok) {
         this.ot = ot;
         this.levensloop = levensloop;
         this.meldingen = meldingen;
         this.outbox = outbox;
         this.audit = audit;
         this.werk = werk;
-        this.instellingen = instellingen.outbox();
         this.transactie = transactie;
         this.klok = klok;
     }
 
     public List<OutboxItem> claim() {
         // A percentage, a statusperiode or an afronding must reach OT in the order they were decided.
-        return outbox.claim(LevensloopRepository.KANAAL, OutboxRepository.Volgorde.PER_MELDING, instellingen.batch(),
-                werk.instantie(), instellingen.lease(), klok.instant());
+        return werk.claim(LevensloopRepository.KANAAL, OutboxRepository.Volgorde.PER_MELDING);
     }
 
     public void lever(OutboxItem item) {

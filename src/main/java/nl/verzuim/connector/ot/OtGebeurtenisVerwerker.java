@@ -12,15 +12,15 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.mail.MailService;
+import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.melding.Levensloop;
 import nl.verzuim.connector.melding.LevensloopService;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
-import nl.verzuim.connector.persistence.AuditRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.persistence.GebeurtenisRepository;
 import nl.verzuim.connector.persistence.LevensloopRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
 
 /**
  * Acts once on each stored OT event: SPPOH accepted or returned a melding (the school's contactpersoon gets a mail),

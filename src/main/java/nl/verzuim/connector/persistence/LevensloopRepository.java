@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
 
 /**
  * What the connector keeps about an OT melding after it was filed: its stand (what OT was last told), the

@@ -27,14 +27,14 @@ import org.springframework.web.server.ResponseStatusException;
 
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.persistence.BeheerRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.rules.Kanaal;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * The operator's API ({@code /api/…}, HTTP basic; OpenAPI at {@code /v3/api-docs}). Reading needs the role lezer

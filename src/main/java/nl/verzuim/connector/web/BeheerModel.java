@@ -8,8 +8,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.persistence.BeheerRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.school.School;
 

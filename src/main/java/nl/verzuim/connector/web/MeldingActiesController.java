@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingActies;
-import nl.verzuim.connector.persistence.Doodloper;
+import nl.verzuim.connector.outbox.Doodloper;
 
 /**
  * The API for the actions on meldingen and the dead letters. Answers carry ids, states and codes — never a

@@ -24,14 +24,14 @@ import org.springframework.http.HttpStatus;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.persistence.BeheerRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.rules.Kanaal;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * The operator's page ({@code GET /}, in Dutch): what needs attention first (DUO meldingen past their deadline,

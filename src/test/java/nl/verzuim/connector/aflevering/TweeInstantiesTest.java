@@ -18,12 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
-import nl.verzuim.connector.melding.OutboxWerk;
-import nl.verzuim.connector.persistence.AuditRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxWerk;
 import nl.verzuim.connector.persistence.Dialect;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
 
 /**
  * Two connector instances on one database (in the postgres profile: one PostgreSQL server) claim from the same
@@ -37,9 +35,7 @@ class TweeInstantiesTest extends AfleveringTestBasis {
     @Autowired
     OutboxRepository outbox;
     @Autowired
-    MeldingRepository meldingen;
-    @Autowired
-    AuditRepository audit;
+    OutboxWerk.Gevolgen gevolgen;
     @Autowired
     ConnectorInstellingen instellingen;
     @Autowired
@@ -59,8 +55,8 @@ class TweeInstantiesTest extends AfleveringTestBasis {
             outbox.plaats(id, "PROEF", OutboxItem.Operatie.DUO_AANLEVEREN, nu);
         }
         List<OutboxWerk> instanties = List.of(
-                new OutboxWerk(outbox, meldingen, audit, instellingen, klok, "connector-a"),
-                new OutboxWerk(outbox, meldingen, audit, instellingen, klok, "connector-b"));
+                new OutboxWerk(outbox, gevolgen, instellingen, klok, "connector-a"),
+                new OutboxWerk(outbox, gevolgen, instellingen, klok, "connector-b"));
         Map<Long, String> verzondenDoor = new ConcurrentHashMap<>();
         AtomicInteger dubbel = new AtomicInteger();
         ExecutorService draden = Executors.newFixedThreadPool(4);

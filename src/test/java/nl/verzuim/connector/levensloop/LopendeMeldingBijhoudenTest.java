@@ -206,7 +206,7 @@ class LopendeMeldingBijhoudenTest extends LevensloopTestBasis {
     void eenAfrondingNaDieVanSppohIsGeenDoodloper() throws Exception {
         // The connector decided to close it; SPPOH closed it first and OT still says yes to ours.
         long melding = otMelding(LEERLING, "BEIDE", "AFGEROND", LocalDate.of(2026, 10, 5));
-        long item = levensloop.opdracht(melding, nl.verzuim.connector.persistence.OutboxItem.Operatie.OT_AFRONDEN,
+        long item = levensloop.opdracht(melding, nl.verzuim.connector.outbox.OutboxItem.Operatie.OT_AFRONDEN,
                 new nl.verzuim.connector.ot.OtBijhoudModel.Afronding("VOLGT_WEER_ONDERWIJS", LocalDate.of(2026, 11, 20),
                         "test"), java.time.Instant.parse("2026-11-20T15:00:00Z"));
         await().atMost(Duration.ofSeconds(15)).until(() -> !"TE_VERZENDEN".equals(jdbc.sql(

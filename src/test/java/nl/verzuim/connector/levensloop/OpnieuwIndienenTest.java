@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.verzuim.connector.melding.LopendeMeldingBijhouden;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.support.LevensloopTestBasis;
 
 /** After TERUGGEZET: resubmitted when a person says so, or when a later LAS export fills what was empty. */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.verzuim.connector.ot.OtGebeurtenisPoller;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.support.LevensloopTestBasis;
 
 /**

@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.verzuim.connector.melding.Herinneringen;
 import nl.verzuim.connector.melding.Herinneringsplan;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.support.LevensloopTestBasis;
 import nl.verzuim.connector.support.Mails;
 

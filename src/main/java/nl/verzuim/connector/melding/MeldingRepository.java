@@ -1,4 +1,4 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.melding;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Kanaal;
 
@@ -152,7 +153,8 @@ public class MeldingRepository {
                 .params(fout, Dialect.tijd(nu), id).update();
     }
 
-    static Melding rij(ResultSet rs, int n) throws SQLException {
+    /** One row of table melding, for every query that returns meldingen (levensloop, the operator's searches). */
+    public static Melding rij(ResultSet rs, int n) throws SQLException {
         return new Melding(rs.getLong("id"), rs.getString("brin"), rs.getString("vestiging"),
                 rs.getString("leerling_id"), Kanaal.valueOf(rs.getString("kanaal")), rs.getString("soort"),
                 rs.getObject("begindatum", LocalDate.class), rs.getObject("einddatum", LocalDate.class),

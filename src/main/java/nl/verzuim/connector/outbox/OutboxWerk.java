@@ -1,4 +1,4 @@
-package nl.verzuim.connector.melding;
+package nl.verzuim.connector.outbox;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -14,15 +14,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
 
 /**
  * The delivery routes' view of the outbox: claim due work, and after each attempt record delivered, retry later
- * (exponential back-off, bounded) or dead letter (a final fault, or too many attempts) — with the reason kept for
- * the person who must act on it.
+ * ({@link Backoff}) or dead letter (a final fault, or too many attempts) — with the reason kept for the person who
+ * must act on it. What a failure means for the melding delivered is said by {@link Gevolgen}, which the melding
+ * module implements: the outbox knows its rows, not the meldingen.
  */
 @Component
 public class OutboxWerk {
@@ -32,27 +29,41 @@ public class OutboxWerk {
     static final int PER_WERKER_MAX = 4;
 
     private final OutboxRepository outbox;
-    private final MeldingRepository meldingen;
-    private final AuditRepository audit;
+    private final Gevolgen gevolgen;
     private final ConnectorInstellingen.Outbox instellingen;
+    private final Backoff backoff;
     private final Clock klok;
     private final String instantie;
     private final Object claimSlot = new Object();
 
+    /**
+     * What a failed attempt means beyond the outbox row, for the melding it delivers; told in the same
+     * transaction.
+     */
+    public interface Gevolgen {
+        /** Attempt {@code poging} failed with {@code fout}; the next one is due at {@code volgende}. */
+        void opnieuwGepland(OutboxItem item, int poging, String fout, Instant volgende);
+
+        /**
+         * The work became a dead letter with the receiver's {@code code}: {@code reden} as the dead letter keeps it,
+         * {@code voorDeMelding} as the melding's page shows it.
+         */
+        void opgegeven(OutboxItem item, String code, String reden, String voorDeMelding);
+    }
+
     @Autowired
-    public OutboxWerk(OutboxRepository outbox, MeldingRepository meldingen, AuditRepository audit,
-                      ConnectorInstellingen instellingen, Clock klok) {
-        this(outbox, meldingen, audit, instellingen, klok,
+    public OutboxWerk(OutboxRepository outbox, Gevolgen gevolgen, ConnectorInstellingen instellingen, Clock klok) {
+        this(outbox, gevolgen, instellingen, klok,
                 ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** @param instantie the name this connector instance claims work under (one per process) */
-    public OutboxWerk(OutboxRepository outbox, MeldingRepository meldingen, AuditRepository audit,
-                      ConnectorInstellingen instellingen, Clock klok, String instantie) {
+    public OutboxWerk(OutboxRepository outbox, Gevolgen gevolgen, ConnectorInstellingen instellingen, Clock klok,
+                      String instantie) {
         this.outbox = outbox;
-        this.meldingen = meldingen;
-        this.audit = audit;
+        this.gevolgen = gevolgen;
         this.instellingen = instellingen.outbox();
+        this.backoff = Backoff.van(instellingen.outbox());
         this.klok = klok;
         this.instantie = instantie;
     }
@@ -76,6 +87,14 @@ public class OutboxWerk {
         }
     }
 
+    /**
+     * Claims due work for one pass of a delivery route, as {@code volgorde} allows (OT upkeep: in order per
+     * melding): up to connector.outbox.batch items.
+     */
+    public List<OutboxItem> claim(String kanaal, OutboxRepository.Volgorde volgorde) {
+        return outbox.claim(kanaal, volgorde, instellingen.batch(), instantie, instellingen.lease(), klok.instant());
+    }
+
     public String instantie() {
         return instantie;
     }
@@ -88,15 +107,14 @@ public class OutboxWerk {
             mislukt(item, "MAX_POGINGEN", fout + " (opgegeven na " + poging + " pogingen)");
             return;
         }
-        Duration wacht = backoff(poging);
+        Duration wacht = backoff.na(poging);
         Instant volgende = klok.instant().plus(wacht);
         if (!outbox.opnieuw(item.id(), instantie, fout, volgende)) {
             LOG.warn("{} {} voor melding {}: late mislukte poging genegeerd; het werk is al verzonden of bij een "
                     + "andere instantie", item.kanaal(), item.operatie(), item.meldingId());
             return;
         }
-        meldingen.laatsteFout(item.meldingId(), "poging " + poging + " mislukt: " + fout + "; volgende poging om "
-                + volgende, klok.instant());
+        gevolgen.opnieuwGepland(item, poging, fout, volgende);
         LOG.warn("{} {} voor melding {} mislukt (poging {}), opnieuw over {}", item.kanaal(), item.operatie(),
                 item.meldingId(), poging, wacht);
     }
@@ -119,22 +137,8 @@ public class OutboxWerk {
                     + "een andere instantie", item.kanaal(), item.operatie(), item.meldingId(), code);
             return;
         }
-        if (item.operatie().levertMelding()) {
-            meldingen.fout(item.meldingId(), MeldingStatus.MISLUKT, voorDeMelding, klok.instant());
-        } else {
-            meldingen.laatsteFout(item.meldingId(), item.operatie() + " mislukt: " + voorDeMelding, klok.instant());
-        }
-        audit.schrijf(item.meldingId(), "MISLUKT", item.kanaal(), item.operatie() + ": " + code + "; " + reden,
-                "connector", klok.instant());
+        gevolgen.opgegeven(item, code, reden, voorDeMelding);
         LOG.error("{} {} voor melding {} definitief mislukt; zie de melding voor de reden", item.kanaal(),
                 item.operatie(), item.meldingId());
-    }
-
-    Duration backoff(int poging) {
-        Duration wacht = instellingen.backoffStart();
-        for (int i = 1; i < poging && wacht.compareTo(instellingen.backoffMax()) < 0; i++) {
-            wacht = wacht.multipliedBy(2);
-        }
-        return wacht.compareTo(instellingen.backoffMax()) > 0 ? instellingen.backoffMax() : wacht;
     }
 }

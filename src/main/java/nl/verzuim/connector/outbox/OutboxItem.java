@@ -1,4 +1,4 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.outbox;
 
 import java.time.Instant;
 

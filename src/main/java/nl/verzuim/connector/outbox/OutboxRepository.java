@@ -1,4 +1,4 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.outbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+
+import nl.verzuim.connector.persistence.Dialect;
 
 /**
  * The transactional outbox. Work is claimed for a lease: a crashed instance's claims run out and another (or the

@@ -1,9 +1,11 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.melding;
 
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import nl.verzuim.connector.persistence.Dialect;
 
 /**
  * The audit trail: what was sent to whom and when, and what came back. Details name fields and references
