@@ -17,6 +17,7 @@ import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.ot.model.OtModel;
 import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.outbox.OutboxWerk;

@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import nl.verzuim.connector.melding.LopendeMeldingBijhouden;
 import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.support.LevensloopTestBasis;
@@ -30,7 +29,7 @@ class OpnieuwIndienenTest extends LevensloopTestBasis {
     @Autowired
     OutboxRepository outbox;
     @Autowired
-    nl.verzuim.connector.melding.LevensloopService service;
+    nl.verzuim.connector.levensloop.LevensloopService service;
     @Autowired
     Clock klok;
 

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import nl.verzuim.connector.melding.Herinneringen;
+import nl.verzuim.connector.mail.Herinneringen;
 import nl.verzuim.connector.support.LevensloopTestBasis;
 
 /**

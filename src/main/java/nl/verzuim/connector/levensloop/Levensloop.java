@@ -1,7 +1,10 @@
-package nl.verzuim.connector.melding;
+package nl.verzuim.connector.levensloop;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+
+import nl.verzuim.connector.melding.ActieGeweigerd;
 
 /**
  * The life of a melding zorgwekkend verzuim in OT (domain §4, OT manual seed 000):
@@ -15,9 +18,11 @@ import java.util.Map;
  * </pre>
  *
  * Plain Java: {@link #na(Status, Stap)} gives the state after a step or refuses it with {@link OngeldigeStap},
- * which names the state, the step and why in Dutch (for the operator and the event's record). Changes to a running
- * melding (statusperiode, interventie, percentage onderwijs, logboek) are no step: {@link #waaromNietBijwerken}
- * says when they are refused.
+ * which names the state, the step and why in Dutch (for the operator and the event's record). What an OT event
+ * (SPPOH's answer) does to a melding is the pure step function {@link #bijGebeurtenis}: state and event in, the new
+ * state and what else must happen out; the OT event handler applies it. Changes to a running melding
+ * (statusperiode, interventie, percentage onderwijs, logboek) are no step: {@link #waaromNietBijwerken} says when
+ * they are refused.
  */
 public final class Levensloop {
 
@@ -122,6 +127,101 @@ public final class Levensloop {
     }
 
     private Levensloop() {
+    }
+
+    /** What the lifecycle answers to an OT event. */
+    public enum Uitkomst {
+        /** Not yet: our (re)submission is still on its way to OT and SPPOH's answer is to it; next round. */
+        WACHTEN,
+        /** The step is not allowed: nothing changes, the event is kept with {@link Overgang#reden()}. */
+        GEWEIGERD,
+        /** The melding goes to {@link Overgang#naar()} (null: its state stays) with {@link Overgang#gevolgen()}. */
+        TOEGEPAST
+    }
+
+    /** The melding's terugzetreden after the step. */
+    public enum Terugzetreden {
+        /** Accepted: no longer returned. */
+        WISSEN,
+        /** Returned: SPPOH's reason in the event. */
+        VAN_GEBEURTENIS,
+        HOUDEN
+    }
+
+    /** What else a step brings with it, in the event's transaction, in this order. */
+    public enum Gevolg {
+        /** Remember which OT form fields the LAS left empty, to resubmit once a later export fills them. */
+        LEGE_VELDEN_ONTHOUDEN,
+        /** The contactpersoon's mail that SPPOH accepted the melding. */
+        MAIL_GEACCEPTEERD,
+        /** The contactpersoon's mail that SPPOH returned it, with SPPOH's reason. */
+        MAIL_TERUGGEZET
+    }
+
+    /**
+     * What an OT event does.
+     *
+     * @param naar     the new state; null when it stays
+     * @param reden    why the step was refused (GEWEIGERD), else null
+     * @param resultaat what was done, in Dutch, for the event's record
+     */
+    public record Overgang(Uitkomst uitkomst, Status naar, Terugzetreden terugzetreden, List<Gevolg> gevolgen,
+                           String reden, String resultaat) {
+
+        static Overgang wachten() {
+            return new Overgang(Uitkomst.WACHTEN, null, Terugzetreden.HOUDEN, List.of(), null, null);
+        }
+
+        static Overgang geweigerd(String reden) {
+            return new Overgang(Uitkomst.GEWEIGERD, null, Terugzetreden.HOUDEN, List.of(), reden, null);
+        }
+
+        static Overgang naar(Status naar, Terugzetreden terugzetreden, String resultaat, Gevolg... gevolgen) {
+            return new Overgang(Uitkomst.TOEGEPAST, naar, terugzetreden, List.of(gevolgen), null, resultaat);
+        }
+    }
+
+    /**
+     * The step function of an OT event: pure, the melding's OT status and the event in, the lifecycle's answer out.
+     * SPPOH only decides on a submitted traject: a decision that finds the melding NIEUW or TERUGGEZET waits while
+     * our (re)submission is on its way ({@code indienenOnderweg}); with none of ours on its way the school submitted
+     * it in OT itself (e.g. after OT refused ours with 422), and OT is the source of truth. GEWIJZIGD changes no
+     * state. A state that is no Trajectstatus, or a step the lifecycle does not allow, is refused with its reason.
+     *
+     * @param otStatus the melding's OT status as stored (null: NIEUW)
+     * @param type     the event's type (GEACCEPTEERD, TERUGGEZET, AFGEROND, GEWIJZIGD)
+     */
+    public static Overgang bijGebeurtenis(String otStatus, String type, boolean indienenOnderweg) {
+        Stap stap = Stap.vanGebeurtenis(type);
+        Status van;
+        try {
+            van = Status.van(otStatus);
+        } catch (OnbekendeStatus fout) {
+            return Overgang.geweigerd(fout.getMessage());
+        }
+        boolean sppohBeslist = stap == Stap.ACCEPTEREN || stap == Stap.TERUGZETTEN;
+        if (sppohBeslist && (van == Status.NIEUW || van == Status.TERUGGEZET)) {
+            if (indienenOnderweg) {
+                return Overgang.wachten();
+            }
+            van = Status.INGEDIEND;
+        }
+        if (stap == null) {
+            return Overgang.naar(null, Terugzetreden.HOUDEN, "gewijzigd; geen actie");
+        }
+        if (!mag(van, stap)) {
+            return Overgang.geweigerd(new OngeldigeStap(van, stap, waarom(van, stap)).getMessage());
+        }
+        Status naar = na(van, stap);
+        return switch (stap) {
+            case ACCEPTEREN -> Overgang.naar(naar, Terugzetreden.WISSEN, "melding lopend; mail aan contactpersoon",
+                    Gevolg.MAIL_GEACCEPTEERD);
+            case TERUGZETTEN -> Overgang.naar(naar, Terugzetreden.VAN_GEBEURTENIS,
+                    "melding teruggezet; mail aan contactpersoon", Gevolg.LEGE_VELDEN_ONTHOUDEN,
+                    Gevolg.MAIL_TERUGGEZET);
+            case AFRONDEN -> Overgang.naar(naar, Terugzetreden.HOUDEN, "melding afgerond");
+            case INDIENEN, OPNIEUW_INDIENEN -> throw new IllegalStateException("geen stap van een gebeurtenis: " + stap);
+        };
     }
 
     /** The state after {@code stap} from {@code van}; refuses an impossible step with its reason. */

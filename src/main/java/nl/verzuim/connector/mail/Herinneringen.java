@@ -1,4 +1,4 @@
-package nl.verzuim.connector.melding;
+package nl.verzuim.connector.mail;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,8 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.config.LevensloopInstellingen;
+import nl.verzuim.connector.levensloop.LevensloopRepository;
 import nl.verzuim.connector.mail.MailService;
-import nl.verzuim.connector.persistence.LevensloopRepository;
 
 /**
  * Route herinneringen asks this bean, on the connector's clock, which reminders are due today

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.ot;
+package nl.verzuim.connector.ot.model;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,7 +7,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The JSON shapes of ot-api-v1.yaml the connector sends and reads. Absent values are left out, not sent as null. */
+/**
+ * The JSON shapes of ot-api-v1.yaml the connector sends and reads: the wire model, a leaf only the OT module uses.
+ * Absent values are left out, not sent as null.
+ */
 public final class OtModel {
 
     private OtModel() {
@@ -54,6 +57,23 @@ public final class OtModel {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PercentageOnderwijs(Integer percentage, LocalDate startdatum, LocalDate einddatum) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Interventie(String id, String soort, LocalDate startdatum, LocalDate einddatum,
+                              String toelichting) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Logboek(LocalDate datum, String tekst) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Afronding(String reden, LocalDate einddatum, String toelichting) {
+    }
+
+    public record Einddatum(LocalDate einddatum) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.melding;
+package nl.verzuim.connector.levensloop;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,11 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.leerling.LeerlingRepository;
 import nl.verzuim.connector.leerling.RegistratieRepository;
-import nl.verzuim.connector.ot.OtBijhoudModel;
-import nl.verzuim.connector.ot.OtModel;
+import nl.verzuim.connector.melding.ActieGeweigerd;
+import nl.verzuim.connector.melding.AuditRepository;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingActies;
+import nl.verzuim.connector.melding.MeldingRepository;
+import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.melding.Volledigheid;
 import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
-import nl.verzuim.connector.persistence.LevensloopRepository;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
 import nl.verzuim.connector.rules.Uitleg;
 import nl.verzuim.connector.school.Scholen;
@@ -125,7 +129,7 @@ public class LevensloopService {
         Melding melding = lopend(meldingId);
         Instant nu = klok.instant();
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_INTERVENTIE,
-                new OtBijhoudModel.Interventie(null, soort, startdatum, null, toelichting), nu);
+                new OtOpdracht.Interventie(soort, startdatum, toelichting), nu);
         logboek(meldingId, startdatum, "Interventie toegevoegd: " + soort + " vanaf " + Uitleg.datum(startdatum)
                 + " (door de school, via de verzuimconnector).");
         audit.schrijf(meldingId, "INTERVENTIE", "OT", soort + " vanaf " + startdatum, door, nu);
@@ -161,7 +165,7 @@ public class LevensloopService {
         }
         Instant nu = klok.instant();
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_STATUSPERIODE,
-                new OtModel.Statusperiode(null, categorie, hoofdoorzaak, startdatum, null), nu);
+                new OtOpdracht.Statusperiode(categorie, hoofdoorzaak, startdatum), nu);
         levensloop.bewaar(stand.metStatusperiode(null, categorie, hoofdoorzaak, startdatum, null), nu);
         logboek(meldingId, startdatum, "Nieuwe statusperiode: categorie " + categorie.charAt(0) + " vanaf "
                 + Uitleg.datum(startdatum) + " (door de school, via de verzuimconnector).");
@@ -187,7 +191,7 @@ public class LevensloopService {
         }
         Instant nu = klok.instant();
         levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_STATUSPERIODE_BEEINDIGEN,
-                new OtBijhoudModel.Beeindiging(stand.statusperiodeId(), einddatum), nu);
+                new OtOpdracht.Beeindiging(stand.statusperiodeId(), einddatum), nu);
         levensloop.bewaar(stand.metStatusperiode(stand.statusperiodeId(), stand.categorie(), stand.hoofdoorzaak(),
                 stand.statusperiodeStart(), einddatum), nu);
         audit.schrijf(meldingId, "STATUSPERIODE_BEEINDIGD", "OT", "einddatum " + einddatum, door, nu);
@@ -198,7 +202,7 @@ public class LevensloopService {
     void percentage(Melding melding, LevensloopRepository.Stand stand, int nieuw, LocalDate vanaf, String waarom) {
         Instant nu = klok.instant();
         levensloop.opdracht(melding.id(), OutboxItem.Operatie.OT_PERCENTAGE,
-                new OtBijhoudModel.PercentageOnderwijs(nieuw, vanaf, null), nu);
+                new OtOpdracht.Percentage(nieuw, vanaf), nu);
         levensloop.nieuwPercentage(melding.id(), nieuw, vanaf);
         logboek(melding.id(), vanaf, "Percentage onderwijs gewijzigd van " + stand.percentage() + "% naar " + nieuw
                 + "% per " + Uitleg.datum(vanaf) + " (" + waarom + "; bijgewerkt door de verzuimconnector).");
@@ -212,14 +216,14 @@ public class LevensloopService {
         Instant nu = klok.instant();
         logboek(melding.id(), einddatum, "Afgerond door de verzuimconnector: " + toelichting);
         levensloop.opdracht(melding.id(), OutboxItem.Operatie.OT_AFRONDEN,
-                new OtBijhoudModel.Afronding(reden, einddatum, toelichting), nu);
+                new OtOpdracht.Afronding(reden, einddatum, toelichting), nu);
         audit.schrijf(melding.id(), "AFRONDEN", "OT", reden + ", einddatum verzuim " + einddatum, "connector", nu);
         LOG.info("Melding {} (traject {}) wordt afgerond: {}", melding.id(), melding.trajectId(), reden);
     }
 
     /** A logboek entry in OT. Never a login name: OT is told "door de school", our audit trail keeps who. */
     private void logboek(long meldingId, LocalDate datum, String tekst) {
-        levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_LOGBOEK, new OtBijhoudModel.Logboek(datum, tekst),
+        levensloop.opdracht(meldingId, OutboxItem.Operatie.OT_LOGBOEK, new OtOpdracht.Logboek(datum, tekst),
                 klok.instant());
     }
 

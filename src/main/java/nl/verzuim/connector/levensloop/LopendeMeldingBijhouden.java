@@ -1,4 +1,4 @@
-package nl.verzuim.connector.melding;
+package nl.verzuim.connector.levensloop;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +17,9 @@ import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.leerling.LeerlingRepository;
 import nl.verzuim.connector.leerling.RegistratieRepository;
-import nl.verzuim.connector.persistence.LevensloopRepository;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
+import nl.verzuim.connector.melding.Volledigheid;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.rules.Schoolkalender;

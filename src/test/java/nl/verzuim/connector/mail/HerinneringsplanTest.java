@@ -1,4 +1,4 @@
-package nl.verzuim.connector.melding;
+package nl.verzuim.connector.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,19 +1,20 @@
-package nl.verzuim.connector.melding;
+package nl.verzuim.connector.levensloop;
 
-import static nl.verzuim.connector.melding.Levensloop.Stap.ACCEPTEREN;
-import static nl.verzuim.connector.melding.Levensloop.Stap.AFRONDEN;
-import static nl.verzuim.connector.melding.Levensloop.Stap.INDIENEN;
-import static nl.verzuim.connector.melding.Levensloop.Stap.OPNIEUW_INDIENEN;
-import static nl.verzuim.connector.melding.Levensloop.Stap.TERUGZETTEN;
-import static nl.verzuim.connector.melding.Levensloop.Status.AFGEROND;
-import static nl.verzuim.connector.melding.Levensloop.Status.INGEDIEND;
-import static nl.verzuim.connector.melding.Levensloop.Status.LOPEND;
-import static nl.verzuim.connector.melding.Levensloop.Status.NIEUW;
-import static nl.verzuim.connector.melding.Levensloop.Status.TERUGGEZET;
+import static nl.verzuim.connector.levensloop.Levensloop.Stap.ACCEPTEREN;
+import static nl.verzuim.connector.levensloop.Levensloop.Stap.AFRONDEN;
+import static nl.verzuim.connector.levensloop.Levensloop.Stap.INDIENEN;
+import static nl.verzuim.connector.levensloop.Levensloop.Stap.OPNIEUW_INDIENEN;
+import static nl.verzuim.connector.levensloop.Levensloop.Stap.TERUGZETTEN;
+import static nl.verzuim.connector.levensloop.Levensloop.Status.AFGEROND;
+import static nl.verzuim.connector.levensloop.Levensloop.Status.INGEDIEND;
+import static nl.verzuim.connector.levensloop.Levensloop.Status.LOPEND;
+import static nl.verzuim.connector.levensloop.Levensloop.Status.NIEUW;
+import static nl.verzuim.connector.levensloop.Levensloop.Status.TERUGGEZET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -21,6 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import nl.verzuim.connector.levensloop.Levensloop.Gevolg;
+import nl.verzuim.connector.levensloop.Levensloop.Overgang;
+import nl.verzuim.connector.levensloop.Levensloop.Terugzetreden;
+import nl.verzuim.connector.levensloop.Levensloop.Uitkomst;
+import nl.verzuim.connector.melding.ActieGeweigerd;
 
 /** The lifecycle of domain §4, every step from every state, read off the diagram and its notes. */
 class LevensloopTest {
@@ -122,5 +129,62 @@ class LevensloopTest {
         assertThat(Levensloop.Stap.vanGebeurtenis("TERUGGEZET")).isEqualTo(TERUGZETTEN);
         assertThat(Levensloop.Stap.vanGebeurtenis("AFGEROND")).isEqualTo(AFRONDEN);
         assertThat(Levensloop.Stap.vanGebeurtenis("GEWIJZIGD")).isNull();
+    }
+
+    /**
+     * SPPOH's answers (domain §4: "SPPOH accepteert", "SPPOH zet terug", afronden) as OT events, through the step
+     * function the event handler applies: OT status as stored, event type, our (re)submission still on its way.
+     */
+    static Stream<Arguments> gebeurtenissen() {
+        return Stream.of(
+                Arguments.of("INGEDIEND", "GEACCEPTEERD", false,
+                        Overgang.naar(LOPEND, Terugzetreden.WISSEN, "melding lopend; mail aan contactpersoon",
+                                Gevolg.MAIL_GEACCEPTEERD)),
+                Arguments.of("INGEDIEND", "TERUGGEZET", false,
+                        Overgang.naar(TERUGGEZET, Terugzetreden.VAN_GEBEURTENIS,
+                                "melding teruggezet; mail aan contactpersoon", Gevolg.LEGE_VELDEN_ONTHOUDEN,
+                                Gevolg.MAIL_TERUGGEZET)),
+                Arguments.of("LOPEND", "AFGEROND", false,
+                        Overgang.naar(AFGEROND, Terugzetreden.HOUDEN, "melding afgerond")),
+                Arguments.of("LOPEND", "GEWIJZIGD", false,
+                        Overgang.naar(null, Terugzetreden.HOUDEN, "gewijzigd; geen actie")),
+                // SPPOH answers our submission before we recorded it: wait for the next round
+                Arguments.of(null, "GEACCEPTEERD", true, Overgang.wachten()),
+                Arguments.of("TERUGGEZET", "GEACCEPTEERD", true, Overgang.wachten()),
+                // none of ours on its way: the school submitted in OT itself, OT is the source of truth
+                Arguments.of(null, "GEACCEPTEERD", false,
+                        Overgang.naar(LOPEND, Terugzetreden.WISSEN, "melding lopend; mail aan contactpersoon",
+                                Gevolg.MAIL_GEACCEPTEERD)),
+                Arguments.of("TERUGGEZET", "TERUGGEZET", false,
+                        Overgang.naar(TERUGGEZET, Terugzetreden.VAN_GEBEURTENIS,
+                                "melding teruggezet; mail aan contactpersoon", Gevolg.LEGE_VELDEN_ONTHOUDEN,
+                                Gevolg.MAIL_TERUGGEZET)));
+    }
+
+    @ParameterizedTest(name = "{0} + {1} (indienen onderweg: {2})")
+    @MethodSource("gebeurtenissen")
+    void eenGebeurtenisGeeftDeNieuweStatusEnWatErVerderGebeurt(String otStatus, String type, boolean onderweg,
+                                                                Overgang verwacht) {
+        assertThat(Levensloop.bijGebeurtenis(otStatus, type, onderweg)).isEqualTo(verwacht);
+    }
+
+    /** Impossible steps change nothing and carry the lifecycle's reason. */
+    static Stream<Arguments> geweigerdeGebeurtenissen() {
+        return Stream.of(
+                Arguments.of("AFGEROND", "GEACCEPTEERD", "stap ACCEPTEREN kan niet vanuit AFGEROND: de melding is"
+                        + " afgerond (klaar om te archiveren); er volgt geen stap meer"),
+                Arguments.of("INGEDIEND", "AFGEROND", "stap AFRONDEN kan niet vanuit INGEDIEND: alleen een lopende"),
+                Arguments.of("LOPEND", "TERUGGEZET", "stap TERUGZETTEN kan niet vanuit LOPEND"),
+                Arguments.of("ONVOLLEDIG", "GEACCEPTEERD", "geen status van de levensloop"));
+    }
+
+    @ParameterizedTest(name = "{0} + {1}: geweigerd")
+    @MethodSource("geweigerdeGebeurtenissen")
+    void eenOnmogelijkeGebeurtenisVerandertNiets(String otStatus, String type, String reden) {
+        Overgang overgang = Levensloop.bijGebeurtenis(otStatus, type, false);
+        assertThat(overgang.uitkomst()).isEqualTo(Uitkomst.GEWEIGERD);
+        assertThat(overgang.naar()).isNull();
+        assertThat(overgang.gevolgen()).isEqualTo(List.of());
+        assertThat(overgang.reden()).contains(reden);
     }
 }

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.ot;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,7 +9,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import nl.verzuim.connector.ot.OtModel;
+import nl.verzuim.connector.ot.model.OtModel;
+import nl.verzuim.connector.persistence.Dialect;
 
 /** OT events as received (webhook or poll). The eventId is the key: the same event twice is stored once. */
 @Repository

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.melding;
+package nl.verzuim.connector.mail;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

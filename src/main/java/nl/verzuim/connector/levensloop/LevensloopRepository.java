@@ -1,4 +1,4 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.levensloop;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +18,7 @@ import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.persistence.Dialect;
 
 /**
  * What the connector keeps about an OT melding after it was filed: its stand (what OT was last told), the
