@@ -1,4 +1,4 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,24 +8,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
+import nl.verzuim.connector.intake.Quarantaine;
+import nl.verzuim.connector.intake.QuarantaineBestand;
+import nl.verzuim.connector.intake.QuarantaineRepository;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.outbox.Doodloper;
 import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.rules.Kanaal;
 
 /**
- * What the operator page, the API and the metrics read: meldingen by school, kanaal, status and deadline, a
- * melding's history and quarantined files (its delivery work and dead letters: {@link OutboxRepository}). Read-only; every query names its columns' meaning, no
- * personal data is read (leerling_id is the LAS's key, not a name).
+ * The one query service behind the operator's page, the API and the metrics: meldingen by school, kanaal, status and
+ * deadline, a melding with its history and delivery work, dead letters, quarantined files with their report, the
+ * mails, and the figures. Read-only; every query names its columns' meaning, and no personal data is read
+ * (leerling_id is the LAS's key, not a name).
  */
-@Repository
-public class BeheerRepository {
+@Service
+public class BeheerInzage {
 
+    /** A school on the page and in the API: BRIN ({@code 00YY}) or BRIN + vestiging ({@code 00YY00}). */
+    static final Pattern SCHOOL = Pattern.compile("[0-9]{2}[A-Z]{2}([0-9]{2})?");
     /** Statuses in which DUO has (or had) the melding: its deadline no longer matters. */
     public static final List<String> BIJ_DUO = List.of(MeldingStatus.VERZONDEN.name(), MeldingStatus.INGETROKKEN.name());
     /** Statuses of a melding that should still leave: waiting for data, a person, the outbox, or a dead letter. */
@@ -33,9 +44,16 @@ public class BeheerRepository {
             MeldingStatus.WACHT_OP_GOEDKEURING.name(), MeldingStatus.TE_VERZENDEN.name(), MeldingStatus.MISLUKT.name());
 
     private final JdbcClient jdbc;
+    private final MeldingRepository meldingen;
+    private final OutboxRepository outbox;
+    private final QuarantaineRepository quarantaine;
 
-    public BeheerRepository(JdbcClient jdbc) {
+    public BeheerInzage(JdbcClient jdbc, MeldingRepository meldingen, OutboxRepository outbox,
+                        QuarantaineRepository quarantaine) {
         this.jdbc = jdbc;
+        this.meldingen = meldingen;
+        this.outbox = outbox;
+        this.quarantaine = quarantaine;
     }
 
     /**
@@ -49,6 +67,27 @@ public class BeheerRepository {
      */
     public record Zoekvraag(String brin, String vestiging, Kanaal kanaal, MeldingStatus status,
                             boolean termijnVerstreken, boolean teruggezet, LocalDate vandaag, int max) {
+    }
+
+    /**
+     * The search of page and API alike, checked: {@code school} is a BRIN or BRIN+vestiging, {@code max} 1–1000;
+     * otherwise 400.
+     */
+    public static Zoekvraag zoekvraag(String school, Kanaal kanaal, MeldingStatus status, boolean termijnVerstreken,
+                                      boolean teruggezet, int max, LocalDate vandaag) {
+        String brin = null;
+        String vestiging = null;
+        if (school != null && !school.isBlank()) {
+            if (!SCHOOL.matcher(school).matches()) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "school: BRIN (00YY) of BRIN+vestiging (00YY00)");
+            }
+            brin = school.substring(0, 4);
+            vestiging = school.length() == 6 ? school.substring(4) : null;
+        }
+        if (max < 1 || max > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "max: 1 tot en met 1000");
+        }
+        return new Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, max);
     }
 
     public List<Melding> zoek(Zoekvraag vraag) {
@@ -82,6 +121,11 @@ public class BeheerRepository {
         return jdbc.sql(sql.toString()).params(params).query(MeldingRepository::rij).list();
     }
 
+    /** The meldingen of a search as the page and the API list them. */
+    public List<BeheerModel.MeldingOverzicht> overzicht(Zoekvraag vraag) {
+        return zoek(vraag).stream().map(m -> BeheerModel.MeldingOverzicht.van(m, vraag.vandaag())).toList();
+    }
+
     /** The same test as {@link Zoekvraag#termijnVerstreken()}, for one melding already read. */
     public static boolean termijnVerstreken(Melding m, LocalDate vandaag) {
         return m.kanaal() == Kanaal.DUO && m.uitersteMelddatum() != null && m.uitersteMelddatum().isBefore(vandaag)
@@ -105,29 +149,45 @@ public class BeheerRepository {
                 .list();
     }
 
-    /** A file the intake rejected in whole or in part; {@code pad} and {@code rapportPad} are on this machine. */
-    public record QuarantaineBestand(long id, String bestand, String pad, String rapportPad, String samenvatting,
-                                     int aantalFouten, int aantalGeaccepteerd, Instant tijdstip) {
+    /** One melding with its uitleg, its history (audit) and its delivery work; empty when there is none. */
+    public Optional<BeheerModel.MeldingDetail> melding(long id, LocalDate vandaag) {
+        return meldingen.vind(id).map(m -> detail(m, vandaag));
+    }
+
+    BeheerModel.MeldingDetail detail(Melding m, LocalDate vandaag) {
+        return new BeheerModel.MeldingDetail(BeheerModel.MeldingOverzicht.van(m, vandaag), m.uitleg(), m.trajectId(),
+                m.otLink(), m.terugzetReden(), m.aangemaakt(), geschiedenis(m.id()),
+                outbox.voorMelding(m.id()).stream().map(BeheerModel.Aflevering::van).toList());
+    }
+
+    /** Every dead letter, oldest first (the API). */
+    public List<Doodloper> doodlopers() {
+        return outbox.doodlopers();
+    }
+
+    /** At most {@code max} dead letters, the newest first (the page). */
+    public List<Doodloper> nieuwsteDoodlopers(int max) {
+        return outbox.doodlopers(true, max);
     }
 
     public List<QuarantaineBestand> quarantaine(int max) {
-        return jdbc.sql("select * from quarantaine order by id desc fetch first %d rows only".formatted(Math.max(1, max)))
-                .query(BeheerRepository::quarantaineBestand).list();
+        return quarantaine.recent(max);
     }
 
     public Optional<QuarantaineBestand> quarantaineBestand(long id) {
-        return jdbc.sql("select * from quarantaine where id = ?").param(id)
-                .query(BeheerRepository::quarantaineBestand).optional();
+        return quarantaine.vind(id);
     }
 
-    public void vergeetQuarantaine(long id) {
-        jdbc.sql("delete from quarantaine where id = ?").param(id).update();
+    /** The report beside a quarantined file; null when it is gone. */
+    public String rapport(QuarantaineBestand q) {
+        return Quarantaine.rapport(q);
     }
 
-    private static QuarantaineBestand quarantaineBestand(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new QuarantaineBestand(rs.getLong("id"), rs.getString("bestand"), rs.getString("pad"),
-                rs.getString("rapport_pad"), rs.getString("samenvatting"), rs.getInt("aantal_fouten"),
-                rs.getInt("aantal_geaccepteerd"), Dialect.instant(rs.getObject("tijdstip", OffsetDateTime.class)));
+    /** The newest mails of the mail outbox, for the page: kind, receiver, subject and state, never the body. */
+    public List<Map<String, Object>> mails(int max) {
+        return jdbc.sql("""
+                select id, soort, ontvanger, onderwerp, status, pogingen, aangemaakt, verzonden from mail_outbox
+                order by id desc fetch first %d rows only""".formatted(Math.max(1, max))).query().listOfRows();
     }
 
     // ---- figures for the metrics (counts only, never a pupil) ----
@@ -181,6 +241,6 @@ public class BeheerRepository {
     }
 
     public long aantalInQuarantaine() {
-        return jdbc.sql("select count(*) from quarantaine").query(Long.class).single();
+        return quarantaine.aantal();
     }
 }
