@@ -17,6 +17,10 @@ public record LeerlingGegevens(String brin, String vestiging, String leerlingId,
                                Adres adres, String postcodeNl, String groepOfLeerjaar,
                                LocalDate datumUitschrijving, List<Verzorger> verzorgers) {
 
+    /** Longer LAS keys do not fit the database (leerling.leerling_id): every reader refuses them. */
+    public static final int MAX_LEERLING_ID = 64;
+
+
     public enum Bron { OSO, EDEXML }
 
     public LeerlingGegevens {

@@ -306,7 +306,7 @@ class IntakeBenchmark {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-        javax.xml.validation.ValidatorHandler validator = nl.verzuim.connector.intake.Schemas.edexml().newValidatorHandler();
+        javax.xml.validation.ValidatorHandler validator = nl.verzuim.connector.intake.xml.Schemas.edexml().newValidatorHandler();
         validator.setFeature("http://apache.org/xml/features/validation/identity-constraint-checking", false);
         AtomicLong fouten = new AtomicLong();
         validator.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
@@ -352,7 +352,7 @@ class IntakeBenchmark {
     private static long xercesSax(Path bestand) throws Exception {
         javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
         factory.setNamespaceAware(true);
-        factory.setSchema(nl.verzuim.connector.intake.Schemas.edexml());
+        factory.setSchema(nl.verzuim.connector.intake.xml.Schemas.edexml());
         org.xml.sax.XMLReader reader = factory.newSAXParser().getXMLReader();
         reader.setFeature("http://apache.org/xml/features/validation/identity-constraint-checking", false);
         AtomicLong leerlingen = new AtomicLong();

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import nl.verzuim.connector.beoordeel.Registratieopslag;
-import nl.verzuim.connector.intake.CsvLezer;
 import nl.verzuim.connector.intake.IntakeFout;
+import nl.verzuim.connector.intake.csv.CsvLezer;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.intake.xml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +21,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.AttributesImpl;
 
+import nl.verzuim.connector.intake.IntakeFout;
+import nl.verzuim.connector.intake.OngeldigBestandException;
+
 /**
  * Reads an XML file once, by streaming (StAX), and validates it against its schema in the same pass: every event
  * read is handed to a {@link ValidatorHandler}. Memory does not grow with the file: text comes in pieces (no
@@ -28,7 +31,7 @@ import org.xml.sax.helpers.AttributesImpl;
  * entities, nothing to expand — so no "billion laughs"). Schema faults are collected with their line and element
  * path; their text never repeats a value from the file, because a value may be a BSN or a name.
  */
-final class GevalideerdeXmlLezer implements AutoCloseable {
+public final class GevalideerdeXmlLezer implements AutoCloseable {
 
     private static final int MAX_FOUTEN = 50;
     /**
@@ -101,7 +104,7 @@ final class GevalideerdeXmlLezer implements AutoCloseable {
     }
 
     /** The StAX factory all LAS exports are read with (also for recognising the kind of a file). */
-    static XMLInputFactory veiligeFactory() {
+    public static XMLInputFactory veiligeFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -324,7 +327,7 @@ final class GevalideerdeXmlLezer implements AutoCloseable {
     }
 
     /** A parser's or validator's message without the values it quotes (they may be personal data). */
-    static String zonderWaarden(String bericht) {
+    public static String zonderWaarden(String bericht) {
         if (bericht == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.intake.xml;
 
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import javax.xml.stream.XMLStreamConstants;
 
+import nl.verzuim.connector.intake.IntakeFout;
+import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.leerling.Adres;
 import nl.verzuim.connector.leerling.Geslacht;
 import nl.verzuim.connector.leerling.Identificatie;
@@ -211,8 +213,8 @@ public final class OsoLezer {
                         "ontbreekt; zonder leerlingid kan het dossier niet aan de verzuimregistraties gekoppeld worden"));
                 return;
             }
-            if (leerlingId.length() > CsvLezer.MAX_LEERLING_ID) {
-                fouten.add(new IntakeFout(bestand, regel, "leerlingid", "is langer dan " + CsvLezer.MAX_LEERLING_ID
+            if (leerlingId.length() > LeerlingGegevens.MAX_LEERLING_ID) {
+                fouten.add(new IntakeFout(bestand, regel, "leerlingid", "is langer dan " + LeerlingGegevens.MAX_LEERLING_ID
                         + " tekens"));
                 return;
             }

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.intake.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import nl.verzuim.connector.intake.CsvRegel;
+import nl.verzuim.connector.intake.IntakeFout;
+import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.school.LasProfiel;
 import nl.verzuim.connector.school.LasProfielen;
@@ -176,7 +179,7 @@ class CsvLezerTest {
     @Test
     void eenAanhalingstekenDatNietSluitVultHetGeheugenNiet() {
         String tekst = "leerling_id;datum;code;omschrijving\nLN1;2026-10-05;ONG;ok\nLN1;2026-10-06;ONG;\"open\n"
-                + "x".repeat(CsvLezer.MAX_RECORD_TEKENS) + "\n";
+                + "x".repeat(CsvRecords.MAX_RECORD_TEKENS) + "\n";
         List<CsvRegel> regels = new ArrayList<>();
         assertThatThrownBy(() -> CsvLezer.lees(new ByteArrayInputStream(tekst.getBytes(StandardCharsets.UTF_8)), "q.csv",
                 STANDAARD, regels::add, new ArrayList<>()))

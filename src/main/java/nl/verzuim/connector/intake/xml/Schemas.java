@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.intake.xml;
 
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.intake.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.verzuim.connector.intake.CsvRegel;
+import nl.verzuim.connector.intake.Exportlezer;
+import nl.verzuim.connector.intake.IntakeFout;
+import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.leerling.Geslacht;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.school.Scholen;

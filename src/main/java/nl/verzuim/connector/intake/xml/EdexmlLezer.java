@@ -1,4 +1,4 @@
-package nl.verzuim.connector.intake;
+package nl.verzuim.connector.intake.xml;
 
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -12,6 +12,8 @@ import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 
+import nl.verzuim.connector.intake.IntakeFout;
+import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.leerling.Geslacht;
 import nl.verzuim.connector.leerling.Identificatie;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
@@ -185,9 +187,9 @@ public final class EdexmlLezer {
                         "ontbreekt; zonder key kan de leerling niet aan de verzuimregistraties gekoppeld worden"));
                 return;
             }
-            if (sleutel.length() > CsvLezer.MAX_LEERLING_ID) {
+            if (sleutel.length() > LeerlingGegevens.MAX_LEERLING_ID) {
                 fouten.add(new IntakeFout(bestand, l.regel, "leerling/@key", "is langer dan "
-                        + CsvLezer.MAX_LEERLING_ID + " tekens"));
+                        + LeerlingGegevens.MAX_LEERLING_ID + " tekens"));
                 return;
             }
             String vestiging = dependancecode == null ? "00" : dependancecode;
