@@ -6,4 +6,7 @@
  * it accepts and has it judged, in one transaction. Rejected input goes to the
  * {@link nl.verzuim.connector.intake.Quarantaine} with a report.
  */
+@ApplicationModule(allowedDependencies = {"melding", "leerling", "school", "rules"})
 package nl.verzuim.connector.intake;
+
+import org.springframework.modulith.ApplicationModule;

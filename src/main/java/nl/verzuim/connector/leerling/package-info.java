@@ -4,4 +4,7 @@
  * ({@link nl.verzuim.connector.leerling.RegistratieRepository}). Personal data lives here and in what is sent to DUO
  * and OT, nowhere else.
  */
+@ApplicationModule(allowedDependencies = {"rules", "school"})
 package nl.verzuim.connector.leerling;
+
+import org.springframework.modulith.ApplicationModule;

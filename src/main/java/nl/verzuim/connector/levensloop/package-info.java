@@ -6,4 +6,7 @@
  * outbox as the lifecycle's own records ({@link nl.verzuim.connector.levensloop.OtOpdracht}). It does not know the OT
  * client: the OT module delivers and applies.
  */
+@ApplicationModule(allowedDependencies = {"melding", "outbox", "school", "leerling", "rules"})
 package nl.verzuim.connector.levensloop;
+
+import org.springframework.modulith.ApplicationModule;

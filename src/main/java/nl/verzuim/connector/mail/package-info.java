@@ -4,4 +4,7 @@
  * name, BSN, address or birth date. Mails go through an outbox, so an SMTP server that is down delays a mail but
  * never loses it.
  */
+@ApplicationModule(allowedDependencies = {"levensloop", "melding", "school", "outbox", "rules"})
 package nl.verzuim.connector.mail;
+
+import org.springframework.modulith.ApplicationModule;

@@ -6,4 +6,7 @@
  * failure means for a melding is {@link nl.verzuim.connector.outbox.OutboxWerk.Gevolgen}, implemented by the melding
  * module.
  */
+@ApplicationModule(allowedDependencies = {})
 package nl.verzuim.connector.outbox;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * the few statements that differ are chosen by {@link nl.verzuim.connector.persistence.Dialect}. Each repository
  * lives with its feature (leerling, melding, outbox, levensloop, ot, intake).
  */
+@ApplicationModule(allowedDependencies = {})
 package nl.verzuim.connector.persistence;
+
+import org.springframework.modulith.ApplicationModule;
