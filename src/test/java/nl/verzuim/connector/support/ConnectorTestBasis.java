@@ -33,7 +33,9 @@ import nl.verzuim.connector.ot.OtWebhookController;
  */
 @CamelSpringBootTest
 @AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus is part of what is tested
-@SpringBootTest(classes = VerzuimConnectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// connector.sandbox here, not below: it decides the profile, before the dynamic properties are there
+@SpringBootTest(classes = VerzuimConnectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "connector.sandbox=false")
 public abstract class ConnectorTestBasis {
 
     public static final String KLOK_START = "2026-11-20T16:00:00+01:00";
@@ -62,7 +64,6 @@ public abstract class ConnectorTestBasis {
 
     @DynamicPropertySource
     static void instellingen(DynamicPropertyRegistry r) {
-        r.add("connector.sandbox", () -> "false");
         r.add("connector.inbox", () -> MAP.resolve("inbox").toString());
         r.add("connector.processed-dir", () -> MAP.resolve("processed").toString());
         r.add("connector.quarantine-dir", () -> MAP.resolve("quarantaine").toString());

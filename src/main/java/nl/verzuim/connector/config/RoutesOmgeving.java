@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,40 +18,21 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Settings that follow from other settings, before anything starts.
- * <ul>
- * <li>In the sandbox (the default) the endpoints, secrets and SMTP server point at the embedded mocks, unless set.
- * Outside the sandbox nothing is defaulted: a missing setting stops the start with its name.</li>
- * <li>Routes: every route file packaged in the jar is loaded, unless a file of the same name lies in the routes
- * folder beside the jar ({@code connector.routes-dir}); then that one is loaded instead. A school can change a
- * route without rebuilding.</li>
- * </ul>
+ * Which route files Camel loads, before anything starts: every route file packaged in the jar, unless a file of the
+ * same name lies in the routes folder beside the jar ({@code connector.routes-dir}); then that one instead. A school
+ * can change a route without rebuilding. Settings themselves have their defaults in {@code application.yml} (and the
+ * sandbox's in {@code application-sandbox.yml}), not here.
  */
-public class ConnectorOmgeving implements EnvironmentPostProcessor {
+public class RoutesOmgeving implements EnvironmentPostProcessor {
 
     static final String ROUTES_INCLUDE = "camel.main.routes-include-pattern";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment omgeving, SpringApplication applicatie) {
-        Map<String, Object> standaard = new HashMap<>();
-        if (omgeving.getProperty("connector.sandbox", Boolean.class, true)) {
-            String mock = "http://localhost:" + omgeving.getProperty("connector.sandbox-mocks.wiremock-port", "8089");
-            standaard.put("connector.schools", "./verzuim-data/scholen.yaml");
-            standaard.put("connector.duo.endpoint", mock + "/duo/verzuimmelding/v1");
-            standaard.put("connector.duo.ontvanger-oin", "00000001800866472000");
-            standaard.put("connector.ot.base-url", mock + "/ot");
-            standaard.put("connector.ot.client-id", "sandbox-school");
-            standaard.put("connector.ot.client-secret", "sandbox-geheim");
-            standaard.put("connector.ot.webhook-secret", "sandbox-webhook-geheim");
-            standaard.put("connector.ot.poll-interval", "15s");
-            standaard.put("spring.mail.host", "localhost");
-            standaard.put("spring.mail.port", "3025");
-            standaard.put("connector.mail.from", "verzuimconnector@sandbox.example");
-        }
         if (!omgeving.containsProperty(ROUTES_INCLUDE)) {
-            standaard.put(ROUTES_INCLUDE, routes(omgeving));
+            omgeving.getPropertySources().addLast(new MapPropertySource("connector-routes",
+                    Map.of(ROUTES_INCLUDE, routes(omgeving))));
         }
-        omgeving.getPropertySources().addLast(new MapPropertySource("connector-standaard", standaard));
     }
 
     /** classpath:routes/x.yaml for each packaged route, or file:&lt;routes-dir&gt;/x.yaml where a school overrides it. */
@@ -79,7 +59,7 @@ public class ConnectorOmgeving implements EnvironmentPostProcessor {
         if (ingesteld != null) {
             return Path.of(ingesteld);
         }
-        File bron = new ApplicationHome(ConnectorOmgeving.class).getSource();
+        File bron = new ApplicationHome(RoutesOmgeving.class).getSource();
         if (bron != null && bron.isFile() && bron.getName().endsWith(".jar")) {
             return bron.toPath().toAbsolutePath().getParent().resolve("routes");
         }
