@@ -1,4 +1,4 @@
-package nl.verzuim.connector.aflevering;
+package nl.verzuim.connector.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,7 @@ import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.outbox.OutboxWerk;
 import nl.verzuim.connector.persistence.Dialect;
+import nl.verzuim.connector.support.AfleveringTestBasis;
 
 /**
  * Two connector instances on one database (in the postgres profile: one PostgreSQL server) claim from the same

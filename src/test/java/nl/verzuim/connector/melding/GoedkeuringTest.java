@@ -1,4 +1,4 @@
-package nl.verzuim.connector.aflevering;
+package nl.verzuim.connector.melding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +18,7 @@ import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
+import nl.verzuim.connector.support.AfleveringTestBasis;
 
 /**
  * verzenden: na_goedkeuring — a decided melding waits until a person approves it; then it goes out. A melding a

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.aflevering;
+package nl.verzuim.connector.ot;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import nl.verzuim.connector.support.AfleveringTestBasis;
 
 /**
  * OT refuses: 409 (a traject already runs for this pupil — stub for lasId OT409) is a clear state on the melding

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.persistence;
+package nl.verzuim.connector.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import nl.verzuim.connector.outbox.Doodloper;
 import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.support.ConnectorTestBasis;
 
 /**

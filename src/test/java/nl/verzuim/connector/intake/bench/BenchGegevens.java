@@ -1,4 +1,4 @@
-package nl.verzuim.connector.bench;
+package nl.verzuim.connector.intake.bench;
 
 import static nl.verzuim.connector.support.Testnummers.bsn;
 

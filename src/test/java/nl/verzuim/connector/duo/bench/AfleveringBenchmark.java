@@ -1,4 +1,4 @@
-package nl.verzuim.connector.aflevering.bench;
+package nl.verzuim.connector.duo.bench;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingXPath;

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.levensloop;
+package nl.verzuim.connector.ot;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.aflevering;
+package nl.verzuim.connector.outbox;
 
 import static nl.verzuim.connector.support.Testnummers.bsn;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

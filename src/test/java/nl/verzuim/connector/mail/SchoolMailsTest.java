@@ -1,4 +1,4 @@
-package nl.verzuim.connector.levensloop;
+package nl.verzuim.connector.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

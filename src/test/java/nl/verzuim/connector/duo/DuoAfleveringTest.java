@@ -1,4 +1,4 @@
-package nl.verzuim.connector.aflevering;
+package nl.verzuim.connector.duo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingXPath;
@@ -17,6 +17,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import nl.verzuim.connector.support.AfleveringTestBasis;
 
 /**
  * DUO delivery as DUO sees it: one identificatiecodeBedrijfsdocument and one MessageID per melding on every try,

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.bench;
+package nl.verzuim.connector.intake.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.verzuim.connector.aflevering;
+package nl.verzuim.connector.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -30,11 +30,11 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL.
  */
 @Tag("database")
-abstract class AfleveringTestBasis extends ConnectorTestBasis {
+public abstract class AfleveringTestBasis extends ConnectorTestBasis {
 
-    static final String DUO_PAD = "/duo/verzuimmelding/v1";
+    protected static final String DUO_PAD = "/duo/verzuimmelding/v1";
 
-    static final String VIER_DAGEN_AFWEZIG = """
+    protected static final String VIER_DAGEN_AFWEZIG = """
             leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving
             LN094837;2026-10-26;08:30;;;ONG;
             LN094837;2026-10-27;08:30;;;ONG;
@@ -43,17 +43,17 @@ abstract class AfleveringTestBasis extends ConnectorTestBasis {
             """;
 
     @LocalServerPort
-    int poort;
+    protected int poort;
 
     /** Stubs a test adds are its own: removed afterwards, so the shared WireMock serves mappings/ again. */
     @AfterEach
-    void stubsWeg() {
+    protected void stubsWeg() {
         MOCK.getStubMappings().stream().filter(s -> s.getMetadata() != null && s.getMetadata().containsKey("test"))
                 .toList().forEach(MOCK::removeStub);
         MOCK.resetScenarios();
     }
 
-    void leerlingMetVierDagenVerzuim(String leerlingId) throws Exception {
+    protected void leerlingMetVierDagenVerzuim(String leerlingId) throws Exception {
         String dossier = new String(osoDossier(), StandardCharsets.UTF_8).replace("LN094837", leerlingId);
         zetInInbox("dossier-" + leerlingId + ".xml", dossier);
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from leerling where leerling_id = ?")
@@ -61,45 +61,45 @@ abstract class AfleveringTestBasis extends ConnectorTestBasis {
         zetInInbox("00YY00_verzuim-" + leerlingId + ".csv", VIER_DAGEN_AFWEZIG.replace("LN094837", leerlingId));
     }
 
-    long duoMelding() {
+    protected long duoMelding() {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select count(*) from melding where kanaal = 'DUO'").query(Integer.class).single() == 1);
         return jdbc.sql("select id from melding where kanaal = 'DUO'").query(Long.class).single();
     }
 
-    static List<LoggedRequest> duoVerzoeken(String operatie) {
+    protected static List<LoggedRequest> duoVerzoeken(String operatie) {
         return MOCK.findAll(postRequestedFor(urlPathEqualTo(DUO_PAD))).stream()
                 .filter(r -> r.getBodyAsString().contains(operatie + "Request")).toList();
     }
 
-    static Document xml(String tekst) throws Exception {
+    protected static Document xml(String tekst) throws Exception {
         DocumentBuilderFactory fabriek = DocumentBuilderFactory.newInstance();
         fabriek.setNamespaceAware(true);
         return fabriek.newDocumentBuilder().parse(new ByteArrayInputStream(tekst.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String waarde(LoggedRequest verzoek, String element) throws Exception {
+    protected static String waarde(LoggedRequest verzoek, String element) throws Exception {
         return xml(verzoek.getBodyAsString()).getElementsByTagNameNS("*", element).item(0).getTextContent();
     }
 
-    String melding(long id, String kolom) {
+    protected String melding(long id, String kolom) {
         return jdbc.sql("select " + kolom + " from melding where id = ?").param(id).query(String.class).single();
     }
 
     /** The actions API as a beheerder (HTTP basic): the audit trail records that login name. */
-    HttpResponse<String> stuur(String pad, String json) throws Exception {
+    protected HttpResponse<String> stuur(String pad, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + pad))
                 .header("Content-Type", "application/json").header("Authorization", basic(BEHEERDER, BEHEERDER_WACHTWOORD))
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String pad) throws Exception {
+    protected HttpResponse<String> get(String pad) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + poort + pad))
                 .header("Authorization", basic(LEZER, LEZER_WACHTWOORD)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String basic(String gebruiker, String wachtwoord) {
+    protected static String basic(String gebruiker, String wachtwoord) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((gebruiker + ":" + wachtwoord)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
