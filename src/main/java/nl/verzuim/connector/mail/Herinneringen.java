@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.config.LevensloopInstellingen;
 import nl.verzuim.connector.levensloop.LevensloopRepository;
-import nl.verzuim.connector.mail.MailService;
 
 /**
  * Route herinneringen asks this bean, on the connector's clock, which reminders are due today

@@ -14,8 +14,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-import nl.verzuim.connector.melding.Melding;
-import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Kanaal;

@@ -14,17 +14,19 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import nl.verzuim.connector.mail.Herinneringen;
 import nl.verzuim.connector.support.LevensloopTestBasis;
 
 /**
  * SMTP down, then up: the mail waits in the outbox and is tried again with back-off, and once the server is back it
  * arrives exactly once. Its own SMTP port (and so its own Spring context): the JVM-wide GreenMail stays up for the
- * other test classes.
+ * other test classes. That context is closed after this class: every context polls the one test inbox, and a file
+ * another test class drops there must be read by that class's own connector.
  */
+@DirtiesContext
 class SmtpUitvalTest extends LevensloopTestBasis {
 
     static final int POORT = vrijePoort();

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.verzuim.connector.leerling.RegistratieRepository;
-import nl.verzuim.connector.melding.MeldingActies;
-import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;

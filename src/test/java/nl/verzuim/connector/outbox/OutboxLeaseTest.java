@@ -9,9 +9,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import nl.verzuim.connector.outbox.Doodloper;
-import nl.verzuim.connector.outbox.OutboxItem;
-import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.support.ConnectorTestBasis;
 

@@ -18,9 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
-import nl.verzuim.connector.outbox.OutboxItem;
-import nl.verzuim.connector.outbox.OutboxRepository;
-import nl.verzuim.connector.outbox.OutboxWerk;
 import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.support.AfleveringTestBasis;
 

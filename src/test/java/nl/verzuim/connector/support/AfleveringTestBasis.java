@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.w3c.dom.Document;
 
-import nl.verzuim.connector.support.ConnectorTestBasis;
 
 import static org.awaitility.Awaitility.await;
 
