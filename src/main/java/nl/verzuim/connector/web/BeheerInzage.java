@@ -205,12 +205,7 @@ public class BeheerInzage {
 
     /** Outbox work not yet delivered (due or backing off), per kanaal; mails as kanaal MAIL. */
     public Map<String, Long> outboxDiepte() {
-        Map<String, Long> diepte = new LinkedHashMap<>();
-        jdbc.sql("select kanaal, count(*) as aantal from outbox where status = ? group by kanaal")
-                .param(OutboxRepository.TE_VERZENDEN)
-                .query(rs -> {
-                    diepte.put(rs.getString("kanaal"), rs.getLong("aantal"));
-                });
+        Map<String, Long> diepte = outboxPerKanaal(OutboxRepository.TE_VERZENDEN);
         diepte.put("MAIL", jdbc.sql("select count(*) from mail_outbox where status = 'TE_VERZENDEN'")
                 .query(Long.class).single());
         return diepte;
@@ -218,9 +213,13 @@ public class BeheerInzage {
 
     /** Dead letters per kanaal. */
     public Map<String, Long> doodlopersPerKanaal() {
+        return outboxPerKanaal(OutboxRepository.MISLUKT);
+    }
+
+    private Map<String, Long> outboxPerKanaal(String status) {
         Map<String, Long> aantal = new LinkedHashMap<>();
         jdbc.sql("select kanaal, count(*) as aantal from outbox where status = ? group by kanaal")
-                .param(OutboxRepository.MISLUKT)
+                .param(status)
                 .query(rs -> {
                     aantal.put(rs.getString("kanaal"), rs.getLong("aantal"));
                 });

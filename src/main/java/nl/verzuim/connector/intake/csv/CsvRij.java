@@ -4,6 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.time.DateTimeException;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalQuery;
 import java.util.Arrays;
 
 /**
@@ -124,5 +127,14 @@ final class CsvRij {
             waarde = waarde * 10 + (c - '0');
         }
         return waarde;
+    }
+
+    /** A field's text through a profile's strict date or time formatter; null when it is not one. */
+    <T> T volgens(int veld, DateTimeFormatter formatter, TemporalQuery<T> soort) {
+        try {
+            return formatter.parse(tekst(veld), soort);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

@@ -106,11 +106,7 @@ abstract class Datumlezer {
 
         @Override
         LocalDate lees(CsvRij rij, int veld) {
-            try {
-                return LocalDate.parse(rij.tekst(veld), formatter);
-            } catch (DateTimeException e) {
-                return null;
-            }
+            return rij.volgens(veld, formatter, LocalDate::from);
         }
     }
 }

@@ -1,6 +1,5 @@
 package nl.verzuim.connector.intake.csv;
 
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
@@ -52,11 +51,7 @@ abstract class Tijdlezer {
 
         @Override
         LocalTime lees(CsvRij rij, int veld) {
-            try {
-                return LocalTime.parse(rij.tekst(veld), formatter);
-            } catch (DateTimeException e) {
-                return null;
-            }
+            return rij.volgens(veld, formatter, LocalTime::from);
         }
     }
 }
