@@ -20,7 +20,7 @@ public class SchoolConfiguratie {
     public Scholen scholen(ConnectorInstellingen instellingen) {
         if (instellingen.schools() == null) {
             throw new SchoolconfiguratieFout("Instelling connector.schools ontbreekt: geef het pad van de"
-                    + " schoolconfiguratie (zie README, 'Instellingen')");
+                    + " schoolconfiguratie (zie src/docs/operating.md, 'Settings')");
         }
         return SchoolconfiguratieLezer.lees(instellingen.schools(), instellingen.lasProfielen());
     }

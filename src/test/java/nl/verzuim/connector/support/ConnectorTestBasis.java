@@ -42,7 +42,7 @@ public abstract class ConnectorTestBasis {
     public static final String WEBHOOK_GEHEIM = "test-webhook-geheim";
     public static final String OIN_DUO = "00000001800866472000";
 
-    /** The operator accounts of the tests (README "Beheer"): one who acts, one who only reads. */
+    /** The operator accounts of the tests (src/docs/operating.md, "Operator page, API and login"): one acts, one reads. */
     public static final String BEHEERDER = "beheerder-test";
     public static final String BEHEERDER_WACHTWOORD = "geheim-beheer";
     public static final String LEZER = "lezer-test";

@@ -29,8 +29,8 @@ import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.support.ConnectorTestBasis;
 
 /**
- * The delivery benchmark (README "Delivery benchmark"): mvn -B -Pbench-aflevering verify. For each concurrency
- * (1, 2, 5, 10) it puts N meldingen (default 10,000; -Dbench.meldingen=…) in the outbox and times the DUO route
+ * The delivery benchmark (src/docs/benchmarks.md, "Delivery benchmark"): mvn -B -Pbench-aflevering verify. For
+ * each concurrency (1, 2, 5, 10) it puts N meldingen (default 10,000; -Dbench.meldingen=…) in the outbox and times the DUO route
  * delivering them to WireMock answering after 50 ms. The ideal is concurrency ÷ 50 ms. Between rounds the delivery
  * pool that connector.duo.gelijktijdig sizes is resized (the route runs one worker per pool thread, each claiming up to
  * 4 at a time). The machine load before and after is printed with the figures.

@@ -45,8 +45,8 @@ import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
 
 /**
- * The intake benchmark (README "Intake-benchmark"): {@code mvn -B -Pbench-intake verify}. Not a test: it runs only
- * in that profile, in its own JVM with {@code -Xmx512m}, and reports what it measured in
+ * The intake benchmark (src/docs/benchmarks.md, "Intake benchmark"): {@code mvn -B -Pbench-intake verify}. Not a
+ * test: it runs only in that profile, in its own JVM with {@code -Xmx512m}, and reports what it measured in
  * {@code target/bench-intake/rapport.txt}. It fails only when the intake loses or invents data.
  *
  * <ol>

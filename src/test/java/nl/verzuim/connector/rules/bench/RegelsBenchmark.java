@@ -28,7 +28,7 @@ import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
 
 /**
- * The rules benchmark (README, "Rules benchmark"): replays a region's school year — 100,000 pupils, about four million
+ * The rules benchmark (src/docs/benchmarks.md, "Rules benchmark"): replays a region's school year — 100,000 pupils, about four million
  * registrations — and compares it with only reading the same CSV.
  * <ul>
  *   <li>{@code genereer DIR}: writes the region's files (see {@link Regiogenerator}) unless they exist;</li>
