@@ -50,8 +50,12 @@ public final class Beoordelaar {
                     eerdere16.add(b.einddatum());
                 }
             }
-            beslissingen.addAll(ZestienUurRegel.beoordeel(dagen, vanaf, leeftijd, eerdere16));
-            beslissingen.addAll(LangdurigVerzuimRegel.beoordeel(dagen, vanaf, leeftijd));
+            // LRV/RMC first: the keuzehulp asks about 28 days before it asks about 16 hours (domain §3).
+            List<LangdurigVerzuimRegel.Reeks> langdurig = LangdurigVerzuimRegel.beoordeel(dagen, vanaf, leeftijd);
+            for (LangdurigVerzuimRegel.Reeks reeks : langdurig) {
+                beslissingen.add(reeks.beslissing());
+            }
+            beslissingen.addAll(ZestienUurRegel.beoordeel(dagen, vanaf, leeftijd, eerdere16, langdurig));
             beslissingen.addAll(LuxeVerzuimRegel.beoordeel(dagen, vanaf, leeftijd));
         }
         beslissingen.addAll(ZiekteSignalen.beoordeel(dagen));
