@@ -121,6 +121,14 @@ class RegeltabelTest {
                         .vanaf(ONG, "2026-11-02", "08:30", 300).vanaf(TL, "2026-11-02", "08:30", 30)
                         .heleDag(ONG, "2026-11-03").heleDag(ONG, "2026-11-04").minuten(ONG, "2026-11-05", 90)
                         .peildatum("2026-11-20").duo(r16("2026-11-02", "2026-11-05", "16.00")),
+                geval("§3 registrations: met een registratie_id zijn twee gelijke regels op één dag twee registraties")
+                        .metId("1", ONG, "2026-11-02", 300).metId("2", ONG, "2026-11-02", 300)
+                        .minuten(ONG, "2026-11-03", 330).minuten(ONG, "2026-11-05", 30)
+                        .peildatum("2026-11-20").duo(r16("2026-11-02", "2026-11-05", "16.00")),
+                geval("§3 registrations: dezelfde registratie_id twee keer op één dag is één registratie")
+                        .metId("1", ONG, "2026-11-02", 300).metId("1", ONG, "2026-11-02", 300)
+                        .minuten(ONG, "2026-11-03", 330).minuten(ONG, "2026-11-05", 30)
+                        .peildatum("2026-11-20").duo(),
                 geval("§3 16 uur: uren in twee decimalen (961 minuten = 16,02 uur)")
                         .minuten(ONG, "2026-11-02", 330).minuten(ONG, "2026-11-03", 330).minuten(ONG, "2026-11-05", 301)
                         .peildatum("2026-11-20").duo(r16("2026-11-02", "2026-11-05", "16.02")),
