@@ -39,15 +39,18 @@ import java.util.Set;
  */
 public final class Exportperiode {
 
-    /** One school's part of the file: its earliest and latest datum, and (for {@code leerlingen}) its pupils. */
+    /** One school's part of the file: its earliest and latest datum (epoch days), and its pupils ({@code leerlingen}). */
     private static final class Bereik {
-        LocalDate van;
-        LocalDate tot;
+        long van = Long.MAX_VALUE;
+        long tot = Long.MIN_VALUE;
         final Set<String> leerlingen = new HashSet<>();
     }
 
     private final Vervangt vervangt;
     private final Map<String, Bereik> perSchool = new LinkedHashMap<>();
+    /** The school of the previous line: a file's lines mostly come school by school. */
+    private String vorigeSchool;
+    private Bereik vorigBereik;
 
     public Exportperiode(Vervangt vervangt) {
         this.vervangt = vervangt;
@@ -55,15 +58,30 @@ public final class Exportperiode {
 
     /** Takes one accepted line of the file: the school's code (BRIN + vestiging), the pupil and the day. */
     public void regel(String school, String leerlingId, LocalDate datum) {
-        Bereik bereik = perSchool.computeIfAbsent(school, s -> new Bereik());
-        if (bereik.van == null || datum.isBefore(bereik.van)) {
-            bereik.van = datum;
+        if (!school.equals(vorigeSchool)) {
+            vorigeSchool = school;
+            vorigBereik = perSchool.computeIfAbsent(school, s -> new Bereik());
         }
-        if (bereik.tot == null || datum.isAfter(bereik.tot)) {
-            bereik.tot = datum;
-        }
+        Bereik bereik = vorigBereik;
+        long dag = datum.toEpochDay();
+        bereik.van = Math.min(bereik.van, dag);
+        bereik.tot = Math.max(bereik.tot, dag);
         if (vervangt == Vervangt.LEERLINGEN) {
             bereik.leerlingen.add(leerlingId);
+        }
+    }
+
+    /** A school's earliest and latest datum (epoch days) at once, for a reader that kept them itself. */
+    void bereik(String school, long van, long tot) {
+        Bereik bereik = perSchool.computeIfAbsent(school, s -> new Bereik());
+        bereik.van = Math.min(bereik.van, van);
+        bereik.tot = Math.max(bereik.tot, tot);
+    }
+
+    /** A pupil with lines for the school, for {@code vervangt: leerlingen}. */
+    void leerling(String school, String leerlingId) {
+        if (vervangt == Vervangt.LEERLINGEN) {
+            perSchool.computeIfAbsent(school, s -> new Bereik()).leerlingen.add(leerlingId);
         }
     }
 
@@ -79,13 +97,13 @@ public final class Exportperiode {
     /** The earliest datum of the school's lines in this file; null when it has none. */
     public LocalDate van(String school) {
         Bereik bereik = perSchool.get(school);
-        return bereik == null ? null : bereik.van;
+        return bereik == null ? null : LocalDate.ofEpochDay(bereik.van);
     }
 
     /** The latest datum of the school's lines in this file; null when it has none. */
     public LocalDate tot(String school) {
         Bereik bereik = perSchool.get(school);
-        return bereik == null ? null : bereik.tot;
+        return bereik == null ? null : LocalDate.ofEpochDay(bereik.tot);
     }
 
     /** The pupils with lines for the school, for {@code vervangt: leerlingen} (empty otherwise). */
@@ -99,14 +117,9 @@ public final class Exportperiode {
      * {@code datum} — is dropped once this file has been read.
      */
     public boolean vervalt(String school, String leerlingId, LocalDate datum) {
-        return vervalt(school, leerlingId, datum.toEpochDay());
-    }
-
-    /** The same for an epoch day, for callers that keep days as numbers. */
-    boolean vervalt(String school, String leerlingId, long epochDag) {
         Bereik bereik = perSchool.get(school);
-        if (bereik == null || vervangt == Vervangt.NIETS || epochDag < bereik.van.toEpochDay()
-                || epochDag > bereik.tot.toEpochDay()) {
+        long dag = datum.toEpochDay();
+        if (bereik == null || vervangt == Vervangt.NIETS || dag < bereik.van || dag > bereik.tot) {
             return false;
         }
         return vervangt == Vervangt.SCHOOL || bereik.leerlingen.contains(leerlingId);

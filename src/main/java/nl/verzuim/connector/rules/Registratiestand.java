@@ -32,22 +32,61 @@ public final class Registratiestand {
     /** The datum field of a registration that is to go when the file closes. */
     private static final int WEG = Integer.MIN_VALUE;
 
-    private final Map<String, Integer> nummers = new HashMap<>();
-    private final Map<String, Integer> schoolnummers = new HashMap<>();
-    private final List<String> scholen = new ArrayList<>();
-    /** Per school: its pupils' numbers. */
-    private final List<int[]> leerlingenVanSchool = new ArrayList<>();
-    private int[] aantalLeerlingenVanSchool = new int[4];
-    private String[] leerlingIds = new String[16];
-    private int[] schoolVan = new int[16];
-    private int[][] rijen = new int[16][];
-    /** Per pupil: ints used in {@link #rijen}. */
-    private int[] lengtes = new int[16];
-    /** Per pupil: the fingerprint of each registration's registratie_id (0: none); null while it has none. */
-    private long[][] ids = new long[16][];
-    /** Per pupil: the number of registrations held before the open file; −1 when the file has no line for them. */
-    private int[] grens = new int[16];
-    private int aantalLeerlingen;
+    /** One pupil's registrations, packed, kept together so that a line touches one object. */
+    private static final class Rij {
+        final Schoolstand school;
+        final String leerlingId;
+        int[] velden = new int[VELDEN * 4];
+        /** Ints used in {@link #velden}. */
+        int lengte;
+        /** The fingerprint of each registration's registratie_id (0: none); null while it has none. */
+        long[] ids;
+        /** The number of registrations held before the open file; −1 when the file has no line for this pupil. */
+        int grens = -1;
+        boolean gewijzigd;
+        /** The pupil of another school with the same LAS key, if any. */
+        Rij volgende;
+
+        Rij(Schoolstand school, String leerlingId) {
+            this.school = school;
+            this.leerlingId = leerlingId;
+        }
+
+        int aantal() {
+            return lengte / VELDEN;
+        }
+
+        /** The number of registrations held from before the open file. */
+        int eerder() {
+            return grens >= 0 ? grens : aantal();
+        }
+
+        boolean heeftId(int k) {
+            return ids != null && ids[k] != 0;
+        }
+    }
+
+    /** One school: its pupils, and the period of the open file for it. */
+    private static final class Schoolstand {
+        final String code;
+        final List<Rij> volgorde = new ArrayList<>();
+        long van = Long.MAX_VALUE;
+        long tot = Long.MIN_VALUE;
+
+        Schoolstand(String code) {
+            this.code = code;
+        }
+    }
+
+    private final Map<String, Schoolstand> scholen = new HashMap<>();
+    /**
+     * Per LAS key the pupil, and through {@link Rij#volgende} those of other schools with the same key: one lookup
+     * per line in one table (LAS keys are spread well over all pupils, less so over one school's).
+     */
+    private final Map<String, Rij> perLeerlingId = new HashMap<>();
+    private final List<Rij> leerlingen = new ArrayList<>();
+    /** The school of the previous line: the lines of a file mostly come school by school. */
+    private Schoolstand vorigeSchool;
     private long aantal;
     private Bestand open;
 
@@ -62,17 +101,17 @@ public final class Registratiestand {
 
     /** One file being read. */
     public final class Bestand {
-        private final Exportperiode periode;
-        private int[] geraakt = new int[16];
-        private int aantalGeraakt;
+        private final Vervangt vervangt;
+        private final List<Rij> geraakt = new ArrayList<>();
+        private final List<Schoolstand> scholenInBestand = new ArrayList<>();
         /** The lines with a registratie_id, in file order: pupil, index of the registration, fingerprint. */
-        private int[] idLeerling = new int[0];
+        private Rij[] idRij = new Rij[0];
         private int[] idIndex = new int[0];
         private long[] idVingerafdruk = new long[0];
         private int aantalIds;
 
         private Bestand(Vervangt vervangt) {
-            this.periode = new Exportperiode(vervangt);
+            this.vervangt = vervangt;
         }
 
         /** One accepted line: the school's code (BRIN + vestiging), the pupil's LAS key and the registration. */
@@ -80,32 +119,42 @@ public final class Registratiestand {
             if (open != this) {
                 throw new IllegalStateException("this file is closed");
             }
-            int n = leerling(school, leerlingId);
-            if (grens[n] < 0) {
-                grens[n] = lengtes[n] / VELDEN;
-                if (aantalGeraakt == geraakt.length) {
-                    geraakt = Arrays.copyOf(geraakt, aantalGeraakt * 2);
-                }
-                geraakt[aantalGeraakt++] = n;
+            Schoolstand s = vorigeSchool != null && vorigeSchool.code.equals(school) ? vorigeSchool : school(school);
+            vorigeSchool = s;
+            Rij rij = rij(s, leerlingId);
+            if (rij == null) {
+                rij = new Rij(s, leerlingId);
+                rij.volgende = perLeerlingId.put(leerlingId, rij);
+                s.volgorde.add(rij);
+                leerlingen.add(rij);
             }
-            int index = voegToe(n, registratie);
+            if (rij.grens < 0) {
+                rij.grens = rij.aantal();
+                geraakt.add(rij);
+            }
+            if (s.van == Long.MAX_VALUE) {
+                scholenInBestand.add(s);
+            }
+            long dag = registratie.datum().toEpochDay();
+            s.van = Math.min(s.van, dag);
+            s.tot = Math.max(s.tot, dag);
+            int index = voegToe(rij, registratie, dag);
             long vingerafdruk = vingerafdruk(registratie.registratieId());
             if (vingerafdruk != 0) {
-                if (ids[n] == null) {
-                    ids[n] = new long[rijen[n].length / VELDEN];
+                if (rij.ids == null) {
+                    rij.ids = new long[rij.velden.length / VELDEN];
                 }
-                ids[n][index] = vingerafdruk;
+                rij.ids[index] = vingerafdruk;
                 if (aantalIds == idIndex.length) {
                     int lengte = Math.max(16, aantalIds * 2);
-                    idLeerling = Arrays.copyOf(idLeerling, lengte);
+                    idRij = Arrays.copyOf(idRij, lengte);
                     idIndex = Arrays.copyOf(idIndex, lengte);
                     idVingerafdruk = Arrays.copyOf(idVingerafdruk, lengte);
                 }
-                idLeerling[aantalIds] = n;
+                idRij[aantalIds] = rij;
                 idIndex[aantalIds] = index;
                 idVingerafdruk[aantalIds++] = vingerafdruk;
             }
-            periode.regel(school, leerlingId, registratie.datum());
         }
 
         /** Applies the file to what is held (see {@link Exportperiode}) and returns its periods, per school. */
@@ -113,21 +162,28 @@ public final class Registratiestand {
             if (open != this) {
                 throw new IllegalStateException("this file is closed");
             }
-            boolean[] gewijzigd = new boolean[aantalLeerlingen];
+            Exportperiode periode = new Exportperiode(vervangt);
+            for (Schoolstand s : scholenInBestand) {
+                periode.bereik(s.code, s.van, s.tot);
+            }
+            List<Rij> gewijzigd = new ArrayList<>();
             vervangOpId(gewijzigd);
-            for (int i = 0; i < aantalGeraakt; i++) {
-                vervangOpSleutel(geraakt[i], gewijzigd);
-            }
-            for (String school : periode.scholen()) {
-                vervangPeriode(school, gewijzigd);
-            }
-            for (int n = 0; n < aantalLeerlingen; n++) {
-                if (gewijzigd[n]) {
-                    comprimeer(n);
+            for (Rij rij : geraakt) {
+                if (vervangt == Vervangt.LEERLINGEN) {
+                    periode.leerling(rij.school.code, rij.leerlingId);
                 }
+                vervangOpSleutel(rij, gewijzigd);
             }
-            for (int i = 0; i < aantalGeraakt; i++) {
-                grens[geraakt[i]] = -1;
+            for (Schoolstand s : scholenInBestand) {
+                vervangPeriode(s, periode, gewijzigd);
+                s.van = Long.MAX_VALUE;
+                s.tot = Long.MIN_VALUE;
+            }
+            for (Rij rij : gewijzigd) {
+                comprimeer(rij);
+            }
+            for (Rij rij : geraakt) {
+                rij.grens = -1;
             }
             open = null;
             return periode;
@@ -137,30 +193,26 @@ public final class Registratiestand {
          * Step 1 for lines with a registratie_id: of the same id of one school, only the file's last line stays; what
          * was held under it before this file goes, whichever pupil it was of.
          */
-        private void vervangOpId(boolean[] gewijzigd) {
+        private void vervangOpId(List<Rij> gewijzigd) {
             if (aantalIds == 0) {
                 return;
             }
-            Map<Integer, Vingerafdrukken> perSchool = new HashMap<>();
+            Map<Schoolstand, Vingerafdrukken> perSchool = new HashMap<>();
             for (int i = aantalIds - 1; i >= 0; i--) {
-                int n = idLeerling[i];
-                Vingerafdrukken gezien = perSchool.computeIfAbsent(schoolVan[n], s -> new Vingerafdrukken());
-                if (!gezien.voegToe(idVingerafdruk[i])) {
-                    weg(n, idIndex[i], gewijzigd);
+                Rij rij = idRij[i];
+                if (!perSchool.computeIfAbsent(rij.school, s -> new Vingerafdrukken()).voegToe(idVingerafdruk[i])) {
+                    weg(rij, idIndex[i], gewijzigd);
                 }
             }
-            for (Map.Entry<Integer, Vingerafdrukken> school : perSchool.entrySet()) {
-                int[] leerlingen = leerlingenVanSchool.get(school.getKey());
-                for (int j = 0; j < aantalLeerlingenVanSchool[school.getKey()]; j++) {
-                    int n = leerlingen[j];
-                    long[] vingerafdrukken = ids[n];
-                    if (vingerafdrukken == null) {
+            for (Map.Entry<Schoolstand, Vingerafdrukken> school : perSchool.entrySet()) {
+                for (Rij rij : school.getKey().volgorde) {
+                    if (rij.ids == null) {
                         continue;
                     }
-                    int ouder = eerder(n);
+                    int ouder = rij.eerder();
                     for (int k = 0; k < ouder; k++) {
-                        if (vingerafdrukken[k] != 0 && school.getValue().bevat(vingerafdrukken[k])) {
-                            weg(n, k, gewijzigd);
+                        if (rij.ids[k] != 0 && school.getValue().bevat(rij.ids[k])) {
+                            weg(rij, k, gewijzigd);
                         }
                     }
                 }
@@ -169,17 +221,24 @@ public final class Registratiestand {
 
         /**
          * Step 1 for lines without a registratie_id, for one pupil with lines in this file: of the same (datum,
-         * begintijd, code) among registrations without id, only this file's last line stays.
+         * begintijd, code) among registrations without id, only this file's last line stays. Unless the file replaces
+         * nothing by period, a registration held before with the key of a line lies in the school's period (the key
+         * holds the datum) and goes in step 2 anyway, so then only the file's own lines are compared — and not even
+         * those when they came in strictly rising order of key, as a LAS mostly writes them.
          */
-        private void vervangOpSleutel(int n, boolean[] gewijzigd) {
-            int[] rij = rijen[n];
-            int aantalRijen = lengtes[n] / VELDEN;
-            long[] sleutels = new long[aantalRijen];
+        private void vervangOpSleutel(Rij rij, List<Rij> gewijzigd) {
+            int[] velden = rij.velden;
+            int aantalRijen = rij.aantal();
+            int vanaf = vervangt == Vervangt.NIETS ? 0 : rij.grens;
+            if (vanaf == rij.grens && oplopend(rij, vanaf, aantalRijen)) {
+                return;
+            }
+            long[] sleutels = new long[aantalRijen - vanaf];
             int m = 0;
-            for (int k = 0; k < aantalRijen; k++) {
-                if (rij[k * VELDEN] != WEG && (ids[n] == null || ids[n][k] == 0)) {
+            for (int k = vanaf; k < aantalRijen; k++) {
+                if (velden[k * VELDEN] != WEG && !rij.heeftId(k)) {
                     // datum (epoch day) | code and begintijd (21 bits) | index (22 bits): sorted, one key together.
-                    sleutels[m++] = (long) rij[k * VELDEN] << 43 | (long) rij[k * VELDEN + 1] << 22 | k;
+                    sleutels[m++] = (long) velden[k * VELDEN] << 43 | (long) velden[k * VELDEN + 1] << 22 | k;
                 }
             }
             Arrays.sort(sleutels, 0, m);
@@ -187,9 +246,9 @@ public final class Registratiestand {
             for (int i = 1; i <= m; i++) {
                 if (i == m || sleutels[i] >>> 22 != sleutels[eersteVanGroep] >>> 22) {
                     int laatste = (int) (sleutels[i - 1] & 0x3FFFFF);
-                    if (laatste >= grens[n]) {
+                    if (laatste >= rij.grens) {
                         for (int j = eersteVanGroep; j < i - 1; j++) {
-                            weg(n, (int) (sleutels[j] & 0x3FFFFF), gewijzigd);
+                            weg(rij, (int) (sleutels[j] & 0x3FFFFF), gewijzigd);
                         }
                     }
                     eersteVanGroep = i;
@@ -197,26 +256,36 @@ public final class Registratiestand {
             }
         }
 
-        /** Step 2: what was held before this file for the school's period goes (per {@link Vervangt}). */
-        private void vervangPeriode(String school, boolean[] gewijzigd) {
-            if (periode.vervangt() == Vervangt.NIETS) {
-                return;
-            }
-            int s = schoolnummers.get(school);
-            int van = Math.toIntExact(periode.van(school).toEpochDay());
-            int tot = Math.toIntExact(periode.tot(school).toEpochDay());
-            int[] leerlingen = leerlingenVanSchool.get(s);
-            for (int j = 0; j < aantalLeerlingenVanSchool[s]; j++) {
-                int n = leerlingen[j];
-                if (periode.vervangt() == Vervangt.LEERLINGEN && grens[n] < 0) {
+        /** Whether registrations {@code van}.. without id come in strictly rising (datum, code, begintijd). */
+        private boolean oplopend(Rij rij, int van, int tot) {
+            long vorige = Long.MIN_VALUE;
+            for (int k = van; k < tot; k++) {
+                if (rij.heeftId(k)) {
                     continue;
                 }
-                int[] rij = rijen[n];
-                int ouder = eerder(n);
+                long sleutel = (long) rij.velden[k * VELDEN] << 32 | rij.velden[k * VELDEN + 1];
+                if (sleutel <= vorige) {
+                    return false;
+                }
+                vorige = sleutel;
+            }
+            return true;
+        }
+
+        /** Step 2: what was held before this file for the school's period goes (per {@link Vervangt}). */
+        private void vervangPeriode(Schoolstand s, Exportperiode periode, List<Rij> gewijzigd) {
+            if (vervangt == Vervangt.NIETS) {
+                return;
+            }
+            for (Rij rij : s.volgorde) {
+                if (vervangt == Vervangt.LEERLINGEN && rij.grens < 0) {
+                    continue;
+                }
+                int ouder = rij.eerder();
                 for (int k = 0; k < ouder; k++) {
-                    int datum = rij[k * VELDEN];
-                    if (datum != WEG && datum >= van && datum <= tot) {
-                        weg(n, k, gewijzigd);
+                    int datum = rij.velden[k * VELDEN];
+                    if (datum != WEG && datum >= s.van && datum <= s.tot) {
+                        weg(rij, k, gewijzigd);
                     }
                 }
             }
@@ -225,13 +294,13 @@ public final class Registratiestand {
 
     /** The pupils holding registrations: school code and LAS key, in the order first seen. */
     public List<Leerlingsleutel> leerlingen() {
-        List<Leerlingsleutel> leerlingen = new ArrayList<>(aantalLeerlingen);
-        for (int n = 0; n < aantalLeerlingen; n++) {
-            if (lengtes[n] > 0) {
-                leerlingen.add(new Leerlingsleutel(scholen.get(schoolVan[n]), leerlingIds[n]));
+        List<Leerlingsleutel> sleutels = new ArrayList<>(leerlingen.size());
+        for (Rij rij : leerlingen) {
+            if (rij.lengte > 0) {
+                sleutels.add(new Leerlingsleutel(rij.school.code, rij.leerlingId));
             }
         }
-        return leerlingen;
+        return sleutels;
     }
 
     /** A pupil of a school. */
@@ -245,111 +314,83 @@ public final class Registratiestand {
 
     /** The registrations held for one pupil, in order of arrival, rebuilt as records (without omschrijving). */
     public List<Registratie> registraties(String school, String leerlingId) {
-        Integer n = nummers.get(school + "/" + leerlingId);
-        if (n == null) {
+        Schoolstand s = scholen.get(school);
+        Rij rij = s == null ? null : rij(s, leerlingId);
+        if (rij == null) {
             return List.of();
         }
-        int[] rij = rijen[n];
-        List<Registratie> registraties = new ArrayList<>(lengtes[n] / VELDEN);
-        for (int i = 0, k = 0; i < lengtes[n]; i += VELDEN, k++) {
-            registraties.add(new Registratie(LocalDate.ofEpochDay(rij[i]), tijd(rij[i + 1] & 0x1FFFF), tijd(rij[i + 2]),
-                    rij[i + 3] < 0 ? null : rij[i + 3], CODES[rij[i + 1] >>> 17], null,
-                    ids[n] == null ? null : registratieId(ids[n][k])));
+        int[] v = rij.velden;
+        List<Registratie> registraties = new ArrayList<>(rij.aantal());
+        for (int i = 0, k = 0; i < rij.lengte; i += VELDEN, k++) {
+            registraties.add(new Registratie(LocalDate.ofEpochDay(v[i]), tijd(v[i + 1] & 0x1FFFF), tijd(v[i + 2]),
+                    v[i + 3] < 0 ? null : v[i + 3], CODES[v[i + 1] >>> 17], null,
+                    rij.ids == null ? null : registratieId(rij.ids[k])));
         }
         return registraties;
     }
 
-    private int leerling(String school, String leerlingId) {
-        String sleutel = school + "/" + leerlingId;
-        Integer bestaand = nummers.get(sleutel);
-        if (bestaand != null) {
-            return bestaand;
+    private Rij rij(Schoolstand school, String leerlingId) {
+        Rij rij = perLeerlingId.get(leerlingId);
+        while (rij != null && rij.school != school) {
+            rij = rij.volgende;
         }
-        int n = aantalLeerlingen++;
-        nummers.put(sleutel, n);
-        if (n == rijen.length) {
-            int lengte = n * 2;
-            leerlingIds = Arrays.copyOf(leerlingIds, lengte);
-            schoolVan = Arrays.copyOf(schoolVan, lengte);
-            rijen = Arrays.copyOf(rijen, lengte);
-            lengtes = Arrays.copyOf(lengtes, lengte);
-            ids = Arrays.copyOf(ids, lengte);
-            grens = Arrays.copyOf(grens, lengte);
-        }
-        Integer s = schoolnummers.get(school);
-        if (s == null) {
-            s = scholen.size();
-            schoolnummers.put(school, s);
-            scholen.add(school);
-            leerlingenVanSchool.add(new int[16]);
-            if (s == aantalLeerlingenVanSchool.length) {
-                aantalLeerlingenVanSchool = Arrays.copyOf(aantalLeerlingenVanSchool, s * 2);
-            }
-        }
-        int[] vanSchool = leerlingenVanSchool.get(s);
-        if (aantalLeerlingenVanSchool[s] == vanSchool.length) {
-            vanSchool = Arrays.copyOf(vanSchool, vanSchool.length * 2);
-            leerlingenVanSchool.set(s, vanSchool);
-        }
-        vanSchool[aantalLeerlingenVanSchool[s]++] = n;
-        leerlingIds[n] = leerlingId;
-        schoolVan[n] = s;
-        rijen[n] = new int[VELDEN * 4];
-        grens[n] = -1;
-        return n;
+        return rij;
     }
 
-    /** Appends a registration to pupil n's; returns its index. */
-    private int voegToe(int n, Registratie registratie) {
-        int[] rij = rijen[n];
-        int lengte = lengtes[n];
-        if (lengte + VELDEN > rij.length) {
-            rij = Arrays.copyOf(rij, rij.length * 2);
-            rijen[n] = rij;
-            if (ids[n] != null) {
-                ids[n] = Arrays.copyOf(ids[n], rij.length / VELDEN);
+    private Schoolstand school(String code) {
+        return scholen.computeIfAbsent(code, Schoolstand::new);
+    }
+
+    /** Appends a registration to a pupil's; returns its index. */
+    private int voegToe(Rij rij, Registratie registratie, long dag) {
+        int[] velden = rij.velden;
+        int lengte = rij.lengte;
+        if (lengte + VELDEN > velden.length) {
+            velden = Arrays.copyOf(velden, velden.length * 2);
+            rij.velden = velden;
+            if (rij.ids != null) {
+                rij.ids = Arrays.copyOf(rij.ids, velden.length / VELDEN);
             }
         }
-        rij[lengte] = Math.toIntExact(registratie.datum().toEpochDay());
-        rij[lengte + 1] = registratie.code().ordinal() << 17 | tijd(registratie.begintijd());
-        rij[lengte + 2] = tijd(registratie.eindtijd());
-        rij[lengte + 3] = registratie.minuten() == null ? -1 : registratie.minuten();
-        lengtes[n] = lengte + VELDEN;
+        velden[lengte] = Math.toIntExact(dag);
+        velden[lengte + 1] = registratie.code().ordinal() << 17 | tijd(registratie.begintijd());
+        velden[lengte + 2] = tijd(registratie.eindtijd());
+        velden[lengte + 3] = registratie.minuten() == null ? -1 : registratie.minuten();
+        rij.lengte = lengte + VELDEN;
         aantal++;
         return lengte / VELDEN;
     }
 
-    /** The number of pupil n's registrations held from before the open file. */
-    private int eerder(int n) {
-        return grens[n] >= 0 ? grens[n] : lengtes[n] / VELDEN;
-    }
-
-    private void weg(int n, int index, boolean[] gewijzigd) {
-        if (rijen[n][index * VELDEN] != WEG) {
-            rijen[n][index * VELDEN] = WEG;
-            gewijzigd[n] = true;
+    private void weg(Rij rij, int index, List<Rij> gewijzigd) {
+        if (rij.velden[index * VELDEN] != WEG) {
+            rij.velden[index * VELDEN] = WEG;
+            if (!rij.gewijzigd) {
+                rij.gewijzigd = true;
+                gewijzigd.add(rij);
+            }
             aantal--;
         }
     }
 
     /** Removes the registrations marked {@link #WEG}, keeping the order of the others. */
-    private void comprimeer(int n) {
-        int[] rij = rijen[n];
-        long[] vingerafdrukken = ids[n];
+    private static void comprimeer(Rij rij) {
+        int[] velden = rij.velden;
+        long[] vingerafdrukken = rij.ids;
         int naar = 0;
-        for (int van = 0; van < lengtes[n]; van += VELDEN) {
-            if (rij[van] == WEG) {
+        for (int van = 0; van < rij.lengte; van += VELDEN) {
+            if (velden[van] == WEG) {
                 continue;
             }
             if (naar != van) {
-                System.arraycopy(rij, van, rij, naar, VELDEN);
+                System.arraycopy(velden, van, velden, naar, VELDEN);
                 if (vingerafdrukken != null) {
                     vingerafdrukken[naar / VELDEN] = vingerafdrukken[van / VELDEN];
                 }
             }
             naar += VELDEN;
         }
-        lengtes[n] = naar;
+        rij.lengte = naar;
+        rij.gewijzigd = false;
         if (vingerafdrukken != null) {
             Arrays.fill(vingerafdrukken, naar / VELDEN, vingerafdrukken.length, 0);
         }
