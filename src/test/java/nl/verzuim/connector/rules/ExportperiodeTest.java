@@ -22,12 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Domain §3 "An export speaks for its period" and "Registrations are identified by …", las-input.md §2: the files of
  * each case are read in order into a {@link Registratiestand}; what is held afterwards, and for some cases the DUO
  * decisions on it, are what a person following the reference expects. Schools {@code 00YY00} and {@code 11ZZ01};
- * the calendar of {@link Testschool} (a full day 330 minutes, Wednesday 210).
+ * the calendar of {@link Testschool} (a full day 330 minutes, Wednesday 210). Public, so that the inbox's database
+ * side can run the same table: {@code @MethodSource("nl.verzuim.connector.rules.ExportperiodeTest#gevallen")}.
  */
-class ExportperiodeTest {
+public class ExportperiodeTest {
 
-    static final String A = "00YY00";
-    static final String B = "11ZZ01";
+    public static final String A = "00YY00";
+    public static final String B = "11ZZ01";
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("gevallen")
@@ -64,7 +65,7 @@ class ExportperiodeTest {
         return stand;
     }
 
-    static Stream<Exportgeval> gevallen() {
+    public static Stream<Exportgeval> gevallen() {
         return Stream.of(
                 // The case: a parent calls after the fact and the school recodes four days ONG → ZK.
                 geval("§3 period: een hercodering ONG → ZK in de volgende export laat alleen ZK over; geen 16-uur-melding")
