@@ -11,6 +11,10 @@ import java.util.List;
  * einddatum of a running LRV, RMC or luxe melding followed up to the peildatum. The running connector calls this on
  * each new export; the {@code beoordeel} command calls it once per pupil.
  *
+ * <p>LRV and RMC are judged before the 16 hours, as DUO's keuzehulp asks (domain §3, "The keuzehulp's order"): no
+ * 16-uur melding on a day an LRV/RMC melding holds, and none counting the days such a melding covers. The
+ * registrations given are those held (see {@link Registratiestand} for what a series of files leaves held).
+ *
  * <p>Illness never makes a DUO melding; {@code OVERIG} is never decided here (a person files it). Without a
  * geboortedatum no DUO rule can be applied (leerplicht and age are unknown); OT and the ZAS signals still are.
  * One {@link Schoolkalender} per school may serve all its pupils: it keeps the calendar it worked out.
@@ -50,8 +54,12 @@ public final class Beoordelaar {
                     eerdere16.add(b.einddatum());
                 }
             }
-            beslissingen.addAll(ZestienUurRegel.beoordeel(dagen, vanaf, leeftijd, eerdere16));
-            beslissingen.addAll(LangdurigVerzuimRegel.beoordeel(dagen, vanaf, leeftijd));
+            // LRV/RMC first: the keuzehulp asks about 28 days before it asks about 16 hours (domain §3).
+            List<LangdurigVerzuimRegel.Reeks> langdurig = LangdurigVerzuimRegel.beoordeel(dagen, vanaf, leeftijd);
+            for (LangdurigVerzuimRegel.Reeks reeks : langdurig) {
+                beslissingen.add(reeks.beslissing());
+            }
+            beslissingen.addAll(ZestienUurRegel.beoordeel(dagen, vanaf, leeftijd, eerdere16, langdurig));
             beslissingen.addAll(LuxeVerzuimRegel.beoordeel(dagen, vanaf, leeftijd));
         }
         beslissingen.addAll(ZiekteSignalen.beoordeel(dagen));

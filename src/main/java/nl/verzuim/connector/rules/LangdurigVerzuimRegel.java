@@ -19,8 +19,18 @@ final class LangdurigVerzuimRegel {
     private LangdurigVerzuimRegel() {
     }
 
-    static List<Beslissing> beoordeel(Verzuimdagen dagen, int vanaf, Leeftijdstoets leeftijd) {
-        List<Beslissing> beslissingen = new ArrayList<>(1);
+    /**
+     * A melding made and the positions of its run: the 16-uur rule needs them (domain §3, "The keuzehulp's order").
+     *
+     * @param begin    position of D0
+     * @param besloten position of the day the run reached D0 + 27: the melding holds from here
+     * @param eind     position of the run's last school day up to the peildatum
+     */
+    record Reeks(Beslissing beslissing, int begin, int besloten, int eind) {
+    }
+
+    static List<Reeks> beoordeel(Verzuimdagen dagen, int vanaf, Leeftijdstoets leeftijd) {
+        List<Reeks> beslissingen = new ArrayList<>(1);
         int p = vanaf;
         while (p < dagen.aantal) {
             if (!dagen.heleDagOngeoorloofd(p)) {
@@ -61,9 +71,9 @@ final class LangdurigVerzuimRegel {
                     + " reeks tellen mee). Op " + Uitleg.datum(beslotenOp) + " omvatte de reeks "
                     + (beslotenOp.toEpochDay() - d0.toEpochDay() + 1) + " kalenderdagen: de grens van "
                     + KALENDERDAGEN + " kalenderdagen was bereikt. " + leeftijd.leeftijdTekst(d0)
-                    + Uitleg.duoTermijn(dagen.kalender, beslotenOp);
-            beslissingen.add(new Beslissing(soort, d0, einde, null, beslotenOp, uitleg,
-                    dagen.registraties(begin, eind, Afwezigheidscode::isOngeoorloofd)));
+                    + Uitleg.duoTermijn(beslotenOp);
+            beslissingen.add(new Reeks(new Beslissing(soort, d0, einde, null, beslotenOp, uitleg,
+                    dagen.registraties(begin, eind, Afwezigheidscode::isOngeoorloofd)), begin, grensdag, eind));
         }
         return beslissingen;
     }

@@ -41,7 +41,7 @@ final class LuxeVerzuimRegel {
             String uitleg = "Luxe verzuim: vakantie buiten de schoolvakanties zonder verlof (code LUX) op "
                     + (eind - begin + 1) + " aaneengesloten schooldag(en), van " + Uitleg.datum(eerste) + " t/m "
                     + Uitleg.datum(laatste) + " (" + minuten + " minuten; luxe verzuim telt niet mee voor de 16 uur). "
-                    + leeftijd.leeftijdTekst(eerste) + Uitleg.duoTermijn(dagen.kalender, eerste);
+                    + leeftijd.leeftijdTekst(eerste) + Uitleg.duoTermijn(eerste);
             beslissingen.add(new Beslissing(Verzuimsoort.LUXE, eerste, laatste, null, eerste, uitleg,
                     dagen.registraties(begin, eind, code -> code == Afwezigheidscode.LUX)));
         }

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param minuten    optional absent minutes; when absent, computed from begin/eind or the whole school day
  * @param code       the meaning
  * @param omschrijving optional free text from the LAS (may hold personal details: never logged)
+ * @param registratieId optional: the LAS's own id of the registration (las-input.md §2); when present it, not
+ *                     (datum, begintijd, code), is the registration's identity
  */
 public record Registratie(LocalDate datum, LocalTime begintijd, LocalTime eindtijd, Integer minuten,
-                          Afwezigheidscode code, String omschrijving) {
+                          Afwezigheidscode code, String omschrijving, String registratieId) {
 
     public Registratie {
         Objects.requireNonNull(datum, "datum");
@@ -23,6 +25,15 @@ public record Registratie(LocalDate datum, LocalTime begintijd, LocalTime eindti
         if (minuten != null && minuten < 0) {
             throw new IllegalArgumentException("minuten < 0");
         }
+        if (registratieId != null && registratieId.isEmpty()) {
+            registratieId = null;
+        }
+    }
+
+    /** A registration without the LAS's own id: identified by (datum, begintijd, code). */
+    public Registratie(LocalDate datum, LocalTime begintijd, LocalTime eindtijd, Integer minuten,
+                       Afwezigheidscode code, String omschrijving) {
+        this(datum, begintijd, eindtijd, minuten, code, omschrijving, null);
     }
 
     /** A whole-day registration without times or minutes. */
@@ -35,7 +46,10 @@ public record Registratie(LocalDate datum, LocalTime begintijd, LocalTime eindti
         return new Registratie(datum, null, null, minuten, code, null);
     }
 
-    /** The identity of a registration: a later one with the same key replaces the earlier (domain §3). */
+    /**
+     * The natural key of a registration (domain §3): a later one without registratie_id with the same key replaces
+     * the earlier. A registration with a {@link #registratieId} is identified by that id instead.
+     */
     public Sleutel sleutel() {
         return new Sleutel(datum, begintijd, code);
     }
@@ -64,6 +78,7 @@ public record Registratie(LocalDate datum, LocalTime begintijd, LocalTime eindti
     @Override
     public String toString() {
         return "Registratie[" + datum + (begintijd == null ? "" : " " + begintijd) + " " + code
-                + (minuten == null ? "" : " " + minuten + " min") + "]";
+                + (minuten == null ? "" : " " + minuten + " min") + (registratieId == null ? "" : " id " + registratieId)
+                + "]";
     }
 }

@@ -129,15 +129,6 @@ public final class Schoolkalender {
         return null;
     }
 
-    /** The n-th school day after {@code dag} (n ≥ 1), or null when the calendar runs out. */
-    public LocalDate schooldagenNa(LocalDate dag, int n) {
-        LocalDate resultaat = dag;
-        for (int i = 0; i < n && resultaat != null; i++) {
-            resultaat = volgendeSchooldag(resultaat);
-        }
-        return resultaat;
-    }
-
     /** The first school day on or after {@code dag}, or null when none within two years. */
     public LocalDate eersteSchooldagVanaf(LocalDate dag) {
         return isSchooldag(dag) ? dag : volgendeSchooldag(dag);

@@ -12,8 +12,11 @@ import java.util.List;
  */
 public final class Termijnen {
 
-    /** DUO: "onverwijld", in practice within 5 school days after the rule first held. */
-    public static final int DUO_MELDTERMIJN_SCHOOLDAGEN = 5;
+    /**
+     * DUO: "onverwijld", in practice within 5 werkdagen after the rule first held (domain §2; seed 002 "binnen 5
+     * werkdagen"): weekdays, vakanties included, public holidays excluded ({@link Werkdagen}).
+     */
+    public static final int DUO_MELDTERMIJN_WERKDAGEN = 5;
 
     /** SPPOH asks for the opgave zorgwekkend verzuim at least quarterly, "voor" these days (seed 001). */
     private static final List<MonthDay> OPGAVEDATA = List.of(MonthDay.of(3, 15), MonthDay.of(6, 15),
@@ -22,21 +25,28 @@ public final class Termijnen {
     private Termijnen() {
     }
 
+    /** The last day a DUO melding decided on {@code beslotenOp} may be sent in time: the 5th werkdag after it. */
+    public static LocalDate uitersteMelddatumDuo(LocalDate beslotenOp) {
+        return Werkdagen.na(beslotenOp, DUO_MELDTERMIJN_WERKDAGEN);
+    }
+
     /**
-     * The last day a DUO melding decided on {@code beslotenOp} may be sent in time: the 5th school day after it.
-     * When the calendar has no school days left (a misconfigured school), a week after it.
+     * The deadline no longer depends on the school's calendar (domain §2: vakanties count).
+     *
+     * @deprecated kept only until its callers outside the rules pass no calendar; use
+     * {@link #uitersteMelddatumDuo(LocalDate)}
      */
+    @Deprecated(forRemoval = true)
     public static LocalDate uitersteMelddatumDuo(Schoolkalender kalender, LocalDate beslotenOp) {
-        LocalDate uiterste = kalender.schooldagenNa(beslotenOp, DUO_MELDTERMIJN_SCHOOLDAGEN);
-        return uiterste != null ? uiterste : beslotenOp.plusDays(7);
+        return uitersteMelddatumDuo(beslotenOp);
     }
 
     /**
      * Whether a DUO melding decided on {@code beslotenOp} and sent (or still unsent) on {@code verzondenOp} missed
      * its deadline: sent after {@link #uitersteMelddatumDuo}. Sent on the last day itself is in time.
      */
-    public static boolean duoTermijnGemist(Schoolkalender kalender, LocalDate beslotenOp, LocalDate verzondenOp) {
-        return verzondenOp.isAfter(uitersteMelddatumDuo(kalender, beslotenOp));
+    public static boolean duoTermijnGemist(LocalDate beslotenOp, LocalDate verzondenOp) {
+        return verzondenOp.isAfter(uitersteMelddatumDuo(beslotenOp));
     }
 
     /**

@@ -46,8 +46,9 @@ public final class Uitleg {
     }
 
     /** The sentence that tells the school by when a DUO melding decided on {@code beslotenOp} must be sent. */
-    static String duoTermijn(Schoolkalender kalender, LocalDate beslotenOp) {
-        return " Uiterlijk melden bij DUO: " + datum(Termijnen.uitersteMelddatumDuo(kalender, beslotenOp))
-                + " (" + Termijnen.DUO_MELDTERMIJN_SCHOOLDAGEN + " schooldagen na " + datum(beslotenOp) + ").";
+    static String duoTermijn(LocalDate beslotenOp) {
+        return " Uiterlijk melden bij DUO: " + datum(Termijnen.uitersteMelddatumDuo(beslotenOp))
+                + " (" + Termijnen.DUO_MELDTERMIJN_WERKDAGEN + " werkdagen na " + datum(beslotenOp)
+                + "; vakanties tellen mee, feestdagen niet).";
     }
 }

@@ -10,15 +10,16 @@ import java.util.function.Predicate;
 /**
  * A pupil's registrations as the rules read them (domain §3 "Exact reading"): one entry per school day up to the
  * peildatum that has registrations, with the minutes per meaning added up. A later registration with the same key
- * (datum, begintijd, code) replaces the earlier; registrations on days that are no school day, after the
- * peildatum, and {@code UIT} are ignored. Minutes are taken as given, not capped at the day's lesminuten.
+ * (datum, begintijd, code) — or, for one with a registratie_id, the same datum and id — replaces the earlier (what a
+ * later file does to earlier ones is {@link Registratiestand}'s business); registrations on days that are no school
+ * day, after the peildatum, and {@code UIT} are ignored. Minutes are taken as given, not capped at the day's lesminuten.
  *
  * <p>Kept as parallel arrays in date order ("positions"), with the day numbers of a {@link Kalenderindex}, so that
  * a replay walks each pupil's days a few times without allocating per day.
  */
 final class Verzuimdagen {
 
-    /** Same key (datum, begintijd, code) next to each other, in order of arrival within a key (the sort is stable). */
+    /** Same key next to each other, in order of arrival within a key (the sort is stable). */
     private static final Comparator<Registratie> OP_SLEUTEL = Verzuimdagen::vergelijkSleutel;
 
     final Schoolkalender kalender;
@@ -126,10 +127,20 @@ final class Verzuimdagen {
         return v;
     }
 
+    /**
+     * Orders by datum, then by identity: registrations with a registratie_id by that id (after those without), the
+     * others by (begintijd, code). Equal means the same registration.
+     */
     private static int vergelijkSleutel(Registratie a, Registratie b) {
         int verschil = a.datum().compareTo(b.datum());
         if (verschil != 0) {
             return verschil;
+        }
+        if (a.registratieId() != null || b.registratieId() != null) {
+            if (a.registratieId() == null || b.registratieId() == null) {
+                return a.registratieId() == null ? -1 : 1;
+            }
+            return a.registratieId().compareTo(b.registratieId());
         }
         if (a.begintijd() != b.begintijd()) {
             if (a.begintijd() == null || b.begintijd() == null) {

@@ -112,6 +112,12 @@ final class Geval {
         return this;
     }
 
+    /** A registration of a number of minutes, without times, with the LAS's registratie_id. */
+    Geval metId(String id, Afwezigheidscode code, String datum, int minuten) {
+        registraties.add(new Registratie(d(datum), null, null, minuten, code, null, id));
+        return this;
+    }
+
     /** A registration with begin- and eindtijd and no minutes. */
     Geval tijden(Afwezigheidscode code, String datum, String begintijd, String eindtijd) {
         registraties.add(new Registratie(d(datum), LocalTime.parse(begintijd), LocalTime.parse(eindtijd), null, code,

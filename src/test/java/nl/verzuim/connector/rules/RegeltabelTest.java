@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RegeltabelTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"zestienUur", "leerplichtEnLeeftijd", "langdurigVerzuim", "luxeVerzuim", "ziekte", "otCategorie"})
+    @MethodSource({"zestienUur", "keuzehulpVolgorde", "leerplichtEnLeeftijd", "langdurigVerzuim", "luxeVerzuim", "ziekte", "otCategorie"})
     void beslissingen(Geval geval) {
         List<Beslissing> beslissingen = geval.beoordeel();
         for (Map.Entry<Kanaal, List<String>> verwacht : geval.verwacht.entrySet()) {
@@ -121,6 +121,14 @@ class RegeltabelTest {
                         .vanaf(ONG, "2026-11-02", "08:30", 300).vanaf(TL, "2026-11-02", "08:30", 30)
                         .heleDag(ONG, "2026-11-03").heleDag(ONG, "2026-11-04").minuten(ONG, "2026-11-05", 90)
                         .peildatum("2026-11-20").duo(r16("2026-11-02", "2026-11-05", "16.00")),
+                geval("§3 registrations: met een registratie_id zijn twee gelijke regels op één dag twee registraties")
+                        .metId("1", ONG, "2026-11-02", 300).metId("2", ONG, "2026-11-02", 300)
+                        .minuten(ONG, "2026-11-03", 330).minuten(ONG, "2026-11-05", 30)
+                        .peildatum("2026-11-20").duo(r16("2026-11-02", "2026-11-05", "16.00")),
+                geval("§3 registrations: dezelfde registratie_id twee keer op één dag is één registratie")
+                        .metId("1", ONG, "2026-11-02", 300).metId("1", ONG, "2026-11-02", 300)
+                        .minuten(ONG, "2026-11-03", 330).minuten(ONG, "2026-11-05", 30)
+                        .peildatum("2026-11-20").duo(),
                 geval("§3 16 uur: uren in twee decimalen (961 minuten = 16,02 uur)")
                         .minuten(ONG, "2026-11-02", 330).minuten(ONG, "2026-11-03", 330).minuten(ONG, "2026-11-05", 301)
                         .peildatum("2026-11-20").duo(r16("2026-11-02", "2026-11-05", "16.02")),
@@ -137,12 +145,12 @@ class RegeltabelTest {
                         .minuten(UIT, "2026-11-06", 60)
                         .peildatum("2026-11-20").duo(),
                 // Threshold on do 05-11 (330+330+210+330). Blocked while a window holds 05-11 (weeks of 02-11 up to
-                // 23-11). Window of ma 30-11 = lesweken 09-11, 16-11, 23-11, 30-11: 3 × 1530 + 330 = 4920 = 82 uur.
+                // 23-11); with one present day (18-11) there is no LRV, and on ma 30-11 the window of lesweken 09-11,
+                // 16-11, 23-11 and 30-11 holds 1530 + 1320 + 1530 + 330 = 4710 minutes.
                 geval("§3 16 uur: geen tweede melding zolang de einddatum van de eerste in het venster ligt")
-                        .heleDagen(ONG, "2026-11-02", "2026-12-18")
-                        .peildatum("2026-12-18").duo(r16("2026-11-02", "2026-11-05", "20.00"),
-                                lrv("2026-11-02", "2026-12-18", "2026-11-30"),
-                                r16("2026-11-09", "2026-11-30", "82.00")),
+                        .heleDagen(ONG, "2026-11-02", "2026-12-04", "2026-11-18")
+                        .peildatum("2026-12-04").duo(r16("2026-11-02", "2026-11-05", "20.00"),
+                                r16("2026-11-09", "2026-11-30", "78.50")),
                 geval("§3 16 uur: geen tweede melding zonder 16 nieuwe uren (de minuten van vr 06-11 tellen nooit)")
                         .heleDagen(ONG, "2026-11-02", "2026-11-06").heleDagen(ONG, "2026-11-30", "2026-12-01")
                         .peildatum("2026-12-18").duo(r16("2026-11-02", "2026-11-05", "20.00")),
@@ -154,11 +162,11 @@ class RegeltabelTest {
                         .peildatum("2026-11-20").duo(r16("2026-11-09", "2026-11-12", "20.00")),
                 // Window of ma 24-08-2026 = lesweken 22-06, 29-06, 06-07 and 24-08: the summer weeks are no lesweken.
                 // The three days are also consecutive school days, fully absent, and 24-08 is D0 + 46: by the
-                // reference's reading (vacation inside a run counts) that is LRV too — see src/docs/rules.md.
+                // reference's reading (vacation inside a run counts) that is LRV too — see src/docs/rules.md. On 24-08
+                // the LRV holds, so the keuzehulp answers with LRV and the 16,50 uur are no 16-uur melding.
                 geval("§3 lesweek: de 4 lesweken lopen door over de zomervakantie (schooljaargrens)")
                         .heleDag(ONG, "2026-07-09").heleDag(ONG, "2026-07-10").heleDag(ONG, "2026-08-24")
-                        .peildatum("2026-08-28").duo(r16("2026-07-09", "2026-08-24", "16.50"),
-                                lrv("2026-07-09", "2026-08-24", "2026-08-24")),
+                        .peildatum("2026-08-28").duo(lrv("2026-07-09", "2026-08-24", "2026-08-24")),
                 geval("§3 lesweek: over de zomervakantie: een deels aanwezige dag erna maakt geen LRV")
                         .heleDag(ONG, "2026-07-09").heleDag(ONG, "2026-07-10").minuten(ONG, "2026-08-24", 300)
                         .peildatum("2026-08-28").duo(r16("2026-07-09", "2026-08-24", "16.00")),
@@ -172,6 +180,53 @@ class RegeltabelTest {
                         .peildatum("2026-11-27").duo(r16("2026-11-02", "2026-11-23", "16.00")));
     }
 
+    /**
+     * Domain §3, "The keuzehulp's order": steps 2 and 4 (RMC, LRV) come before step 5 (16 uur). A run of fully absent
+     * school days from ma 02-11-2026 reaches D0 + 27 on zo 29-11: the LRV is made on ma 30-11 and holds from then on.
+     */
+    static Stream<Geval> keuzehulpVolgorde() {
+        return Stream.of(
+                // The sandbox's situation: without the order, 30-11 also gave a 16-uur melding of 82 hours (lesweken
+                // 09-11 to 30-11) for the same days as the LRV.
+                geval("§3 keuzehulp's order: geen 16-uur-melding op een dag waarop een LRV-melding geldt (82 uur op de"
+                        + " dag van de LRV)")
+                        .heleDagen(ONG, "2026-11-02", "2026-12-18")
+                        .peildatum("2026-12-18").duo(r16("2026-11-02", "2026-11-05", "20.00"),
+                                lrv("2026-11-02", "2026-12-18", "2026-11-30")),
+                geval("§3 keuzehulp's order: de 16-uur-melding op de derde dag van een lang verzuim blijft")
+                        .heleDagen(ONG, "2026-11-02", "2026-12-04")
+                        .peildatum("2026-12-04").duo(r16("2026-11-02", "2026-11-05", "20.00"),
+                                lrv("2026-11-02", "2026-12-04", "2026-11-30")),
+                // Run 02-11..04-12 (LRV on 30-11); present ma 07-12 and di 08-12; absent again from wo 09-12. The
+                // window of ma 14-12 (lesweken 23-11 to 14-12) holds 3060 LRV minutes that are not counted, and
+                // 210 + 330 + 330 + 330 = 1200 new ones.
+                geval("§3 keuzehulp's order: na een LRV twee schooldagen later weer afwezig: de LRV-dagen tellen niet")
+                        .heleDagen(ONG, "2026-11-02", "2026-12-04").heleDagen(ONG, "2026-12-09", "2026-12-18")
+                        .peildatum("2026-12-18").duo(r16("2026-11-02", "2026-11-05", "20.00"),
+                                lrv("2026-11-02", "2026-12-04", "2026-11-30"),
+                                r16("2026-12-09", "2026-12-14", "20.00")),
+                // Present 07-12 to 10-12; absent from vr 11-12: 330 + 330 + 330 = 990 on di 15-12.
+                geval("§3 keuzehulp's order: na een LRV vier schooldagen later weer afwezig: de LRV-dagen tellen niet")
+                        .heleDagen(ONG, "2026-11-02", "2026-12-04").heleDagen(ONG, "2026-12-11", "2026-12-18")
+                        .peildatum("2026-12-18").duo(r16("2026-11-02", "2026-11-05", "20.00"),
+                                lrv("2026-11-02", "2026-12-04", "2026-11-30"),
+                                r16("2026-12-11", "2026-12-15", "16.50")),
+                geval("§3 keuzehulp's order: na een LRV twee dagen afwezig (540 minuten) is geen 16-uur-melding")
+                        .heleDagen(ONG, "2026-11-02", "2026-12-04").heleDagen(ONG, "2026-12-08", "2026-12-09")
+                        .peildatum("2026-12-18").duo(r16("2026-11-02", "2026-11-05", "20.00"),
+                                lrv("2026-11-02", "2026-12-04", "2026-11-30")),
+                // The LRV is made only on 30-11: on fr 27-11 the run has 26 days, and the earlier 16-uur melding
+                // (einddatum 05-11) blocks that window; from 30-11 the LRV holds.
+                geval("§3 keuzehulp's order: een lopende reeks zonder LRV (nog geen 28 dagen) houdt de 16-uur-regel"
+                        + " niet tegen")
+                        .heleDagen(ONG, "2026-11-04", "2026-11-30")
+                        .peildatum("2026-12-04").duo(r16("2026-11-04", "2026-11-09", "20.00")),
+                geval("§3 keuzehulp's order: RMC gaat ook voor 16 uur (18 jaar, meld_18_plus_16_uur)")
+                        .geboren("2008-11-02").meld18Plus16Uur().heleDagen(ONG, "2026-11-02", "2026-12-18")
+                        .peildatum("2026-12-18").duo(r16("2026-11-02", "2026-11-05", "20.00"),
+                                rmc("2026-11-02", "2026-12-18", "2026-11-30")));
+    }
+
     static Stream<Geval> leerplichtEnLeeftijd() {
         return Stream.of(
                 // Born 10-01-2022: leerplichtig from ma 01-02-2027. OT window of 16-11: 4590 of 6120 ongeoorloofd.
@@ -182,10 +237,24 @@ class RegeltabelTest {
                 geval("§3 who: leerplichtig vanaf de eerste schooldag van de maand na de 5e verjaardag")
                         .geboren("2021-09-15").heleDagen(ONG, "2026-09-28", "2026-10-05")
                         .peildatum("2026-10-09").duo(r16("2026-10-01", "2026-10-05", "16.50")),
-                geval("§3 LRV: een reeks die vóór de leerplicht begint, telt vanaf de eerste leerplichtige dag")
+                geval("§3 who: een reeks ONG die loopt op de dag dat de leerplicht begint, telt vanaf die dag (D0)")
                         .geboren("2021-09-15").heleDagen(ONG, "2026-09-14", "2026-10-28")
                         .peildatum("2026-10-28").duo(r16("2026-10-01", "2026-10-05", "16.50"),
                                 lrv("2026-10-01", "2026-10-28", "2026-10-28")),
+                geval("§3 who: een reeks LUX die loopt op de dag dat de leerplicht begint, telt vanaf die dag")
+                        .geboren("2021-09-15").heleDagen(LUX, "2026-09-28", "2026-10-06")
+                        .peildatum("2026-10-09").duo(luxe("2026-10-01", "2026-10-06")),
+                // Born 10-12-2021: 5 on 10-12-2026; 01-01-2027 lies in the kerstvakantie, so leerplicht starts on the
+                // first school day, ma 04-01-2027. The LUX run over the vakantie counts from that day.
+                geval("§3 who: leerplicht begint in een vakantie: een reeks LUX erover telt vanaf de eerste schooldag")
+                        .geboren("2021-12-10").heleDagen(LUX, "2026-12-14", "2027-01-06", "2026-12-25")
+                        .peildatum("2027-01-08").duo(luxe("2027-01-04", "2027-01-06")),
+                // Same pupil, a fully absent run 14-12-2026 to 01-02-2027: D0 = 04-01-2027, D0 + 27 = 31-01 (zo), so
+                // the LRV is made on ma 01-02. The 16-uur rule counts only from 04-01 too: 330+330+210+330 on 07-01.
+                geval("§3 who: een reeks volledig afwezig over de start van de leerplicht: D0 en begindatum die dag")
+                        .geboren("2021-12-10").heleDagen(ONG, "2026-12-14", "2027-02-01", "2026-12-25")
+                        .peildatum("2027-02-05").duo(r16("2027-01-04", "2027-01-07", "20.00"),
+                                lrv("2027-01-04", "2027-02-01", "2027-02-01")),
                 geval("§3 who: 18 jaar op de eerste verzuimdag (de verjaardag zelf): geen 16-uur-melding")
                         .geboren("2008-11-02").heleDagen(ONG, "2026-11-02", "2026-11-06")
                         .peildatum("2026-11-20").duo(),
@@ -250,12 +319,11 @@ class RegeltabelTest {
                         .heleDagen(ONG, "2026-10-12", "2026-11-09")
                         .peildatum("2026-11-13").duo(r16("2026-10-12", "2026-10-15", "20.00"),
                                 lrv("2026-10-12", "2026-11-09", "2026-11-09")),
-                // Second 16-uur on ma 05-10: lesweken 14-09, 21-09 (1200, vrije dag), 28-09, 05-10: 1530+1200+1530+330.
+                // D0 07-09 + 27 = zo 04-10: the LRV holds from ma 05-10, so no second 16-uur melding that day.
                 geval("§3 consecutive: een vrije dag zonder registratie onderbreekt de reeks niet")
                         .heleDagen(ONG, "2026-09-07", "2026-10-05", "2026-09-25")
                         .peildatum("2026-10-05").duo(r16("2026-09-07", "2026-09-10", "20.00"),
-                                lrv("2026-09-07", "2026-10-05", "2026-10-05"),
-                                r16("2026-09-14", "2026-10-05", "76.50")),
+                                lrv("2026-09-07", "2026-10-05", "2026-10-05")),
                 // Second 16-uur on 30-11: 1530 + (1530 − 210) + 1530 + 330 = 4710.
                 geval("§3 consecutive: een aanwezige schooldag breekt de reeks: geen LRV")
                         .heleDagen(ONG, "2026-11-02", "2026-12-04", "2026-11-18")
@@ -268,13 +336,11 @@ class RegeltabelTest {
                 geval("§3 fully absent: ongeoorloofd en te laat samen vullen de dag")
                         .dagelijksTotDeLesdag(ONG, TL, 30, "2026-11-02", "2026-11-30")
                         .peildatum("2026-11-30").duo(r16("2026-11-02", "2026-11-05", "20.00"),
-                                lrv("2026-11-02", "2026-11-30", "2026-11-30"),
-                                r16("2026-11-09", "2026-11-30", "82.00")),
+                                lrv("2026-11-02", "2026-11-30", "2026-11-30")),
                 geval("§3 LRV: de einddatum volgt de reeks tot de peildatum")
                         .heleDagen(ONG, "2026-11-02", "2026-12-18")
                         .peildatum("2026-12-10").duo(r16("2026-11-02", "2026-11-05", "20.00"),
-                                lrv("2026-11-02", "2026-12-10", "2026-11-30"),
-                                r16("2026-11-09", "2026-11-30", "82.00")),
+                                lrv("2026-11-02", "2026-12-10", "2026-11-30")),
                 geval("§3 LRV: een ziektedag is geen ongeoorloofd verzuim en breekt de reeks")
                         .heleDagen(ONG, "2026-11-02", "2026-11-13").heleDag(ZK, "2026-11-16")
                         .heleDagen(ONG, "2026-11-17", "2026-12-04")

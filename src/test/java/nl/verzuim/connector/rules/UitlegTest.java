@@ -33,6 +33,27 @@ class UitlegTest {
     }
 
     @Test
+    void zestienUurNaEenLrvNoemtAlleenDeGeteldeMinutenEnWatNietMeetelde() {
+        // §3 "The keuzehulp's order": the figures are the minutes counted; the LRV's days are named, not counted.
+        Beslissing b = geval("16 uur na een LRV").heleDagen(ONG, "2026-11-02", "2026-12-04")
+                .heleDagen(ONG, "2026-12-09", "2026-12-18").peildatum("2026-12-18").beoordeel().stream()
+                .filter(x -> x.soort() == Verzuimsoort.RELATIEF_16_UUR && x.einddatum().equals(Testschool.d("2026-12-14")))
+                .findFirst().orElseThrow();
+        assertThat(b.uitleg())
+                .startsWith("16 uur in 4 weken: 20,00 uur (1200 minuten) ongeoorloofd verzuim")
+                .contains("de 4 lesweken die beginnen op 23-11-2026, 30-11-2026, 07-12-2026 en 14-12-2026")
+                .contains("geteld t/m 14-12-2026: 09-12-2026 210 min, 10-12-2026 330 min, 11-12-2026 330 min,"
+                        + " 14-12-2026 330 min.")
+                .contains("Niet meegeteld: 3060 minuten van 23-11-2026 t/m 04-12-2026, dagen van de melding langdurig"
+                        + " relatief verzuim die op 30-11-2026 is besloten")
+                // 5 werkdagen after ma 14-12: 15, 16, 17, 18 and 21 December (the kerstvakantie counts).
+                .contains("Uiterlijk melden bij DUO: 21-12-2026 (5 werkdagen na 14-12-2026");
+        assertThat(b.verzuimoverzicht()).as("only the registrations counted prove the melding")
+                .extracting(Registratie::datum).map(Object::toString)
+                .containsExactly("2026-12-09", "2026-12-10", "2026-12-11", "2026-12-14");
+    }
+
+    @Test
     void lrvNoemtSchooldagenKalenderdagenEnDeGrens() {
         Beslissing b = geval("LRV over de herfstvakantie").heleDagen(ONG, "2026-10-12", "2026-11-09")
                 .peildatum("2026-11-13").beoordeel().stream()

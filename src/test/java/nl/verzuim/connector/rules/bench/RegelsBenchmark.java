@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import nl.verzuim.connector.beoordeel.Registratieopslag;
 import nl.verzuim.connector.intake.IntakeFout;
 import nl.verzuim.connector.intake.csv.CsvLezer;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;
+import nl.verzuim.connector.rules.Registratiestand;
+import nl.verzuim.connector.rules.Vervangt;
 import nl.verzuim.connector.school.LasProfiel;
 import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
@@ -33,8 +34,9 @@ import nl.verzuim.connector.school.SchoolconfiguratieLezer;
  * <ul>
  *   <li>{@code genereer DIR}: writes the region's files (see {@link Regiogenerator}) unless they exist;</li>
  *   <li>{@code meet DIR}: reads the CSV with {@link CsvLezer} and nothing else ("lezen"), then reads it again into
- *       a {@link Registratieopslag} and judges every pupil with {@link Beoordelaar} as of the last school day
- *       ("beoordelen" = reading + grouping + rules), twice each; prints wall times, their ratio and the peak heap.</li>
+ *       a {@link Registratiestand} (as one file: its period, keys and duplicates applied) and judges every pupil with
+ *       {@link Beoordelaar} as of the last school day ("beoordelen" = reading + holding + rules); prints wall times,
+ *       their ratio and the peak heap.</li>
  * </ul>
  * Run it through {@code mvn -B -Pbench-regels verify}, which starts a JVM with {@code -Xmx1g}. Single-threaded, as
  * the intake is. Not a test: nothing here passes or fails.
@@ -60,8 +62,8 @@ public final class RegelsBenchmark {
         }
     }
 
-    /** A pupil as the dossiers would give them: school and birth date. */
-    private record Bekend(School school, LocalDate geboortedatum) {
+    /** A pupil as the dossiers would give them: school (and its code, made once) and birth date. */
+    private record Bekend(School school, String schoolcode, LocalDate geboortedatum) {
     }
 
     private static final class Meting {
@@ -76,7 +78,7 @@ public final class RegelsBenchmark {
                     Regiogenerator.LEERLINGEN + 1)) {
                 String[] v = regel.split(";");
                 School school = scholen.vind(v[1], v[2]).orElseThrow();
-                leerlingen.put(v[0], new Bekend(school, LocalDate.parse(v[3])));
+                leerlingen.put(v[0], new Bekend(school, school.code(), LocalDate.parse(v[3])));
             }
         }
 
@@ -106,7 +108,7 @@ public final class RegelsBenchmark {
                 heap.reset();
                 start = System.nanoTime();
                 cpu = cpu();
-                Registratieopslag opslag = inlezen();
+                Registratiestand opslag = inlezen();
                 double ingelezen = seconden(start);
                 double cpuIngelezen = (cpu() - cpu) / 1e9;
                 Map<String, Long> perSoort = beoordeelAlle(opslag);
@@ -118,7 +120,7 @@ public final class RegelsBenchmark {
                                 + " (cpu %.2f s)  heap %s%n          %,d leerlingen, %,d beslissingen %s%n",
                         ronde, beoordelen, cpuBeoordelen, ingelezen, cpuIngelezen, beoordelen - ingelezen,
                         cpuBeoordelen - cpuIngelezen, heap.piek(),
-                        opslag.aantalLeerlingen(), perSoort.values().stream().mapToLong(Long::longValue).sum(),
+                        opslag.leerlingen().size(), perSoort.values().stream().mapToLong(Long::longValue).sum(),
                         perSoort);
                 // Outside the timing: what stays in use while every registration is held (after a full collection).
                 System.gc();
@@ -153,24 +155,29 @@ public final class RegelsBenchmark {
             return teller.get();
         }
 
-        private Registratieopslag inlezen() throws Exception {
-            Registratieopslag opslag = new Registratieopslag();
+        private Registratiestand inlezen() throws Exception {
+            Registratiestand opslag = new Registratiestand();
+            Registratiestand.Bestand bestand = opslag.lees(Vervangt.SCHOOL);
             List<IntakeFout> fouten = new ArrayList<>();
             try (InputStream invoer = open()) {
                 CsvLezer.lees(invoer, csv.getFileName().toString(), LasProfiel.STANDAARD,
-                        regel -> opslag.voegToe(regel.leerlingId(), regel.registratie()), fouten);
+                        regel -> bestand.regel(leerlingen.get(regel.leerlingId()).schoolcode(), regel.leerlingId(),
+                                regel.registratie()), fouten);
             }
             controleer(fouten);
+            bestand.sluit();
             return opslag;
         }
 
-        private Map<String, Long> beoordeelAlle(Registratieopslag opslag) {
+        private Map<String, Long> beoordeelAlle(Registratiestand opslag) {
             Map<String, Long> perSoort = new TreeMap<>();
-            for (String id : opslag.sleutels()) {
+            for (Registratiestand.Leerlingsleutel sleutel : opslag.leerlingen()) {
+                String id = sleutel.leerlingId();
                 Bekend bekend = leerlingen.get(id);
                 School school = bekend.school();
                 List<Beslissing> beslissingen = Beoordelaar.beoordeel(new Leerling(id, bekend.geboortedatum(), false),
-                        school.kalender(), school.regelinstellingen(), opslag.registraties(id), PEILDATUM, List.of());
+                        school.kalender(), school.regelinstellingen(), opslag.registraties(sleutel.school(), id),
+                        PEILDATUM, List.of());
                 for (Beslissing b : beslissingen) {
                     perSoort.merge(b.soort().name(), 1L, Long::sum);
                 }
