@@ -83,7 +83,7 @@ class ArchitectuurTest {
     }
 
     @Test
-    void deWiskundeVanDeLevensloopKentDeOtClientNiet() {
+    void deLevensloopKentOtNiet() {
         noClasses().that().resideInAPackage(BASIS + ".levensloop..")
                 .should().dependOnClassesThat(resideInAPackage(BASIS + ".ot..").and(not(resideInAPackage(BASIS + ".levensloop.."))))
                 .because("the lifecycle decides; the OT module delivers and applies")
