@@ -16,7 +16,9 @@ import java.util.List;
  * registrations given are those held (see {@link Registratiestand} for what a series of files leaves held).
  *
  * <p>Illness never makes a DUO melding; {@code OVERIG} is never decided here (a person files it). Without a
- * geboortedatum no DUO rule can be applied (leerplicht and age are unknown); OT and the ZAS signals still are.
+ * geboortedatum no DUO rule can be applied (leerplicht and age are unknown); OT and the ZAS signals still are, and so
+ * are the school's own signal rules ({@link Regelinstellingen#signalen()}, {@link Schoolsignalen}) — a school without
+ * them gets exactly the decisions it got before they existed.
  * One {@link Schoolkalender} per school may serve all its pupils: it keeps the calendar it worked out.
  */
 public final class Beoordelaar {
@@ -61,6 +63,12 @@ public final class Beoordelaar {
             }
             beslissingen.addAll(ZestienUurRegel.beoordeel(dagen, vanaf, leeftijd, eerdere16, langdurig));
             beslissingen.addAll(LuxeVerzuimRegel.beoordeel(dagen, vanaf, leeftijd));
+        }
+        if (!instellingen.signalen().isEmpty()) {
+            // The school's own signals may give way to the DUO meldingen of this replay and to those kept earlier.
+            List<Beslissing> voorrang = new ArrayList<>(beslissingen);
+            voorrang.addAll(eerdere);
+            beslissingen.addAll(Schoolsignalen.beoordeel(dagen, instellingen.signalen(), voorrang));
         }
         beslissingen.addAll(ZiekteSignalen.beoordeel(dagen));
         beslissingen.addAll(OtCategorieRegel.beoordeel(dagen, peildatum));
