@@ -36,6 +36,8 @@ import java.util.Set;
  */
 final class Schoolsignalen {
 
+    /** How many days an uitleg names one by one; earlier days of the window are summed as one stretch. */
+    static final int GENOEMDE_DAGEN = 20;
     private static final String[] WEEKDAGEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
         "zondag"};
 
@@ -349,10 +351,36 @@ final class Schoolsignalen {
         return uitleg.append(voorrangTekst(regel)).toString();
     }
 
-    /** The items counted, grouped per day with their figures: "07-09-2026", "07-09-2026 (2 keer)", "07-09-2026 25 min". */
+    /**
+     * The items counted, grouped per day with their figures: "07-09-2026", "07-09-2026 (2 keer)", "07-09-2026 25 min".
+     * A school-year window can hold a hundred days: the last {@link #GENOEMDE_DAGEN} are named, the earlier ones given
+     * as one stretch with their total ("07-09-2026 t/m 09-10-2026: 420 min"), so the sum can still be redone and an
+     * uitleg costs no more than a fixed length, however long the window (the verzuimoverzicht holds every
+     * registration).
+     */
     private static List<String> geteld(Verzuimdagen dagen, Signaalregel regel, Posten posten, int eerste, int hoog) {
-        List<String> delen = new ArrayList<>();
-        int i = eerste;
+        // Walk back over at most GENOEMDE_DAGEN days; what lies before them is summed from the running sums.
+        int vanaf = hoog + 1;
+        int genoemd = 0;
+        while (vanaf > eerste && (genoemd < GENOEMDE_DAGEN || posten.positie[vanaf - 1] == posten.positie[vanaf])) {
+            if (vanaf > hoog || posten.positie[vanaf - 1] != posten.positie[vanaf]) {
+                genoemd++;
+            }
+            vanaf--;
+        }
+        List<String> delen = new ArrayList<>(genoemd + 1);
+        if (vanaf > eerste) {
+            long waarde = posten.som[vanaf] - posten.som[eerste];
+            String stuk = Uitleg.datum(dagen.datum(posten.positie[eerste])) + " t/m "
+                    + Uitleg.datum(dagen.datum(posten.positie[vanaf - 1])) + ": ";
+            delen.add(stuk + switch (regel.telt()) {
+                case MINUTEN -> waarde + " min";
+                case REGISTRATIES -> waarde + " keer";
+                case ZIEKMELDINGEN -> waarde + " " + reeksWoord(regel, waarde != 1);
+                default -> waarde + " schooldagen";
+            });
+        }
+        int i = vanaf;
         while (i <= hoog) {
             int p = posten.positie[i];
             long waarde = 0;

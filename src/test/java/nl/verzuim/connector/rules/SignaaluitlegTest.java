@@ -44,6 +44,19 @@ class SignaaluitlegTest {
     }
 
     @Test
+    void eenLangVensterNoemtDeLaatste20DagenEnTeltDeEerdereSamen() {
+        // 9 late arrivals 07-09..17-09, then 2 minutes on each school day from 18-09 (25-09 and the herfstvakantie
+        // are no school days): 25 days, 50 minutes on 30-10. Named: 28-09 onwards; 18-09 to 24-09 (5 days) summed.
+        Beslissing b = enige(geval("50 minuten in kleine stukjes").signalen(Beleid002.TE_LAAT_MINUTEN)
+                .dagelijks(TL, "2026-09-07", "2026-09-17", 10).dagelijks(TL, "2026-09-18", "2026-10-30", 2)
+                .peildatum("2026-10-30"));
+        assertThat(b.uitleg()).contains("stap 50 bereikt op 30-10-2026: 50 minuten te laat (TL)")
+                .contains("geteld t/m 30-10-2026: 18-09-2026 t/m 24-09-2026: 10 min, 28-09-2026 2 min, ")
+                .contains(", 29-10-2026 2 min en 30-10-2026 2 min.");
+        assertThat(b.verzuimoverzicht()).as("every registration counted").hasSize(25);
+    }
+
+    @Test
     void lesweken_noemenDeMaandagenEnDeMinutenPerDag_enWaarvoorHetWijkt() {
         Beslissing b = enige(geval("bijna 16 uur over de herfstvakantie").signalen(Beleid002.BIJNA_16_UUR)
                 .minuten(ONG, "2026-10-01", 330).minuten(TL, "2026-10-12", 30).minuten(ONG, "2026-10-26", 240)
