@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Each step reached is its own signal; see {@link Schoolsignalen} for exactly when a signal comes again.
  *
- * @param naam       the soort the signal carries ({@code [A-Z][A-Z0-9_]*}, unique within the school; not a name of
- *                   the national soorten and not beginning with {@code ZAS_}); YAML {@code naam}
+ * @param naam       the soort the signal carries ({@code [A-Z][A-Z0-9_]*}, at most 40 characters as the melding
+ *                   table's soort column, unique within the school; not a name of the national soorten and not
+ *                   beginning with {@code ZAS_}); YAML {@code naam}
  * @param titel      optional Dutch title for the uitleg and the page; YAML {@code titel}
  * @param codes      the meanings counted (not {@code UIT}, which the rules ignore); YAML {@code codes}
  * @param telt       what is counted; YAML {@code telt}
@@ -51,7 +52,7 @@ public record Signaalregel(String naam, String titel, Set<Afwezigheidscode> code
                            int daarnaElke, int naDeEerste, int laatste, int minstens, Venster venster,
                            Set<Verzuimsoort> wijktVoor) {
 
-    private static final Pattern NAAM = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final Pattern NAAM = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     /** What a rule counts; the YAML value is the name in lower case. */
     public enum Telling {
@@ -120,7 +121,7 @@ public record Signaalregel(String naam, String titel, Set<Afwezigheidscode> code
     public Signaalregel {
         if (naam == null || !NAAM.matcher(naam).matches()) {
             throw new IllegalArgumentException("signaal '" + naam + "': naam moet passen bij [A-Z][A-Z0-9_]* (hoofdletters,"
-                    + " cijfers en _, ten hoogste 64 tekens): het is de soort in de uitvoer");
+                    + " cijfers en _, ten hoogste 40 tekens): het is de soort in de uitvoer");
         }
         if (naam.startsWith("ZAS_") || isLandelijkeSoort(naam)) {
             throw new IllegalArgumentException("signaal " + naam + ": naam is al een landelijke soort (of begint met"

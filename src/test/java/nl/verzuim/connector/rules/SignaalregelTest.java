@@ -29,6 +29,8 @@ class SignaalregelTest {
     static Stream<Arguments> fouten() {
         return Stream.<Arguments>of(
                 fout("naam in kleine letters", () -> stappen("te_laat", Telling.REGISTRATIES, Set.of(TL), 3), "naam moet passen"),
+                fout("naam langer dan de kolom soort (40)", () -> stappen("A".repeat(41), Telling.DAGEN, Set.of(ONG), 3),
+                        "ten hoogste 40"),
                 fout("naam van een landelijk ZAS-signaal", () -> stappen("ZAS_7E_ZIEKTEDAG_AANEENGESLOTEN",
                         Telling.ZIEKTEDAGEN, Set.of(ZK), 3), "landelijke soort"),
                 fout("naam die met ZAS_ begint", () -> stappen("ZAS_EIGEN", Telling.DAGEN, Set.of(ZK), 3), "ZAS_"),
