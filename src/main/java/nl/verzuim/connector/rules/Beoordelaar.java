@@ -35,8 +35,10 @@ public final class Beoordelaar {
      * @param registratiesInVolgorde the pupil's registrations in the order they arrived (a later one with the same
      *                               key replaces the earlier)
      * @param eerdere                decisions made and kept earlier; an earlier 16-uur melding blocks a new one in
-     *                               its 4 lesweken. Other decisions are returned again with their current einddatum;
-     *                               the caller recognises them by soort and begindatum.
+     *                               its 4 lesweken, and a school signal rule gives way to the DUO meldingen among them
+     *                               as to those of this replay ({@code wijkt_voor}). Other decisions are returned
+     *                               again with their current einddatum; the caller recognises them by soort and
+     *                               begindatum (a school signal: the rule's name and the day its step was reached).
      * @return the decisions in the order they were made (beslotenOp, then kanaal, soort and begindatum)
      */
     public static List<Beslissing> beoordeel(Leerling leerling, Schoolkalender kalender, Regelinstellingen instellingen,

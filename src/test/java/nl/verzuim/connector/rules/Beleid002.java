@@ -79,7 +79,7 @@ public final class Beleid002 {
     /** The same rules as the {@code signalen:} key of a school in the school file (las-input.md §3, phase 2). */
     public static final String YAML = """
             signalen:                              # the school's own signals (issue 15); none: today's output
-              - naam: TE_LAAT                      # [A-Z][A-Z0-9_]*: the soort beoordeel prints (kanaal SIGNAAL)
+              - naam: TE_LAAT                      # [A-Z][A-Z0-9_]*, at most 40: the soort beoordeel prints (kanaal SIGNAAL)
                 titel: Te laat komen               # optional, for the uitleg and the page
                 codes: [TL]                        # the meanings counted (not UIT)
                 telt: registraties                 # registraties | dagen | minuten | ziekmeldingen | ziektedagen | weekdagpatroon
