@@ -196,8 +196,7 @@ final class Schoolsignalen {
             if (stap < 0 || laatsteSignaal(gemaakt, stap) >= begin) {
                 continue;
             }
-            Beslissing wijkt = voorrang(regel, voorrang, begin, dagen.epochDag(p));
-            if (wijkt != null) {
+            if (wijkt(regel, voorrang, begin, dagen.epochDag(p))) {
                 continue;
             }
             int laagsteNieuw = stap;
@@ -206,7 +205,7 @@ final class Schoolsignalen {
             }
             gemaakt.add(new long[] {stap, dagen.epochDag(p)});
             LocalDate dag = dagen.datum(p);
-            String uitleg = uitleg(dagen, regel, posten, laag, eerste, hoog, waarde, stap, laagsteNieuw, begin);
+            String uitleg = uitleg(dagen, regel, posten, eerste, hoog, waarde, stap, laagsteNieuw, begin);
             beslissingen.add(new Beslissing(new Schoolsignaal(regel.naam(), String.valueOf(regel.stap(stap))), dag, null,
                     null, dag, uitleg, overzicht(dagen, regel, posten, eerste, hoog, p)));
         }
@@ -223,18 +222,18 @@ final class Schoolsignalen {
         return laatste;
     }
 
-    /** The DUO melding the rule gives way to on day {@code dag} with window from {@code begin}; null when none. */
-    private static Beslissing voorrang(Signaalregel regel, List<Beslissing> voorrang, long begin, long dag) {
+    /** Whether a DUO melding the rule gives way to, made by {@code dag}, covers a day from {@code begin} on. */
+    private static boolean wijkt(Signaalregel regel, List<Beslissing> voorrang, long begin, long dag) {
         if (regel.wijktVoor().isEmpty()) {
-            return null;
+            return false;
         }
         for (Beslissing b : voorrang) {
             if (regel.wijktVoor().contains(b.soort()) && b.beslotenOp().toEpochDay() <= dag
                     && (b.einddatum() != null ? b.einddatum() : b.beslotenOp()).toEpochDay() >= begin) {
-                return b;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     private static void weekdagpatroon(Verzuimdagen dagen, Signaalregel regel, List<Beslissing> voorrang,
@@ -258,7 +257,7 @@ final class Schoolsignalen {
                 }
             }
             if (zelfde < regel.minstens() || laatstePerWeekdag[weekdag] >= begin
-                    || voorrang(regel, voorrang, begin, dagen.epochDag(p)) != null) {
+                    || wijkt(regel, voorrang, begin, dagen.epochDag(p))) {
                 continue;
             }
             laatstePerWeekdag[weekdag] = dagen.epochDag(p);
@@ -306,7 +305,7 @@ final class Schoolsignalen {
         return overzicht;
     }
 
-    private static String uitleg(Verzuimdagen dagen, Signaalregel regel, Posten posten, int laag, int eerste, int hoog,
+    private static String uitleg(Verzuimdagen dagen, Signaalregel regel, Posten posten, int eerste, int hoog,
                                  long waarde, int stap, int laagsteNieuw, long begin) {
         int p = posten.positie[hoog];
         StringBuilder uitleg = new StringBuilder(300).append("Signaal van de school: ").append(regel.titelTekst())
