@@ -21,6 +21,21 @@ public enum Afwezigheidscode {
     /** uit de les gestuurd: the pupil is present. */
     UIT;
 
+    /** The meaning in the words an uitleg uses, e.g. "te laat (TL)". */
+    public String omschrijving() {
+        return switch (this) {
+            case ONG -> "ongeoorloofd afwezig";
+            case TL -> "te laat";
+            case LUX -> "luxe verzuim";
+            case ZK -> "ziek";
+            case MED -> "medisch";
+            case VRL -> "verlof";
+            case SCH -> "schorsing";
+            case REL -> "religieuze feestdag";
+            case UIT -> "uit de les gestuurd";
+        } + " (" + name() + ")";
+    }
+
     /** Counts towards the 16 hours and towards OT categorie A. */
     public boolean isOngeoorloofd() {
         return this == ONG || this == TL;

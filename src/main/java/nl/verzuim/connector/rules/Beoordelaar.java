@@ -16,7 +16,9 @@ import java.util.List;
  * registrations given are those held (see {@link Registratiestand} for what a series of files leaves held).
  *
  * <p>Illness never makes a DUO melding; {@code OVERIG} is never decided here (a person files it). Without a
- * geboortedatum no DUO rule can be applied (leerplicht and age are unknown); OT and the ZAS signals still are.
+ * geboortedatum no DUO rule can be applied (leerplicht and age are unknown); OT and the ZAS signals still are, and so
+ * are the school's own signal rules ({@link Regelinstellingen#signalen()}, {@link Schoolsignalen}) — a school without
+ * them gets exactly the decisions it got before they existed.
  * One {@link Schoolkalender} per school may serve all its pupils: it keeps the calendar it worked out.
  */
 public final class Beoordelaar {
@@ -33,8 +35,10 @@ public final class Beoordelaar {
      * @param registratiesInVolgorde the pupil's registrations in the order they arrived (a later one with the same
      *                               key replaces the earlier)
      * @param eerdere                decisions made and kept earlier; an earlier 16-uur melding blocks a new one in
-     *                               its 4 lesweken. Other decisions are returned again with their current einddatum;
-     *                               the caller recognises them by soort and begindatum.
+     *                               its 4 lesweken, and a school signal rule gives way to the DUO meldingen among them
+     *                               as to those of this replay ({@code wijkt_voor}). Other decisions are returned
+     *                               again with their current einddatum; the caller recognises them by soort and
+     *                               begindatum (a school signal: the rule's name and the day its step was reached).
      * @return the decisions in the order they were made (beslotenOp, then kanaal, soort and begindatum)
      */
     public static List<Beslissing> beoordeel(Leerling leerling, Schoolkalender kalender, Regelinstellingen instellingen,
@@ -61,6 +65,12 @@ public final class Beoordelaar {
             }
             beslissingen.addAll(ZestienUurRegel.beoordeel(dagen, vanaf, leeftijd, eerdere16, langdurig));
             beslissingen.addAll(LuxeVerzuimRegel.beoordeel(dagen, vanaf, leeftijd));
+        }
+        if (!instellingen.signalen().isEmpty()) {
+            // The school's own signals may give way to the DUO meldingen of this replay and to those kept earlier.
+            List<Beslissing> voorrang = new ArrayList<>(beslissingen);
+            voorrang.addAll(eerdere);
+            beslissingen.addAll(Schoolsignalen.beoordeel(dagen, instellingen.signalen(), voorrang));
         }
         beslissingen.addAll(ZiekteSignalen.beoordeel(dagen));
         beslissingen.addAll(OtCategorieRegel.beoordeel(dagen, peildatum));

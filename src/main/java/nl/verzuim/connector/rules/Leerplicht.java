@@ -38,8 +38,6 @@ public final class Leerplicht {
      * turns 16. After it only the kwalificatieplicht holds, which a startkwalificatie ends.
      */
     public static LocalDate eindeVolledigeLeerplicht(LocalDate geboortedatum) {
-        LocalDate zestien = verjaardag(geboortedatum, 16);
-        int jaar = zestien.getMonthValue() >= 8 ? zestien.getYear() + 1 : zestien.getYear();
-        return LocalDate.of(jaar, 7, 31);
+        return Schooljaar.einde(verjaardag(geboortedatum, 16));
     }
 }

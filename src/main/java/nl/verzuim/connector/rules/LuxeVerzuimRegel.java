@@ -17,18 +17,9 @@ final class LuxeVerzuimRegel {
 
     static List<Beslissing> beoordeel(Verzuimdagen dagen, int vanaf, Leeftijdstoets leeftijd) {
         List<Beslissing> beslissingen = new ArrayList<>(1);
-        int p = vanaf;
-        while (p < dagen.aantal) {
-            if (dagen.luxe[p] == 0) {
-                p++;
-                continue;
-            }
-            int begin = p;
-            int eind = p;
-            while (eind + 1 < dagen.aantal && dagen.luxe[eind + 1] > 0 && dagen.volgtOp(eind + 1)) {
-                eind++;
-            }
-            p = eind + 1;
+        for (int[] reeks : dagen.reeksen(dagen.luxe, vanaf)) {
+            int begin = reeks[0];
+            int eind = reeks[1];
             LocalDate eerste = dagen.datum(begin);
             if (!leeftijd.leerplichtOnder18(eerste)) {
                 continue;

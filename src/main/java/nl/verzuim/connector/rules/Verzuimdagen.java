@@ -196,6 +196,39 @@ final class Verzuimdagen {
         return afwezig[p] >= lesminuten[p];
     }
 
+    /**
+     * The runs of positions from {@code vanaf} on whose {@code waarde} is above 0 on consecutive school days (days
+     * that are no school day do not break a run), each as {first, last} position: with {@link #ziek} the
+     * ziekmeldingen of domain §3, with {@link #luxe} the luxe runs.
+     */
+    List<int[]> reeksen(int[] waarde, int vanaf) {
+        List<int[]> reeksen = new ArrayList<>();
+        int p = vanaf;
+        while (p < aantal) {
+            if (waarde[p] <= 0) {
+                p++;
+                continue;
+            }
+            int eind = p;
+            while (eind + 1 < aantal && waarde[eind + 1] > 0 && volgtOp(eind + 1)) {
+                eind++;
+            }
+            reeksen.add(new int[] {p, eind});
+            p = eind + 1;
+        }
+        return reeksen;
+    }
+
+    /** Index of the first registration of position p; those of p are {@code [eersteRegistratie(p), eersteRegistratie(p + 1))}. */
+    int eersteRegistratie(int p) {
+        return vanRegistratie[p];
+    }
+
+    /** The registration kept at index i (date order). */
+    Registratie registratie(int i) {
+        return registraties[i];
+    }
+
     /** The registrations of positions {@code van} up to and including {@code tot} whose code matches. */
     List<Registratie> registraties(int van, int tot, Predicate<Afwezigheidscode> code) {
         List<Registratie> gevonden = new ArrayList<>();

@@ -21,21 +21,7 @@ final class ZiekteSignalen {
 
     static List<Beslissing> beoordeel(Verzuimdagen dagen) {
         List<Beslissing> beslissingen = new ArrayList<>(0);
-        List<int[]> ziekmeldingen = new ArrayList<>();
-        int p = 0;
-        while (p < dagen.aantal) {
-            if (dagen.ziek[p] == 0) {
-                p++;
-                continue;
-            }
-            int begin = p;
-            int eind = p;
-            while (eind + 1 < dagen.aantal && dagen.ziek[eind + 1] > 0 && dagen.volgtOp(eind + 1)) {
-                eind++;
-            }
-            p = eind + 1;
-            ziekmeldingen.add(new int[] {begin, eind});
-        }
+        List<int[]> ziekmeldingen = dagen.reeksen(dagen.ziek, 0);
         for (int i = 3; i < ziekmeldingen.size(); i++) {
             int[] deze = ziekmeldingen.get(i);
             LocalDate begin = dagen.datum(deze[0]);

@@ -27,6 +27,8 @@ final class Geval {
     boolean meld18Plus16Uur;
     final List<Registratie> registraties = new ArrayList<>();
     final List<Beslissing> eerdere = new ArrayList<>();
+    /** The school's own signal rules; none unless a case names them. */
+    final List<Signaalregel> signalen = new ArrayList<>();
     LocalDate peildatum;
     final Map<Kanaal, List<String>> verwacht = new EnumMap<>(Kanaal.class);
 
@@ -132,6 +134,17 @@ final class Geval {
         return this;
     }
 
+    /** The school's own signal rules for this case (issue 15). */
+    Geval signalen(Signaalregel... regels) {
+        signalen.addAll(List.of(regels));
+        return this;
+    }
+
+    Geval signalen(List<Signaalregel> regels) {
+        signalen.addAll(regels);
+        return this;
+    }
+
     Geval peildatum(String datum) {
         peildatum = d(datum);
         return this;
@@ -154,7 +167,7 @@ final class Geval {
 
     List<Beslissing> beoordeel() {
         return Beoordelaar.beoordeel(new Leerling("L1", geboortedatum, startkwalificatie), Testschool.KALENDER,
-                new Regelinstellingen(meld18Plus16Uur), registraties, peildatum, eerdere);
+                new Regelinstellingen(meld18Plus16Uur, signalen), registraties, peildatum, eerdere);
     }
 
     @Override
@@ -196,8 +209,17 @@ final class Geval {
         return "ZAS_7E_ZIEKTEDAG_AANEENGESLOTEN " + begin + " op " + op;
     }
 
+    /** A signal of the school's own policy: rule, step (or weekday), and the day it was reached. */
+    static String sig(String regel, String stap, String op) {
+        return regel + " stap " + stap + " " + op + " op " + op;
+    }
+
     static String kort(Beslissing b) {
-        StringBuilder s = new StringBuilder(b.soort().name()).append(' ').append(b.begindatum());
+        StringBuilder s = new StringBuilder(b.soort().name()).append(' ');
+        if (b.soort() instanceof Schoolsignaal signaal) {
+            s.append("stap ").append(signaal.stap()).append(' ');
+        }
+        s.append(b.begindatum());
         if (b.einddatum() != null) {
             s.append("..").append(b.einddatum());
         }

@@ -18,10 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import nl.verzuim.connector.intake.IntakeFout;
 import nl.verzuim.connector.intake.csv.CsvLezer;
+import nl.verzuim.connector.rules.Beleid002;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;
+import nl.verzuim.connector.rules.Regelinstellingen;
 import nl.verzuim.connector.rules.Registratiestand;
+import nl.verzuim.connector.rules.Signaalregel;
 import nl.verzuim.connector.rules.Vervangt;
 import nl.verzuim.connector.school.LasProfiel;
 import nl.verzuim.connector.school.Scholen;
@@ -35,8 +38,9 @@ import nl.verzuim.connector.school.SchoolconfiguratieLezer;
  *   <li>{@code genereer DIR}: writes the region's files (see {@link Regiogenerator}) unless they exist;</li>
  *   <li>{@code meet DIR}: reads the CSV with {@link CsvLezer} and nothing else ("lezen"), then reads it again into
  *       a {@link Registratiestand} (as one file: its period, keys and duplicates applied) and judges every pupil with
- *       {@link Beoordelaar} as of the last school day ("beoordelen" = reading + holding + rules); prints wall times,
- *       their ratio and the peak heap.</li>
+ *       {@link Beoordelaar} as of the last school day ("beoordelen" = reading + holding + rules); then judges every
+ *       pupil again with the school's own signals of seed 002 ({@link Beleid002}) on the registrations held; prints
+ *       wall and CPU times, their ratio and the peak heap.</li>
  * </ul>
  * Run it through {@code mvn -B -Pbench-regels verify}, which starts a JVM with {@code -Xmx1g}. Single-threaded, as
  * the intake is. Not a test: nothing here passes or fails.
@@ -91,6 +95,9 @@ public final class RegelsBenchmark {
             double snelsteBeoordelen = Double.MAX_VALUE;
             double minsteCpuLezen = Double.MAX_VALUE;
             double minsteCpuBeoordelen = Double.MAX_VALUE;
+            double snelsteSignalen = Double.MAX_VALUE;
+            double minsteCpuSignalen = Double.MAX_VALUE;
+            double minsteCpuRegels = Double.MAX_VALUE;
             for (int ronde = 1; ronde <= RONDES; ronde++) {
                 System.gc();
                 heap.reset();
@@ -116,12 +123,24 @@ public final class RegelsBenchmark {
                 double cpuBeoordelen = (cpu() - cpu) / 1e9;
                 snelsteBeoordelen = Math.min(snelsteBeoordelen, beoordelen);
                 minsteCpuBeoordelen = Math.min(minsteCpuBeoordelen, cpuBeoordelen);
+                minsteCpuRegels = Math.min(minsteCpuRegels, cpuBeoordelen - cpuIngelezen);
                 System.out.printf("ronde %d  beoordelen: %6.2f s (cpu %6.2f s) = inlezen %.2f s (cpu %.2f s) + regels %.2f s"
                                 + " (cpu %.2f s)  heap %s%n          %,d leerlingen, %,d beslissingen %s%n",
                         ronde, beoordelen, cpuBeoordelen, ingelezen, cpuIngelezen, beoordelen - ingelezen,
                         cpuBeoordelen - cpuIngelezen, heap.piek(),
                         opslag.leerlingen().size(), perSoort.values().stream().mapToLong(Long::longValue).sum(),
                         perSoort);
+                // The same replay with the school's own signals of seed 002 (issue 15), on the registrations held.
+                start = System.nanoTime();
+                cpu = cpu();
+                Map<String, Long> metSignalen = beoordeelAlle(opslag, Beleid002.REGELS);
+                double signalen = seconden(start);
+                double cpuSignalen = (cpu() - cpu) / 1e9;
+                snelsteSignalen = Math.min(snelsteSignalen, signalen);
+                minsteCpuSignalen = Math.min(minsteCpuSignalen, cpuSignalen);
+                System.out.printf("ronde %d  regels met de signalen van seed 002: %6.2f s (cpu %6.2f s)  %,d beslissingen,"
+                                + " waarvan schoolsignalen %s%n", ronde, signalen, cpuSignalen,
+                        metSignalen.values().stream().mapToLong(Long::longValue).sum(), schoolsignalen(metSignalen));
                 // Outside the timing: what stays in use while every registration is held (after a full collection).
                 System.gc();
                 System.out.printf("          in gebruik na een volledige GC, met alle registraties vastgehouden: %d MB"
@@ -133,6 +152,8 @@ public final class RegelsBenchmark {
                     snelsteLezen, snelsteBeoordelen, snelsteBeoordelen / snelsteLezen);
             System.out.printf("cpu-tijd (los van andere processen): lezen %.2f s, beoordelen %.2f s: verhouding %.2f%n",
                     minsteCpuLezen, minsteCpuBeoordelen, minsteCpuBeoordelen / minsteCpuLezen);
+            System.out.printf("regels zonder en met de signalen van seed 002 (cpu, minst van %d rondes): %.2f s en %.2f s%n",
+                    RONDES, minsteCpuRegels, minsteCpuSignalen);
             System.out.printf("load average van de machine na afloop: %.1f%n",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("piek heap over alle rondes: %d MB gemeten, ten hoogste %d MB  (doel < 1024 MB)%n",
@@ -170,19 +191,34 @@ public final class RegelsBenchmark {
         }
 
         private Map<String, Long> beoordeelAlle(Registratiestand opslag) {
+            return beoordeelAlle(opslag, List.of());
+        }
+
+        /** Every pupil judged; with {@code signalen} the school's own signal rules added to its settings. */
+        private Map<String, Long> beoordeelAlle(Registratiestand opslag, List<Signaalregel> signalen) {
             Map<String, Long> perSoort = new TreeMap<>();
             for (Registratiestand.Leerlingsleutel sleutel : opslag.leerlingen()) {
                 String id = sleutel.leerlingId();
                 Bekend bekend = leerlingen.get(id);
                 School school = bekend.school();
+                Regelinstellingen instellingen = signalen.isEmpty() ? school.regelinstellingen()
+                        : new Regelinstellingen(school.regelinstellingen().meld18Plus16Uur(), signalen);
                 List<Beslissing> beslissingen = Beoordelaar.beoordeel(new Leerling(id, bekend.geboortedatum(), false),
-                        school.kalender(), school.regelinstellingen(), opslag.registraties(sleutel.school(), id),
-                        PEILDATUM, List.of());
+                        school.kalender(), instellingen, opslag.registraties(sleutel.school(), id), PEILDATUM,
+                        List.of());
                 for (Beslissing b : beslissingen) {
                     perSoort.merge(b.soort().name(), 1L, Long::sum);
                 }
             }
             return perSoort;
+        }
+
+        private static Map<String, Long> schoolsignalen(Map<String, Long> perSoort) {
+            Map<String, Long> signalen = new TreeMap<>();
+            for (Signaalregel regel : Beleid002.REGELS) {
+                signalen.put(regel.naam(), perSoort.getOrDefault(regel.naam(), 0L));
+            }
+            return signalen;
         }
 
         private static void controleer(List<IntakeFout> fouten) {
