@@ -38,15 +38,15 @@ import nl.verzuim.connector.school.School;
 @Tag(name = "beheer", description = "Meldingen, quarantaine en overig verzuim")
 public class BeheerApiController {
 
-    private final BeheerInzage inzage;
+    private final Beheeroverzicht overzicht;
     private final MeldingService meldingService;
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
     private final Clock klok;
 
-    public BeheerApiController(BeheerInzage inzage, MeldingService meldingService, QuarantaineHerlezen herlezen,
+    public BeheerApiController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
                                Scholen scholen, Clock klok) {
-        this.inzage = inzage;
+        this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
         this.scholen = scholen;
@@ -70,7 +70,7 @@ public class BeheerApiController {
             @RequestParam(defaultValue = "false") boolean termijnVerstreken,
             @RequestParam(defaultValue = "false") boolean teruggezet,
             @Parameter(description = "hoogstens zoveel (1–1000)") @RequestParam(defaultValue = "200") int max) {
-        return inzage.overzicht(BeheerInzage.zoekvraag(school, kanaal, status, termijnVerstreken, teruggezet, max,
+        return overzicht.overzicht(Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, teruggezet, max,
                 LocalDate.now(klok)));
     }
 
@@ -78,7 +78,7 @@ public class BeheerApiController {
     @Operation(summary = "Eén melding met haar uitleg en geschiedenis",
             description = "De audit trail (wat wanneer waarheen ging, door wie, en het antwoord) en de afleverpogingen.")
     public BeheerModel.MeldingDetail melding(@PathVariable long id) {
-        return inzage.melding(id, LocalDate.now(klok)).orElseThrow(() -> new ResponseStatusException(
+        return overzicht.melding(id, LocalDate.now(klok)).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "geen melding " + id));
     }
 
@@ -93,7 +93,7 @@ public class BeheerApiController {
         long id = meldingService.meldOverig(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
                 verzoek.einddatum(), verzoek.toelichting(), wie.getName());
         return ResponseEntity.created(URI.create("/api/meldingen/" + id))
-                .body(inzage.melding(id, LocalDate.now(klok)).orElseThrow());
+                .body(overzicht.melding(id, LocalDate.now(klok)).orElseThrow());
     }
 
     static School overigSchool(BeheerModel.OverigVerzoek verzoek, Scholen scholen) {
@@ -108,16 +108,16 @@ public class BeheerApiController {
     @GetMapping("/quarantaine")
     @Operation(summary = "Bestanden in quarantaine", description = "Wat de intake (deels) afwees, nieuwste eerst.")
     public List<BeheerModel.QuarantaineWeergave> quarantaine() {
-        return inzage.quarantaine(500).stream().map(q -> BeheerModel.QuarantaineWeergave.van(q, null)).toList();
+        return overzicht.quarantaine(500).stream().map(q -> BeheerModel.QuarantaineWeergave.van(q, null)).toList();
     }
 
     @GetMapping("/quarantaine/{id}")
     @Operation(summary = "Eén bestand in quarantaine, met zijn rapport",
             description = "Het rapport noemt bestand, regel, veld en reden, nooit een BSN, naam of geboortedatum.")
     public BeheerModel.QuarantaineWeergave quarantaineBestand(@PathVariable long id) {
-        QuarantaineBestand q = inzage.quarantaineBestand(id).orElseThrow(() ->
+        QuarantaineBestand q = overzicht.quarantaineBestand(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "geen bestand " + id + " in quarantaine"));
-        return BeheerModel.QuarantaineWeergave.van(q, inzage.rapport(q));
+        return BeheerModel.QuarantaineWeergave.van(q, overzicht.rapport(q));
     }
 
     @PostMapping("/quarantaine/{id}/opnieuw-inlezen")

@@ -46,7 +46,7 @@ public final class BeheerModel {
         static MeldingOverzicht van(Melding m, LocalDate vandaag) {
             return new MeldingOverzicht(m.id(), m.schoolcode(), m.leerlingId(), m.kanaal(), m.soort(), m.begindatum(),
                     m.einddatum(), m.uren(), m.beslotenOp(), m.uitersteMelddatum(), m.status().name(),
-                    BeheerInzage.termijnVerstreken(m, vandaag), BeheerInzage.teruggezet(m), m.duoVerzondenOp(),
+                    Beheeroverzicht.termijnVerstreken(m, vandaag), Beheeroverzicht.teruggezet(m), m.duoVerzondenOp(),
                     m.teLaatVerzonden(), m.meldingsnummer(),
                     m.duoStatus(), m.otId(), m.otStatus(), m.ontbrekendeVelden(), m.laatsteFout(), m.bijgewerkt());
         }
@@ -55,7 +55,7 @@ public final class BeheerModel {
     @Schema(description = "Een melding met haar uitleg en geschiedenis: wat wanneer waarheen ging en wat terugkwam")
     public record MeldingDetail(MeldingOverzicht melding, String uitleg, String trajectId, String otLink,
                                 String terugzetReden, Instant aangemaakt,
-                                List<BeheerInzage.AuditRegel> geschiedenis,
+                                List<Beheeroverzicht.AuditRegel> geschiedenis,
                                 List<Aflevering> afleveringen) {
     }
 

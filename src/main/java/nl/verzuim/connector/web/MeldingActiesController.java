@@ -24,11 +24,11 @@ import nl.verzuim.connector.outbox.Doodloper;
 public class MeldingActiesController {
 
     private final MeldingActies acties;
-    private final BeheerInzage inzage;
+    private final Beheeroverzicht overzicht;
 
-    public MeldingActiesController(MeldingActies acties, BeheerInzage inzage) {
+    public MeldingActiesController(MeldingActies acties, Beheeroverzicht overzicht) {
         this.acties = acties;
-        this.inzage = inzage;
+        this.overzicht = overzicht;
     }
 
     @PostMapping("/meldingen/{id}/goedkeuren")
@@ -49,7 +49,7 @@ public class MeldingActiesController {
 
     @GetMapping("/doodlopers")
     public List<Doodloper> doodlopers() {
-        return inzage.doodlopers();
+        return overzicht.doodlopers();
     }
 
     /** Security lets no one without a login reach these; the account name goes to the audit trail. */

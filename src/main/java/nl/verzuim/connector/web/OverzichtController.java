@@ -40,16 +40,16 @@ import nl.verzuim.connector.school.School;
 @Controller
 public class OverzichtController {
 
-    private final BeheerInzage inzage;
+    private final Beheeroverzicht overzicht;
     private final MeldingService meldingService;
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
     private final Clock klok;
     private final boolean sandbox;
 
-    public OverzichtController(BeheerInzage inzage, MeldingService meldingService, QuarantaineHerlezen herlezen,
+    public OverzichtController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
                                Scholen scholen, Clock klok, ConnectorInstellingen instellingen) {
-        this.inzage = inzage;
+        this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
         this.scholen = scholen;
@@ -73,15 +73,15 @@ public class OverzichtController {
         model.addAttribute("kanalen", Kanaal.values());
         model.addAttribute("statussen", MeldingStatus.values());
 
-        model.addAttribute("teLaat", inzage.overzicht(new BeheerInzage.Zoekvraag(null, null, Kanaal.DUO, null,
+        model.addAttribute("teLaat", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, Kanaal.DUO, null,
                 true, false, vandaag, 200)));
-        model.addAttribute("teruggezet", inzage.overzicht(new BeheerInzage.Zoekvraag(null, null, Kanaal.OT, null,
+        model.addAttribute("teruggezet", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, Kanaal.OT, null,
                 false, true, vandaag, 200)));
-        model.addAttribute("wachtend", inzage.overzicht(new BeheerInzage.Zoekvraag(null, null, null,
+        model.addAttribute("wachtend", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, null,
                 MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200)));
-        model.addAttribute("doodlopers", inzage.nieuwsteDoodlopers(200));
+        model.addAttribute("doodlopers", overzicht.nieuwsteDoodlopers(200));
 
-        BeheerInzage.Zoekvraag vraag = BeheerInzage.zoekvraag(school, kanaal, status, termijnVerstreken, false, 1000,
+        Beheeroverzicht.Zoekvraag vraag = Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, false, 1000,
                 vandaag);
         Map<String, Schoolblok> blokken = new LinkedHashMap<>();
         for (School s : scholen.scholen()) {
@@ -91,7 +91,7 @@ public class OverzichtController {
                         s.verzenden() == School.Verzenden.NA_GOEDKEURING, new ArrayList<>()));
             }
         }
-        for (Melding m : inzage.zoek(vraag)) {
+        for (Melding m : overzicht.zoek(vraag)) {
             blokken.computeIfAbsent(m.schoolcode(), c -> new Schoolblok(c, "(niet meer in de schoolconfiguratie)",
                     false, new ArrayList<>())).meldingen().add(BeheerModel.MeldingOverzicht.van(m, vandaag));
         }
@@ -99,11 +99,11 @@ public class OverzichtController {
         model.addAttribute("alleScholen", scholen.scholen());
 
         List<Map<String, Object>> quarantaine = new ArrayList<>();
-        for (QuarantaineBestand q : inzage.quarantaine(100)) {
-            quarantaine.add(Map.of("q", q, "rapport", java.util.Objects.requireNonNullElse(inzage.rapport(q), "")));
+        for (QuarantaineBestand q : overzicht.quarantaine(100)) {
+            quarantaine.add(Map.of("q", q, "rapport", java.util.Objects.requireNonNullElse(overzicht.rapport(q), "")));
         }
         model.addAttribute("quarantaine", quarantaine);
-        model.addAttribute("mails", inzage.mails(50));
+        model.addAttribute("mails", overzicht.mails(50));
         return "overzicht";
     }
 
@@ -113,7 +113,7 @@ public class OverzichtController {
 
     @GetMapping("/meldingen/{id}")
     public String melding(@PathVariable long id, Authentication wie, Model model) {
-        BeheerModel.MeldingDetail d = inzage.melding(id, LocalDate.now(klok))
+        BeheerModel.MeldingDetail d = overzicht.melding(id, LocalDate.now(klok))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         algemeen(model, wie);
         model.addAttribute("d", d);

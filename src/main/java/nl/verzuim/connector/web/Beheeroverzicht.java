@@ -33,7 +33,7 @@ import nl.verzuim.connector.rules.Kanaal;
  * (leerling_id is the LAS's key, not a name).
  */
 @Service
-public class BeheerInzage {
+public class Beheeroverzicht {
 
     /** A school on the page and in the API: BRIN ({@code 00YY}) or BRIN + vestiging ({@code 00YY00}). */
     static final Pattern SCHOOL = Pattern.compile("[0-9]{2}[A-Z]{2}([0-9]{2})?");
@@ -48,7 +48,7 @@ public class BeheerInzage {
     private final OutboxRepository outbox;
     private final QuarantaineRepository quarantaine;
 
-    public BeheerInzage(JdbcClient jdbc, MeldingRepository meldingen, OutboxRepository outbox,
+    public Beheeroverzicht(JdbcClient jdbc, MeldingRepository meldingen, OutboxRepository outbox,
                         QuarantaineRepository quarantaine) {
         this.jdbc = jdbc;
         this.meldingen = meldingen;
