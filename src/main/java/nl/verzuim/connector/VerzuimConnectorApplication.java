@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
 
 import nl.verzuim.connector.beoordeel.BeoordeelCommando;
 import nl.verzuim.connector.web.WachtwoordHash;
@@ -12,8 +13,13 @@ import nl.verzuim.connector.web.WachtwoordHash;
  * {@code java -jar verzuim-connector.jar} runs the connector (the sandbox when nothing is set);
  * {@code java -jar verzuim-connector.jar beoordeel …} judges files without starting anything;
  * {@code java -jar verzuim-connector.jar wachtwoord-hash} prints the bcrypt hash of a password for an account.
+ *
+ * <p>Each package below this one is a module (feature) with the dependencies its {@code package-info.java} allows;
+ * {@code config} (settings, clock) and {@code persistence} (the SQL dialect) are shared by all. The architecture
+ * tests verify it and draw the picture ({@code src/docs/modules.md}).
  */
 @SpringBootApplication
+@Modulithic(sharedModules = {"config", "persistence"})
 public class VerzuimConnectorApplication {
 
     public static void main(String[] args) {

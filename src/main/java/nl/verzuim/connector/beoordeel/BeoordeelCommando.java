@@ -22,17 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.verzuim.connector.intake.CsvRegel;
 import nl.verzuim.connector.intake.Exportlezer;
 import nl.verzuim.connector.intake.IntakeFout;
-import nl.verzuim.connector.intake.LeerlingGegevens;
 import nl.verzuim.connector.intake.OngeldigBestandException;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;
-import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Verzuimsoort;
+import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieFout;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
-import nl.verzuim.connector.school.Scholen;
 
 /**
  * {@code beoordeel --scholen SCHOOLS.yaml --peildatum YYYY-MM-DD FILE...} (connector-interface.md): reads the files as
@@ -209,15 +208,13 @@ public final class BeoordeelCommando {
         }
 
         List<String> beoordeel(LocalDate peildatum) {
-            Map<String, Schoolkalender> kalenders = new HashMap<>();
             List<Uitvoer> uitvoer = new ArrayList<>();
             for (String sleutel : registraties.sleutels()) {
                 School school = schoolPerSleutel.get(sleutel);
-                Schoolkalender kalender = kalenders.computeIfAbsent(school.code(), c -> school.kalender());
                 LeerlingGegevens gegevens = leerlingen.get(sleutel);
                 String leerlingId = leerlingId(sleutel);
                 Leerling leerling = new Leerling(leerlingId, gegevens == null ? null : gegevens.geboortedatum(), false);
-                for (Beslissing b : Beoordelaar.beoordeel(leerling, kalender, school.regelinstellingen(),
+                for (Beslissing b : Beoordelaar.beoordeel(leerling, school.kalender(), school.regelinstellingen(),
                         registraties.registraties(sleutel), peildatum, List.of())) {
                     uitvoer.add(new Uitvoer(school.brin(), school.vestiging(), leerlingId, b.kanaal().name(),
                             b.soort().name(), b));

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may use the operator page and API ({@code connector.beheer.*}, README "Beheer: pagina, API en inloggen").
+ * Who may use the operator page and API ({@code connector.beheer.*}; src/docs/operating.md, "Operator page, API and
+ * login").
  *
  * @param accounts the accounts; none outside the sandbox means nobody can log in
  */

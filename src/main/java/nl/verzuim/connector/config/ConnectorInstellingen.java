@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every {@code connector.*} setting (README "Instellingen"). Spring Boot binds them from the command line, the
- * environment or an application.yml beside the jar. In the sandbox the endpoints point at the embedded mocks.
+ * Every {@code connector.*} setting (src/docs/operating.md, "Settings"). Spring Boot binds them from the command line,
+ * the environment or an application.yml beside the jar. Their defaults are in the packaged {@code application.yml}
+ * and nowhere else; in the sandbox ({@code application-sandbox.yml}) the endpoints point at the embedded mocks.
  *
  * @param sandbox       true: start the embedded mocks (WireMock DUO and OT, SMTP) and put sample files in the inbox
  * @param inbox         folder watched for LAS exports
@@ -22,13 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param klokStart     optional: the connector's clock starts at this moment and runs on (demos and tests)
  */
 @ConfigurationProperties(prefix = "connector")
-public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
-                                    @DefaultValue("./verzuim-data/inbox") Path inbox,
+public record ConnectorInstellingen(boolean sandbox,
+                                    Path inbox,
                                     Path schools,
                                     Path lasProfielen,
-                                    @DefaultValue("./verzuim-data/processed") Path processedDir,
-                                    @DefaultValue("./verzuim-data/quarantaine") Path quarantineDir,
-                                    @DefaultValue("Europe/Amsterdam") String tijdzone,
+                                    Path processedDir,
+                                    Path quarantineDir,
+                                    String tijdzone,
                                     OffsetDateTime klokStart,
                                     @DefaultValue Intake intake,
                                     @DefaultValue Duo duo,
@@ -40,9 +41,9 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
      * @param maxBestandsgrootte larger files are refused whole, unread
      * @param readLockMinAge     a file is taken only when it has not changed for this long
      */
-    public record Intake(@DefaultValue("1GB") org.springframework.util.unit.DataSize maxBestandsgrootte,
-                         @DefaultValue("2s") Duration readLockMinAge,
-                         @DefaultValue("1s") Duration pollInterval) {
+    public record Intake(org.springframework.util.unit.DataSize maxBestandsgrootte,
+                         Duration readLockMinAge,
+                         Duration pollInterval) {
     }
 
     /**
@@ -57,8 +58,8 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
      * @param wss                WS-Security signing of body and addressing headers; off unless {@code aan}
      */
     public record Duo(String endpoint, String ontvangerOin, String verzendendeInstantie,
-                      @DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration receiveTimeout,
-                      @DefaultValue("4") int gelijktijdig, @DefaultValue("15m") Duration statusInterval,
+                      Duration connectTimeout, Duration receiveTimeout,
+                      int gelijktijdig, Duration statusInterval,
                       @DefaultValue Tls tls, @DefaultValue Wss wss) {
     }
 
@@ -69,9 +70,9 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
      * @param keystoreWachtwoord password of the keystore and its key
      * @param truststore         optional: the CAs DUO's server certificate is checked against (default: Java's)
      */
-    public record Tls(Path keystore, String keystoreWachtwoord, @DefaultValue("PKCS12") String keystoreType,
+    public record Tls(Path keystore, String keystoreWachtwoord, String keystoreType,
                       Path truststore, String truststoreWachtwoord,
-                      @DefaultValue("PKCS12") String truststoreType) {
+                      String truststoreType) {
         public boolean aan() {
             return keystore != null || truststore != null;
         }
@@ -84,8 +85,8 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
      * @param keystore           keystore with the signing key (often the same as the TLS one)
      * @param alias              alias of the signing key in the keystore
      */
-    public record Wss(@DefaultValue("false") boolean aan, Path keystore, String keystoreWachtwoord,
-                      @DefaultValue("PKCS12") String keystoreType, String alias) {
+    public record Wss(boolean aan, Path keystore, String keystoreWachtwoord,
+                      String keystoreType, String alias) {
     }
 
     /**
@@ -94,8 +95,8 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
      * @param pollInterval  how often OT's gebeurtenissen are fetched, for when webhooks are lost
      */
     public record Ot(String baseUrl, String clientId, String clientSecret, String webhookSecret,
-                     @DefaultValue("60s") Duration pollInterval, @DefaultValue("10s") Duration connectTimeout,
-                     @DefaultValue("30s") Duration readTimeout) {
+                     Duration pollInterval, Duration connectTimeout,
+                     Duration readTimeout) {
     }
 
     /** @param from sender of the school mails */
@@ -106,8 +107,8 @@ public record ConnectorInstellingen(@DefaultValue("true") boolean sandbox,
      * Delivery: retries back off exponentially from {@code backoffStart} up to {@code backoffMax}; after
      * {@code maxPogingen} attempts a melding becomes a dead letter.
      */
-    public record Outbox(@DefaultValue("1s") Duration pollInterval, @DefaultValue("30s") Duration backoffStart,
-                         @DefaultValue("1h") Duration backoffMax, @DefaultValue("20") int maxPogingen,
-                         @DefaultValue("5m") Duration lease, @DefaultValue("10") int batch) {
+    public record Outbox(Duration pollInterval, Duration backoffStart,
+                         Duration backoffMax, int maxPogingen,
+                         Duration lease, int batch) {
     }
 }

@@ -39,7 +39,7 @@ public class InstellingenControle implements InitializingBean {
         controleer(ontbrekend, "connector.mail.from", instellingen.mail().from());
         if (!ontbrekend.isEmpty()) {
             throw new IllegalStateException("connector.sandbox=false, maar deze instellingen ontbreken: "
-                    + String.join(", ", ontbrekend) + " (zie README, 'Instellingen')");
+                    + String.join(", ", ontbrekend) + " (zie src/docs/operating.md, 'Settings')");
         }
     }
 

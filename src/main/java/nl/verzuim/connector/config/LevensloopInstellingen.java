@@ -1,10 +1,9 @@
 package nl.verzuim.connector.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code connector.levensloop.*}: how the reminders go (README "Lifecycle and mails"). The timers
+ * {@code connector.levensloop.*}: how the reminders go (src/docs/lifecycle.md; defaults in application.yml). The timers
  * {@code connector.levensloop.interval} (how often lopende and teruggezette meldingen are compared with the LAS data)
  * and {@code connector.levensloop.herinnering-interval} (how often the reminders due today are planned) are read by
  * the routes {@code levensloop} and {@code herinneringen} as placeholders, so they are not bound here.
@@ -15,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inhaalDagen         a reminder missed (connector down) is still sent up to this many days late
  */
 @ConfigurationProperties(prefix = "connector.levensloop")
-public record LevensloopInstellingen(@DefaultValue("14") int opgaveDagenVooraf,
-                                     @DefaultValue("true") boolean managementafstemming,
-                                     @DefaultValue("14") int inhaalDagen) {
+public record LevensloopInstellingen(int opgaveDagenVooraf,
+                                     boolean managementafstemming,
+                                     int inhaalDagen) {
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.IntStream;
@@ -28,22 +27,19 @@ import nl.verzuim.connector.duo.wsdl.IntrekkenVerzuimmeldingRequest;
 import nl.verzuim.connector.duo.wsdl.IntrekkenVerzuimmeldingResponse;
 import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout;
 import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout_Exception;
-import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.melding.Afleverdossier;
+import nl.verzuim.connector.melding.Afleverdossiers;
+import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.melding.Melding;
-import nl.verzuim.connector.melding.OutboxWerk;
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.LeerlingRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
-import nl.verzuim.connector.rules.Afwezigheidscode;
+import nl.verzuim.connector.melding.MeldingRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxWerk;
 import nl.verzuim.connector.rules.Registratie;
-import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Uitleg;
+import nl.verzuim.connector.rules.Verzuimoverzicht;
 import nl.verzuim.connector.rules.Verzuimsoort;
 import nl.verzuim.connector.school.School;
-import nl.verzuim.connector.school.Scholen;
 
 /**
  * What the DUO delivery route does with each outbox item: build the request from the stored melding, address it,
@@ -56,28 +52,22 @@ public class DuoAflevering {
     private static final Logger LOG = LoggerFactory.getLogger(DuoAflevering.class);
 
     private final MeldingRepository meldingen;
-    private final LeerlingRepository leerlingen;
-    private final RegistratieRepository registraties;
+    private final Afleverdossiers dossiers;
     private final OutboxRepository outbox;
     private final OutboxWerk werk;
     private final AuditRepository audit;
-    private final Scholen scholen;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
     private final ExecutorService pool;
-    private final Map<School, Schoolkalender> kalenders = new ConcurrentHashMap<>();
 
-    public DuoAflevering(MeldingRepository meldingen, LeerlingRepository leerlingen, RegistratieRepository registraties,
-                         OutboxRepository outbox, OutboxWerk werk, AuditRepository audit, Scholen scholen,
-                         ConnectorInstellingen instellingen, Clock klok,
+    public DuoAflevering(MeldingRepository meldingen, Afleverdossiers dossiers, OutboxRepository outbox,
+                         OutboxWerk werk, AuditRepository audit, ConnectorInstellingen instellingen, Clock klok,
                          @Qualifier("duoAfleveringPool") ExecutorService pool) {
         this.meldingen = meldingen;
-        this.leerlingen = leerlingen;
-        this.registraties = registraties;
+        this.dossiers = dossiers;
         this.outbox = outbox;
         this.werk = werk;
         this.audit = audit;
-        this.scholen = scholen;
         this.instellingen = instellingen;
         this.klok = klok;
         this.pool = pool;
@@ -104,43 +94,18 @@ public class DuoAflevering {
 
     IntrekkenVerzuimmeldingRequest intrekken(OutboxItem item) {
         Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
-        School school = scholen.vind(melding.brin(), melding.vestiging()).orElseThrow(() ->
-                new IllegalStateException("school " + melding.schoolcode() + " staat niet meer in de schoolconfiguratie"));
+        School school = dossiers.school(melding);
         return DuoBerichtBouwer.intrekken(melding.meldingsnummer(), item.reden(), item.sleutel(), item.aangemaakt(),
                 school, instellingen.duo().verzendendeInstantie(), instellingen.duo().ontvangerOin());
     }
 
     AanleverenVerzuimmeldingRequest aanleveren(OutboxItem item) {
-        Melding melding = meldingen.vind(item.meldingId()).orElseThrow();
-        School school = scholen.vind(melding.brin(), melding.vestiging()).orElseThrow(() ->
-                new IllegalStateException("school " + melding.schoolcode() + " staat niet meer in de schoolconfiguratie"));
-        LeerlingGegevens leerling = leerlingen.vind(melding.brin(), melding.vestiging(), melding.leerlingId())
-                .orElseThrow(() -> new IllegalStateException("leerling van melding " + melding.id() + " ontbreekt"));
-        return DuoBerichtBouwer.aanleveren(melding, leerling, school, verzuimoverzicht(melding, school),
-                item.sleutel(), item.aangemaakt(), instellingen.duo().verzendendeInstantie(),
-                instellingen.duo().ontvangerOin());
-    }
-
-    /** The registrations that prove the melding: the ones its rule counted, between its begin and end. */
-    List<Registratie> verzuimoverzicht(Melding melding, School school) {
-        boolean luxe = Verzuimsoort.LUXE.name().equals(melding.soort());
-        Schoolkalender kalender = kalender(school);
-        return registraties.voorLeerling(melding.brin(), melding.vestiging(), melding.leerlingId()).stream()
-                .filter(r -> !r.datum().isBefore(melding.begindatum())
-                        && (melding.einddatum() == null || !r.datum().isAfter(melding.einddatum())))
-                .filter(r -> kalender.isSchooldag(r.datum()))
-                .filter(r -> luxe ? r.code() == Afwezigheidscode.LUX : r.code().isOngeoorloofd())
-                .map(r -> r.minuten() != null ? r : new Registratie(r.datum(), r.begintijd(), r.eindtijd(),
-                        r.minutenOp(kalender.lesminuten(r.datum())), r.code(), null))
-                .toList();
-    }
-
-    /**
-     * One calendar per school for all its meldingen (School.kalender() builds a new one on each call, and a calendar
-     * keeps the index it works out). Keyed by the School value: a changed school configuration is a new key.
-     */
-    private Schoolkalender kalender(School school) {
-        return kalenders.computeIfAbsent(school, School::kalender);
+        Afleverdossier dossier = dossiers.laad(item.meldingId());
+        Melding melding = dossier.melding();
+        List<Registratie> overzicht = Verzuimoverzicht.van(Verzuimsoort.valueOf(melding.soort()),
+                melding.begindatum(), melding.einddatum(), dossier.registraties(), dossier.school().kalender());
+        return DuoBerichtBouwer.aanleveren(melding, dossier.leerling(), dossier.school(), overzicht, item.sleutel(),
+                item.aangemaakt(), instellingen.duo().verzendendeInstantie(), instellingen.duo().ontvangerOin());
     }
 
     /** WS-Addressing: a stable MessageID per piece of outbox work, and To ending in ?oin=&lt;DUO's OIN&gt;. */

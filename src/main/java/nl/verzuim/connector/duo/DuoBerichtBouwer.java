@@ -22,7 +22,7 @@ import nl.verzuim.connector.duo.wsdl.Onderwijssoort;
 import nl.verzuim.connector.duo.wsdl.Registratiesoort;
 import nl.verzuim.connector.duo.wsdl.Verzuimmelding;
 import nl.verzuim.connector.duo.wsdl.Verzuimsoort;
-import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import nl.verzuim.connector.duo.wsdl.AanleverenVerzuimmeldingRequest;
 import nl.verzuim.connector.duo.wsdl.IntrekkenVerzuimmeldingRequest;
 import nl.verzuim.connector.duo.wsdl.OpvragenMeldingstatusRequest;
-import nl.verzuim.connector.persistence.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxItem;
 
 /**
  * Plumbing between the routes and camel-cxf: the operation to call (from the request in the body) and the request

@@ -12,9 +12,9 @@ import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.duo.wsdl.OpvragenMeldingstatusRequest;
 import nl.verzuim.connector.duo.wsdl.OpvragenMeldingstatusResponse;
 import nl.verzuim.connector.duo.wsdl.VerzuimmeldingFout;
+import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.melding.Melding;
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
+import nl.verzuim.connector.melding.MeldingRepository;
 
 /**
  * What the DUO status route does: ask DUO (opvragenMeldingstatus) about sent meldingen whose status may still

@@ -19,8 +19,15 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import nl.verzuim.connector.school.School;
+import nl.verzuim.connector.intake.csv.CsvLezer;
+import nl.verzuim.connector.intake.xml.EdexmlLezer;
+import nl.verzuim.connector.intake.xml.GevalideerdeXmlLezer;
+import nl.verzuim.connector.intake.xml.OsoLezer;
+import nl.verzuim.connector.intake.xml.Schemas;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.school.LasProfiel;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * Reads one LAS export of any supported kind — the same way for the inbox and for the {@code beoordeel} command:

@@ -20,11 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingRepository;
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.melding.MeldingService;
-import nl.verzuim.connector.persistence.LeerlingRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * Takes one file from the inbox: recognises its kind, reads it, stores what is good and judges every pupil it

@@ -10,11 +10,9 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
-import nl.verzuim.connector.persistence.Dialect;
 
 /**
  * Where files go after intake: {@code processed/} when clean, the quarantine folder when anything was rejected,
@@ -28,12 +26,12 @@ public class Quarantaine {
     private static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("HHmmss");
 
     private final ConnectorInstellingen instellingen;
-    private final JdbcClient jdbc;
+    private final QuarantaineRepository opgeslagen;
     private final Clock klok;
 
-    public Quarantaine(ConnectorInstellingen instellingen, JdbcClient jdbc, Clock klok) {
+    public Quarantaine(ConnectorInstellingen instellingen, QuarantaineRepository opgeslagen, Clock klok) {
         this.instellingen = instellingen;
-        this.jdbc = jdbc;
+        this.opgeslagen = opgeslagen;
         this.klok = klok;
     }
 
@@ -79,13 +77,24 @@ public class Quarantaine {
         } catch (IOException e) {
             throw new UncheckedIOException("Quarantainerapport kan niet geschreven worden in " + rapportPad.getParent(), e);
         }
-        jdbc.sql("""
-                insert into quarantaine (bestand, pad, rapport_pad, samenvatting, aantal_fouten, aantal_geaccepteerd, tijdstip)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(rapport.bestand(), rapport.bestemming().toString(), rapportPad.toString(),
-                        rapport.samenvatting(), rapport.fouten().size(), rapport.geaccepteerd(),
-                        Dialect.tijd(klok.instant()))
-                .update();
+        opgeslagen.bewaar(rapport, rapportPad, klok.instant());
         return rapportPad;
+    }
+
+    /** The report beside a quarantined file, as the operator reads it; at most 1 MB of it, null when it is gone. */
+    public static String rapport(QuarantaineBestand q) {
+        Path pad = Path.of(q.rapportPad());
+        try {
+            if (!Files.isRegularFile(pad)) {
+                return null;
+            }
+            byte[] inhoud;
+            try (var invoer = Files.newInputStream(pad)) {
+                inhoud = invoer.readNBytes(1 << 20);
+            }
+            return new String(inhoud, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.BeheerRepository;
+import nl.verzuim.connector.melding.AuditRepository;
 
 /**
  * A person re-reads a quarantined file (after fixing the schools file, or once the pupil's dossier has come): the
@@ -47,14 +46,14 @@ public class QuarantaineHerlezen {
         }
     }
 
-    private final BeheerRepository beheer;
+    private final QuarantaineRepository quarantaine;
     private final AuditRepository audit;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
 
-    public QuarantaineHerlezen(BeheerRepository beheer, AuditRepository audit, ConnectorInstellingen instellingen,
-                               Clock klok) {
-        this.beheer = beheer;
+    public QuarantaineHerlezen(QuarantaineRepository quarantaine, AuditRepository audit,
+                               ConnectorInstellingen instellingen, Clock klok) {
+        this.quarantaine = quarantaine;
         this.audit = audit;
         this.instellingen = instellingen;
         this.klok = klok;
@@ -62,7 +61,7 @@ public class QuarantaineHerlezen {
 
     /** Puts quarantined file {@code id} back into the inbox; returns its name there. */
     public synchronized String herlees(long id, String door) {
-        BeheerRepository.QuarantaineBestand q = beheer.quarantaineBestand(id)
+        QuarantaineBestand q = quarantaine.vind(id)
                 .orElseThrow(() -> new Geweigerd(Geweigerd.Reden.ONBEKEND, "geen bestand " + id + " in quarantaine"));
         Path map = instellingen.quarantineDir().toAbsolutePath().normalize();
         Path bestand = Path.of(q.pad()).toAbsolutePath().normalize();
@@ -99,7 +98,7 @@ public class QuarantaineHerlezen {
         } catch (IOException e) {
             throw new UncheckedIOException("bestand " + id + " kan niet terug in de inbox", e);
         }
-        beheer.vergeetQuarantaine(id);
+        quarantaine.vergeet(id);
         audit.schrijf(null, "OPNIEUW_INGELEZEN", null, "bestand " + naam + " uit quarantaine terug in de inbox", door,
                 klok.instant());
         LOG.info("Quarantaine: {} terug in de inbox gezet door {}", naam, door);

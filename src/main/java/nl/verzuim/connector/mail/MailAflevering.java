@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
+import nl.verzuim.connector.outbox.Backoff;
 import nl.verzuim.connector.persistence.Dialect;
 
 /**
@@ -26,11 +27,13 @@ public class MailAflevering {
 
     private final JdbcClient jdbc;
     private final ConnectorInstellingen.Outbox instellingen;
+    private final Backoff backoff;
     private final Clock klok;
 
     public MailAflevering(JdbcClient jdbc, ConnectorInstellingen instellingen, Clock klok) {
         this.jdbc = jdbc;
         this.instellingen = instellingen.outbox();
+        this.backoff = Backoff.van(instellingen.outbox());
         this.klok = klok;
     }
 
@@ -62,14 +65,7 @@ public class MailAflevering {
     }
 
     public void mislukt(MailBericht mail, Throwable fout) {
-        int poging = mail.pogingen() + 1;
-        Duration wacht = instellingen.backoffStart();
-        for (int i = 1; i < poging && wacht.compareTo(instellingen.backoffMax()) < 0; i++) {
-            wacht = wacht.multipliedBy(2);
-        }
-        if (wacht.compareTo(instellingen.backoffMax()) > 0) {
-            wacht = instellingen.backoffMax();
-        }
+        Duration wacht = backoff.na(mail.pogingen() + 1);
         jdbc.sql("""
                 update mail_outbox set pogingen = pogingen + 1, volgende_poging = ?, geclaimd_tot = null, laatste_fout = ?
                 where id = ?""")

@@ -11,14 +11,12 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import nl.verzuim.connector.melding.Herinneringsplan;
-import nl.verzuim.connector.melding.Levensloop;
+import nl.verzuim.connector.levensloop.Levensloop;
 import nl.verzuim.connector.melding.Melding;
-import nl.verzuim.connector.ot.OtModel;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.persistence.Dialect;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * Puts mails for the school's contactpersoon in the mail outbox, in the caller's transaction. The key of a mail
@@ -109,22 +107,23 @@ public class MailService {
         }
     }
 
-    public void geaccepteerd(Melding melding, OtModel.Gebeurtenis gebeurtenis) {
+    /**
+     * SPPOH accepted the melding (OT event {@code eventId}, which is the mail's key: the event mails once).
+     */
+    public void geaccepteerd(Melding melding, String eventId, String otId, String trajectId) {
         School school = school(melding);
-        Map<String, Object> gegevens = basis(melding, school, gebeurtenis.otId(), gebeurtenis.trajectId());
-        plaats("ot:" + gebeurtenis.eventId(), "geaccepteerd", melding.id(), school.contactpersoon().email(),
-                "Melding zorgwekkend verzuim geaccepteerd door SPPOH – " + school.naam() + ", OT-ID "
-                        + gebeurtenis.otId(), gegevens);
+        Map<String, Object> gegevens = basis(melding, school, otId, trajectId);
+        plaats("ot:" + eventId, "geaccepteerd", melding.id(), school.contactpersoon().email(),
+                "Melding zorgwekkend verzuim geaccepteerd door SPPOH – " + school.naam() + ", OT-ID " + otId, gegevens);
     }
 
-    public void teruggezet(Melding melding, OtModel.Gebeurtenis gebeurtenis) {
+    /** SPPOH returned the melding, with its {@code reden} (none given: said so). */
+    public void teruggezet(Melding melding, String eventId, String otId, String trajectId, String reden) {
         School school = school(melding);
-        Map<String, Object> gegevens = basis(melding, school, gebeurtenis.otId(), gebeurtenis.trajectId());
-        gegevens.put("reden", gebeurtenis.reden() == null || gebeurtenis.reden().isBlank()
-                ? "SPPOH heeft geen reden opgegeven." : gebeurtenis.reden());
-        plaats("ot:" + gebeurtenis.eventId(), "teruggezet", melding.id(), school.contactpersoon().email(),
-                "Melding zorgwekkend verzuim teruggezet door SPPOH – " + school.naam() + ", OT-ID "
-                        + gebeurtenis.otId(), gegevens);
+        Map<String, Object> gegevens = basis(melding, school, otId, trajectId);
+        gegevens.put("reden", reden == null || reden.isBlank() ? "SPPOH heeft geen reden opgegeven." : reden);
+        plaats("ot:" + eventId, "teruggezet", melding.id(), school.contactpersoon().email(),
+                "Melding zorgwekkend verzuim teruggezet door SPPOH – " + school.naam() + ", OT-ID " + otId, gegevens);
     }
 
     private Map<String, Object> basis(Melding melding, School school, String otId, String trajectId) {

@@ -9,17 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.Doodloper;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.rules.Kanaal;
 
 /**
  * What a person does with a melding: approve it (verzenden: na_goedkeuring), withdraw it, or send a dead letter
- * again once the cause is fixed. Each action is written to the audit table with who did it. The web API calls
- * these; so will the operator page.
+ * again once the cause is fixed. Each action is written to the audit table with who did it. The API and the
+ * operator page call these.
  */
 @Service
 public class MeldingActies {
@@ -128,10 +125,6 @@ public class MeldingActies {
                 .map(w -> w.operatie().name()).reduce((a, b) -> a + ", " + b).orElse("") + " opnieuw aangeboden", door, nu);
         LOG.info("Melding {} opnieuw aangeboden", meldingId);
         return vind(meldingId);
-    }
-
-    public List<Doodloper> doodlopers() {
-        return outbox.doodlopers();
     }
 
     private Melding vind(long meldingId) {

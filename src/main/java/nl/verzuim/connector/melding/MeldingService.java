@@ -12,13 +12,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.verzuim.connector.intake.LeerlingGegevens;
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.LeerlingRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.LeerlingRepository;
+import nl.verzuim.connector.leerling.RegistratieRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Kanaal;

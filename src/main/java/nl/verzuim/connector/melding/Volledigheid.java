@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import nl.verzuim.connector.intake.Adres;
-import nl.verzuim.connector.intake.LeerlingGegevens;
+import nl.verzuim.connector.leerling.Adres;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
 
 /**
  * Whether the LAS data holds what a receiver needs, and if not, which fields are missing — named, never invented.

@@ -10,20 +10,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.Foutketen;
-import nl.verzuim.connector.intake.LeerlingGegevens;
 import nl.verzuim.connector.mail.MailService;
+import nl.verzuim.connector.melding.Afleverdossier;
+import nl.verzuim.connector.melding.Afleverdossiers;
+import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
-import nl.verzuim.connector.melding.OutboxWerk;
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.LeerlingRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
+import nl.verzuim.connector.ot.model.OtModel;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxWerk;
 import nl.verzuim.connector.rules.PercentageOnderwijs;
-import nl.verzuim.connector.school.School;
-import nl.verzuim.connector.school.Scholen;
 
 /**
  * What the OT delivery route does with each outbox item: open the traject (status NIEUW), then submit it to SPPOH
@@ -37,26 +35,21 @@ public class OtAflevering {
 
     private final OtClient ot;
     private final MeldingRepository meldingen;
-    private final LeerlingRepository leerlingen;
-    private final RegistratieRepository registraties;
+    private final Afleverdossiers dossiers;
     private final OutboxRepository outbox;
     private final OutboxWerk werk;
     private final AuditRepository audit;
-    private final Scholen scholen;
     private final TransactionTemplate transactie;
     private final Clock klok;
 
-    public OtAflevering(OtClient ot, MeldingRepository meldingen, LeerlingRepository leerlingen,
-                        RegistratieRepository registraties, OutboxRepository outbox, OutboxWerk werk,
-                        AuditRepository audit, Scholen scholen, TransactionTemplate transactie, Clock klok) {
+    public OtAflevering(OtClient ot, MeldingRepository meldingen, Afleverdossiers dossiers, OutboxRepository outbox,
+                        OutboxWerk werk, AuditRepository audit, TransactionTemplate transactie, Clock klok) {
         this.ot = ot;
         this.meldingen = meldingen;
-        this.leerlingen = leerlingen;
-        this.registraties = registraties;
+        this.dossiers = dossiers;
         this.outbox = outbox;
         this.werk = werk;
         this.audit = audit;
-        this.scholen = scholen;
         this.transactie = transactie;
         this.klok = klok;
     }
@@ -87,14 +80,11 @@ public class OtAflevering {
     }
 
     private void aanmaken(OutboxItem item, Melding melding) {
-        School school = scholen.vind(melding.brin(), melding.vestiging()).orElseThrow();
-        LeerlingGegevens leerling = leerlingen.vind(melding.brin(), melding.vestiging(), melding.leerlingId())
-                .orElseThrow();
-        int percentage = PercentageOnderwijs.over4Lesweken(
-                registraties.voorLeerling(melding.brin(), melding.vestiging(), melding.leerlingId()), school.kalender(),
+        Afleverdossier dossier = dossiers.voor(melding);
+        int percentage = PercentageOnderwijs.over4Lesweken(dossier.registraties(), dossier.school().kalender(),
                 LocalDate.now(klok));
         OtModel.Traject traject = ot.trajectAanmaken(
-                OtBerichtBouwer.nieuwTraject(melding, leerling, school, percentage), item.sleutel());
+                OtBerichtBouwer.nieuwTraject(melding, dossier.leerling(), dossier.school(), percentage), item.sleutel());
         transactie.executeWithoutResult(status -> {
             meldingen.trajectAangemaakt(melding.id(), traject.trajectId(), traject.otId(), traject.status(),
                     traject.link(), klok.instant());

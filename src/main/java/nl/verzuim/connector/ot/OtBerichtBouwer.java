@@ -2,16 +2,19 @@ package nl.verzuim.connector.ot;
 
 import java.util.List;
 
-import nl.verzuim.connector.intake.Adres;
-import nl.verzuim.connector.intake.LeerlingGegevens;
-import nl.verzuim.connector.intake.Verzorger;
+import nl.verzuim.connector.leerling.Adres;
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.Verzorger;
+import nl.verzuim.connector.levensloop.OtOpdracht;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.ot.model.OtModel;
 import nl.verzuim.connector.school.School;
 
 /**
- * Builds OT's NieuwTraject from a melding: the tabs Leerling, Verzorgers and Aanvragende school filled from the LAS
- * (so the school types less), and Zorgwekkend verzuim with the categorie and its startdatum (= startdatum verzuim).
- * The hoofdoorzaak is left to a person: the LAS does not know why a pupil stays away.
+ * Builds OT's messages. NieuwTraject from a melding: the tabs Leerling, Verzorgers and Aanvragende school filled
+ * from the LAS (so the school types less), and Zorgwekkend verzuim with the categorie and its startdatum (=
+ * startdatum verzuim). The hoofdoorzaak is left to a person: the LAS does not know why a pupil stays away. And the
+ * calls that keep a running melding current, from what the lifecycle put in the outbox ({@link OtOpdracht}).
  */
 public final class OtBerichtBouwer {
 
@@ -52,5 +55,29 @@ public final class OtBerichtBouwer {
 
     private static String leeg(String waarde) {
         return waarde == null || waarde.isBlank() ? null : waarde;
+    }
+
+    static OtModel.PercentageOnderwijs percentage(OtOpdracht.Percentage p) {
+        return new OtModel.PercentageOnderwijs(p.percentage(), p.startdatum(), null);
+    }
+
+    static OtModel.Statusperiode statusperiode(OtOpdracht.Statusperiode p) {
+        return new OtModel.Statusperiode(null, p.categorie(), p.hoofdoorzaak(), p.startdatum(), null);
+    }
+
+    static OtModel.Einddatum einde(OtOpdracht.Beeindiging b) {
+        return new OtModel.Einddatum(b.einddatum());
+    }
+
+    static OtModel.Interventie interventie(OtOpdracht.Interventie i) {
+        return new OtModel.Interventie(null, i.soort(), i.startdatum(), null, i.toelichting());
+    }
+
+    static OtModel.Logboek logboek(OtOpdracht.Logboek l) {
+        return new OtModel.Logboek(l.datum(), l.tekst());
+    }
+
+    static OtModel.Afronding afronding(OtOpdracht.Afronding a) {
+        return new OtModel.Afronding(a.reden(), a.einddatum(), a.toelichting());
     }
 }

@@ -8,17 +8,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
-import nl.verzuim.connector.melding.Levensloop;
+import nl.verzuim.connector.levensloop.Levensloop;
+import nl.verzuim.connector.levensloop.LevensloopRepository;
+import nl.verzuim.connector.levensloop.OtOpdracht;
+import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
-import nl.verzuim.connector.melding.OutboxWerk;
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.LevensloopRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.ot.model.OtModel;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxWerk;
 
 /**
  * Delivers the OT calls that keep a running melding current (outbox kanaal OTLOOP, route ot-bijhouden): a new
@@ -38,28 +39,25 @@ public class OtBijhouden {
     private final OutboxRepository outbox;
     private final AuditRepository audit;
     private final OutboxWerk werk;
-    private final ConnectorInstellingen.Outbox instellingen;
     private final TransactionTemplate transactie;
     private final Clock klok;
 
     public OtBijhouden(OtClient ot, LevensloopRepository levensloop, MeldingRepository meldingen,
-                       OutboxRepository outbox, AuditRepository audit, OutboxWerk werk, ConnectorInstellingen instellingen,
-                       TransactionTemplate transactie, Clock klok) {
+                       OutboxRepository outbox, AuditRepository audit, OutboxWerk werk, TransactionTemplate transactie,
+                       Clock klok) {
         this.ot = ot;
         this.levensloop = levensloop;
         this.meldingen = meldingen;
         this.outbox = outbox;
         this.audit = audit;
         this.werk = werk;
-        this.instellingen = instellingen.outbox();
         this.transactie = transactie;
         this.klok = klok;
     }
 
     public List<OutboxItem> claim() {
         // A percentage, a statusperiode or an afronding must reach OT in the order they were decided.
-        return outbox.claim(LevensloopRepository.KANAAL, OutboxRepository.Volgorde.PER_MELDING, instellingen.batch(),
-                werk.instantie(), instellingen.lease(), klok.instant());
+        return werk.claim(LevensloopRepository.KANAAL, OutboxRepository.Volgorde.PER_MELDING);
     }
 
     public void lever(OutboxItem item) {
@@ -68,37 +66,37 @@ public class OtBijhouden {
         try {
             String details = switch (item.operatie()) {
                 case OT_PERCENTAGE -> {
-                    OtBijhoudModel.PercentageOnderwijs p = levensloop.inhoud(item.id(), OtBijhoudModel.PercentageOnderwijs.class);
-                    ot.percentageToevoegen(traject, p, item.sleutel());
+                    OtOpdracht.Percentage p = levensloop.inhoud(item.id(), OtOpdracht.Percentage.class);
+                    ot.percentageToevoegen(traject, OtBerichtBouwer.percentage(p), item.sleutel());
                     yield "percentage onderwijs " + p.percentage() + " % vanaf " + p.startdatum();
                 }
                 case OT_STATUSPERIODE -> {
-                    OtModel.Statusperiode p = levensloop.inhoud(item.id(), OtModel.Statusperiode.class);
-                    OtModel.Statusperiode antwoord = ot.statusperiodeToevoegen(traject, p, item.sleutel());
+                    OtOpdracht.Statusperiode p = levensloop.inhoud(item.id(), OtOpdracht.Statusperiode.class);
+                    OtModel.Statusperiode antwoord = ot.statusperiodeToevoegen(traject,
+                            OtBerichtBouwer.statusperiode(p), item.sleutel());
                     String id = antwoord == null ? null : antwoord.id();
                     // Only the id: the rest of the stand may change meanwhile (LopendeMeldingBijhouden locks it).
                     levensloop.statusperiodeId(melding.id(), id, klok.instant());
                     yield "statusperiode " + p.categorie() + " vanaf " + p.startdatum() + " (periode " + id + ")";
                 }
                 case OT_STATUSPERIODE_BEEINDIGEN -> {
-                    OtBijhoudModel.Beeindiging b = levensloop.inhoud(item.id(), OtBijhoudModel.Beeindiging.class);
-                    ot.statusperiodeBeeindigen(traject, b.periodeId(), new OtBijhoudModel.Einddatum(b.einddatum()),
-                            item.sleutel());
+                    OtOpdracht.Beeindiging b = levensloop.inhoud(item.id(), OtOpdracht.Beeindiging.class);
+                    ot.statusperiodeBeeindigen(traject, b.periodeId(), OtBerichtBouwer.einde(b), item.sleutel());
                     yield "statusperiode " + b.periodeId() + " beëindigd op " + b.einddatum();
                 }
                 case OT_INTERVENTIE -> {
-                    OtBijhoudModel.Interventie i = levensloop.inhoud(item.id(), OtBijhoudModel.Interventie.class);
-                    ot.interventieToevoegen(traject, i, item.sleutel());
+                    OtOpdracht.Interventie i = levensloop.inhoud(item.id(), OtOpdracht.Interventie.class);
+                    ot.interventieToevoegen(traject, OtBerichtBouwer.interventie(i), item.sleutel());
                     yield "interventie " + i.soort() + " vanaf " + i.startdatum();
                 }
                 case OT_LOGBOEK -> {
-                    OtBijhoudModel.Logboek l = levensloop.inhoud(item.id(), OtBijhoudModel.Logboek.class);
-                    ot.logboekToevoegen(traject, l, item.sleutel());
+                    OtOpdracht.Logboek l = levensloop.inhoud(item.id(), OtOpdracht.Logboek.class);
+                    ot.logboekToevoegen(traject, OtBerichtBouwer.logboek(l), item.sleutel());
                     yield "logboek " + l.datum();
                 }
                 case OT_AFRONDEN -> {
-                    OtBijhoudModel.Afronding a = levensloop.inhoud(item.id(), OtBijhoudModel.Afronding.class);
-                    ot.afronden(traject, a, item.sleutel());
+                    OtOpdracht.Afronding a = levensloop.inhoud(item.id(), OtOpdracht.Afronding.class);
+                    ot.afronden(traject, OtBerichtBouwer.afronding(a), item.sleutel());
                     yield "afgerond: " + a.reden() + ", einddatum verzuim " + a.einddatum();
                 }
                 default -> throw new IllegalStateException("geen OTLOOP-operatie: " + item.operatie());

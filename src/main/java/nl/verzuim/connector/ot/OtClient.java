@@ -18,6 +18,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.ot.model.OtModel;
 
 /**
  * Speaks ot-api-v1.yaml. OAuth2 client credentials: the token is cached and renewed shortly before it expires, and
@@ -144,11 +145,10 @@ public class OtClient {
 
     // --- A running melding kept current (issue 6): each POST with the Idempotency-Key of its outbox item. ---
 
-    public OtBijhoudModel.PercentageOnderwijs percentageToevoegen(String trajectId,
-                                                                  OtBijhoudModel.PercentageOnderwijs percentage,
-                                                                  String idempotencyKey) {
+    public OtModel.PercentageOnderwijs percentageToevoegen(String trajectId, OtModel.PercentageOnderwijs percentage,
+                                                           String idempotencyKey) {
         return post("/api/v1/trajecten/{id}/percentages", trajectId, percentage, idempotencyKey,
-                OtBijhoudModel.PercentageOnderwijs.class);
+                OtModel.PercentageOnderwijs.class);
     }
 
     public OtModel.Statusperiode statusperiodeToevoegen(String trajectId, OtModel.Statusperiode periode,
@@ -158,25 +158,25 @@ public class OtClient {
     }
 
     public OtModel.Statusperiode statusperiodeBeeindigen(String trajectId, String periodeId,
-                                                         OtBijhoudModel.Einddatum einddatum, String idempotencyKey) {
+                                                         OtModel.Einddatum einddatum, String idempotencyKey) {
         return metToken(() -> rest.post().uri("/api/v1/trajecten/{id}/statusperioden/{periode}/beeindigen",
                         trajectId, periodeId).headers(h -> koppen(h, idempotencyKey))
                 .contentType(MediaType.APPLICATION_JSON).body(einddatum).retrieve().body(OtModel.Statusperiode.class));
     }
 
-    public OtBijhoudModel.Interventie interventieToevoegen(String trajectId, OtBijhoudModel.Interventie interventie,
+    public OtModel.Interventie interventieToevoegen(String trajectId, OtModel.Interventie interventie,
                                                            String idempotencyKey) {
         return post("/api/v1/trajecten/{id}/interventies", trajectId, interventie, idempotencyKey,
-                OtBijhoudModel.Interventie.class);
+                OtModel.Interventie.class);
     }
 
-    public void logboekToevoegen(String trajectId, OtBijhoudModel.Logboek regel, String idempotencyKey) {
+    public void logboekToevoegen(String trajectId, OtModel.Logboek regel, String idempotencyKey) {
         metToken(() -> rest.post().uri("/api/v1/trajecten/{id}/logboek", trajectId)
                 .headers(h -> koppen(h, idempotencyKey)).contentType(MediaType.APPLICATION_JSON).body(regel)
                 .retrieve().toBodilessEntity());
     }
 
-    public OtModel.Traject afronden(String trajectId, OtBijhoudModel.Afronding afronding, String idempotencyKey) {
+    public OtModel.Traject afronden(String trajectId, OtModel.Afronding afronding, String idempotencyKey) {
         return post("/api/v1/trajecten/{id}/afronden", trajectId, afronding, idempotencyKey, OtModel.Traject.class);
     }
 

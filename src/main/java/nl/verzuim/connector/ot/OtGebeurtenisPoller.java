@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.Foutketen;
-import nl.verzuim.connector.persistence.GebeurtenisRepository;
+import nl.verzuim.connector.ot.model.OtModel;
 
 /**
  * Fetches OT's events after the stored cursor, for when webhooks are lost. Events and the new cursor are stored in

@@ -11,23 +11,23 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import nl.verzuim.connector.config.Foutketen;
+import nl.verzuim.connector.levensloop.Levensloop;
+import nl.verzuim.connector.levensloop.LevensloopRepository;
+import nl.verzuim.connector.levensloop.LevensloopService;
 import nl.verzuim.connector.mail.MailService;
-import nl.verzuim.connector.melding.Levensloop;
-import nl.verzuim.connector.melding.LevensloopService;
+import nl.verzuim.connector.melding.AuditRepository;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
-import nl.verzuim.connector.persistence.AuditRepository;
-import nl.verzuim.connector.persistence.GebeurtenisRepository;
-import nl.verzuim.connector.persistence.LevensloopRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
+import nl.verzuim.connector.ot.model.OtModel;
+import nl.verzuim.connector.outbox.OutboxItem;
 
 /**
  * Acts once on each stored OT event: SPPOH accepted or returned a melding (the school's contactpersoon gets a mail),
  * or closed it. Webhook and poll feed this one handler; an event is marked done in the same transaction as its
- * effects, and only if no one marked it before, so it is acted on exactly once. Each step is checked against
- * {@link Levensloop}: an impossible one (GEACCEPTEERD for an afgeronde melding) changes nothing and is kept with its
- * reason, and the route goes on.
+ * effects, and only if no one marked it before, so it is acted on exactly once. What the event does is the
+ * lifecycle's decision ({@link Levensloop#bijGebeurtenis}); this handler applies it: an impossible step
+ * (GEACCEPTEERD for an afgeronde melding) changes nothing and is kept with its reason, and the route goes on.
  */
 @Component
 public class OtGebeurtenisVerwerker {
@@ -77,59 +77,22 @@ public class OtGebeurtenisVerwerker {
             return;
         }
         Melding m = melding.get();
-        Levensloop.Stap stap = Levensloop.Stap.vanGebeurtenis(g.type());
-        Levensloop.Status van;
-        try {
-            van = Levensloop.Status.van(m.otStatus());
-        } catch (Levensloop.OnbekendeStatus fout) {
-            weiger(eventId, g, m, fout.getMessage());
-            return;
-        }
-        boolean sppohBeslist = stap == Levensloop.Stap.ACCEPTEREN || stap == Levensloop.Stap.TERUGZETTEN;
-        if (sppohBeslist && (van == Levensloop.Status.NIEUW || van == Levensloop.Status.TERUGGEZET)) {
-            if (levensloop.open(m.id(), OutboxItem.Operatie.OT_INDIENEN) > 0) {
+        Levensloop.Overgang overgang = Levensloop.bijGebeurtenis(m.otStatus(), g.type(),
+                levensloop.open(m.id(), OutboxItem.Operatie.OT_INDIENEN) > 0);
+        switch (overgang.uitkomst()) {
+            case WACHTEN -> {
                 // SPPOH answered before our record of the (re)submission was written: next round.
                 LOG.info("OT-gebeurtenis {} wacht tot het indienen van traject {} is vastgelegd", eventId,
                         g.trajectId());
                 return;
             }
-            // SPPOH only decides on a submitted traject: with none of ours on its way, the school submitted it in
-            // OT itself (e.g. after OT refused ours with 422). OT is the source of truth.
-            van = Levensloop.Status.INGEDIEND;
+            case GEWEIGERD -> {
+                weiger(eventId, g, m, overgang.reden());
+                return;
+            }
+            case TOEGEPAST -> pasToe(overgang, g, m);
         }
-        if (stap != null && !Levensloop.mag(van, stap)) {
-            String reden;
-            try {
-                Levensloop.na(van, stap);
-                reden = "onbekend";
-            } catch (Levensloop.OngeldigeStap fout) {
-                reden = fout.getMessage();
-            }
-            weiger(eventId, g, m, reden);
-            return;
-        }
-        String resultaat;
-        switch (g.type()) {
-            case "GEACCEPTEERD" -> {
-                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, Levensloop.na(van, stap).name(), null,
-                        klok.instant());
-                mail.geaccepteerd(m, g);
-                resultaat = "melding lopend; mail aan contactpersoon";
-            }
-            case "TERUGGEZET" -> {
-                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, Levensloop.na(van, stap).name(), g.reden(),
-                        klok.instant());
-                levensloopService.teruggezet(m);
-                mail.teruggezet(m, g);
-                resultaat = "melding teruggezet; mail aan contactpersoon";
-            }
-            case "AFGEROND" -> {
-                meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, Levensloop.na(van, stap).name(), m.terugzetReden(),
-                        klok.instant());
-                resultaat = "melding afgerond";
-            }
-            default -> resultaat = "gewijzigd; geen actie";
-        }
+        String resultaat = overgang.resultaat();
         if (!gebeurtenissen.verwerkt(eventId, resultaat, klok.instant())) {
             // Another round marked it first: undo what this one did, so it happens once.
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -138,6 +101,25 @@ public class OtGebeurtenisVerwerker {
         audit.schrijf(m.id(), "OT_" + g.type(), "OT", "eventId " + g.eventId() + (g.door() == null ? ""
                 : "; door " + g.door()), "SPPOH", klok.instant());
         LOG.info("OT-gebeurtenis {} ({}) verwerkt: {}", g.eventId(), g.type(), resultaat);
+    }
+
+    /** The lifecycle's answer, in the event's transaction: the new state, then its gevolgen in order. */
+    private void pasToe(Levensloop.Overgang overgang, OtModel.Gebeurtenis g, Melding m) {
+        if (overgang.naar() != null) {
+            String terugzetReden = switch (overgang.terugzetreden()) {
+                case WISSEN -> null;
+                case VAN_GEBEURTENIS -> g.reden();
+                case HOUDEN -> m.terugzetReden();
+            };
+            meldingen.otStatus(m.id(), MeldingStatus.VERZONDEN, overgang.naar().name(), terugzetReden, klok.instant());
+        }
+        for (Levensloop.Gevolg gevolg : overgang.gevolgen()) {
+            switch (gevolg) {
+                case LEGE_VELDEN_ONTHOUDEN -> levensloopService.teruggezet(m);
+                case MAIL_GEACCEPTEERD -> mail.geaccepteerd(m, g.eventId(), g.otId(), g.trajectId());
+                case MAIL_TERUGGEZET -> mail.teruggezet(m, g.eventId(), g.otId(), g.trajectId(), g.reden());
+            }
+        }
     }
 
     /** An impossible step changes nothing; the event is kept with its reason and is not tried again. */

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
-import nl.verzuim.connector.persistence.GebeurtenisRepository;
+import nl.verzuim.connector.ot.model.OtModel;
 
 /**
  * {@code POST /api/ot/gebeurtenissen} (connector-interface.md): OT tells what SPPOH did. The signature is checked

@@ -13,7 +13,8 @@ import java.util.List;
  * @param uren             only for {@link Verzuimsoort#RELATIEF_16_UUR}: the hours counted, two decimals
  * @param beslotenOp       the day the rule first held: the connector, running daily, decides on that day
  * @param uitleg           the reason in Dutch words and figures, for a school administrator
- * @param verzuimoverzicht the registrations that prove the decision (sent along to DUO)
+ * @param verzuimoverzicht the registrations that prove the decision (what DUO receives with a melding is worked out
+ *                         from the stored registrations when it leaves: {@link Verzuimoverzicht})
  */
 public record Beslissing(Soort soort, LocalDate begindatum, LocalDate einddatum, BigDecimal uren,
                          LocalDate beslotenOp, String uitleg, List<Registratie> verzuimoverzicht) {

@@ -11,33 +11,56 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
 
-/** Starts the sandbox's mocks before anything sends to them. Only when connector.sandbox is true (the default). */
+/**
+ * Starts the sandbox's mocks before anything sends to them. Only in the profile {@code sandbox}, which is on unless
+ * {@code connector.sandbox=false} (application.yml); its settings are in {@code application-sandbox.yml}.
+ */
 @Configuration
-@ConditionalOnProperty(name = "connector.sandbox", havingValue = "true", matchIfMissing = true)
+@Profile("sandbox")
+@EnableConfigurationProperties(SandboxInstellingen.class)
 public class SandboxConfiguratie {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxConfiguratie.class);
 
+    /**
+     * The schools are read from the sandbox's schools file ({@code school.SchoolConfiguratie}): it is laid out first.
+     * Said here, so that the school configuration need not know the sandbox.
+     */
     @Bean
-    public SandboxBestanden sandboxBestanden(ConnectorInstellingen instellingen, Clock klok,
-                                             @Value("${connector.sandbox-mocks.map:./verzuim-data}") Path map) {
-        SandboxBestanden bestanden = new SandboxBestanden(instellingen, map, klok);
+    static BeanFactoryPostProcessor sandboxBestandenVoorDeScholen() {
+        return fabriek -> {
+            if (fabriek.containsBeanDefinition("scholen")) {
+                BeanDefinition scholen = fabriek.getBeanDefinition("scholen");
+                String[] eerder = scholen.getDependsOn() == null ? new String[0] : scholen.getDependsOn();
+                String[] samen = java.util.Arrays.copyOf(eerder, eerder.length + 1);
+                samen[eerder.length] = "sandboxBestanden";
+                scholen.setDependsOn(samen);
+            }
+        };
+    }
+
+    @Bean
+    public SandboxBestanden sandboxBestanden(ConnectorInstellingen instellingen, SandboxInstellingen sandbox,
+                                             Clock klok) {
+        SandboxBestanden bestanden = new SandboxBestanden(instellingen, sandbox.map(), klok);
         bestanden.klaar();
         return bestanden;
     }
 
     @Bean(destroyMethod = "stop")
     public WireMockServer sandboxWireMock(SandboxBestanden bestanden, ConnectorInstellingen instellingen,
-                                          Environment omgeving, Clock klok,
-                                          @Value("${connector.sandbox-mocks.wiremock-port:8089}") int poort,
-                                          @Value("${connector.sandbox-mocks.sppoh-besluit:GEACCEPTEERD}") String besluit) {
+                                          SandboxInstellingen sandbox, Environment omgeving, Clock klok) {
+        int poort = sandbox.wiremockPort();
         Path wortel = bestanden.wiremockWortel();
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
                 .port(poort)
@@ -46,7 +69,7 @@ public class SandboxConfiguratie {
                 .notifier(new Slf4jNotifier(false))
                 .maxRequestJournalEntries(500)
                 .extensions(new SppohSimulator(() -> omgeving.getProperty("local.server.port", Integer.class, 8080),
-                        instellingen.ot().webhookSecret(), besluit, klok)));
+                        instellingen.ot().webhookSecret(), sandbox.sppohBesluit(), klok)));
         server.start();
         LOG.info("Sandbox: nep-DUO en nep-OT (WireMock) op http://localhost:{} met stubs uit {}", poort,
                 wortel.resolve("mappings"));
@@ -54,7 +77,7 @@ public class SandboxConfiguratie {
     }
 
     @Bean(destroyMethod = "stop")
-    public GreenMail sandboxSmtp(@Value("${spring.mail.port:3025}") int poort) {
+    public GreenMail sandboxSmtp(@Value("${spring.mail.port}") int poort) {
         GreenMail smtp = new GreenMail(new ServerSetup(poort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         LOG.info("Sandbox: SMTP-server op localhost:{}; lees de mails op de pagina /", poort);

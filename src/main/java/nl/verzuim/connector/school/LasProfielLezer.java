@@ -19,7 +19,6 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
-import nl.verzuim.connector.intake.LasProfiel;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 
 /**

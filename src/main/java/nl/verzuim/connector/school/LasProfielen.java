@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import nl.verzuim.connector.intake.LasProfiel;
 
 /**
  * The CSV profiles a connector knows: {@code standaard} ({@link LasProfiel#STANDAARD}, las-input.md §2) and the

@@ -3,7 +3,6 @@ package nl.verzuim.connector.school;
 import java.util.List;
 import java.util.Optional;
 
-import nl.verzuim.connector.intake.LasProfiel;
 
 /**
  * The schools this connector serves, and the CSV profiles their LAS exports are read with. Every school's

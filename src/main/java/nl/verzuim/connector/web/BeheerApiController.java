@@ -1,15 +1,10 @@
 package nl.verzuim.connector.web;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,16 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import nl.verzuim.connector.intake.QuarantaineBestand;
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
-import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
-import nl.verzuim.connector.persistence.BeheerRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxRepository;
 import nl.verzuim.connector.rules.Kanaal;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * The operator's API ({@code /api/…}, HTTP basic; OpenAPI at {@code /v3/api-docs}). Reading needs the role lezer
@@ -46,22 +38,15 @@ import nl.verzuim.connector.school.Scholen;
 @Tag(name = "beheer", description = "Meldingen, quarantaine en overig verzuim")
 public class BeheerApiController {
 
-    static final Pattern SCHOOL = Pattern.compile("[0-9]{2}[A-Z]{2}([0-9]{2})?");
-
-    private final BeheerRepository beheer;
-    private final MeldingRepository meldingen;
-    private final OutboxRepository outbox;
+    private final Beheeroverzicht overzicht;
     private final MeldingService meldingService;
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
     private final Clock klok;
 
-    public BeheerApiController(BeheerRepository beheer, MeldingRepository meldingen, OutboxRepository outbox,
-                               MeldingService meldingService, QuarantaineHerlezen herlezen, Scholen scholen,
-                               Clock klok) {
-        this.beheer = beheer;
-        this.meldingen = meldingen;
-        this.outbox = outbox;
+    public BeheerApiController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
+                               Scholen scholen, Clock klok) {
+        this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
         this.scholen = scholen;
@@ -85,43 +70,16 @@ public class BeheerApiController {
             @RequestParam(defaultValue = "false") boolean termijnVerstreken,
             @RequestParam(defaultValue = "false") boolean teruggezet,
             @Parameter(description = "hoogstens zoveel (1–1000)") @RequestParam(defaultValue = "200") int max) {
-        LocalDate vandaag = LocalDate.now(klok);
-        return beheer.zoek(zoekvraag(school, kanaal, status, termijnVerstreken, teruggezet, max, vandaag)).stream()
-                .map(m -> BeheerModel.MeldingOverzicht.van(m, vandaag)).toList();
-    }
-
-    static BeheerRepository.Zoekvraag zoekvraag(String school, Kanaal kanaal, MeldingStatus status,
-                                                boolean termijnVerstreken, boolean teruggezet, int max,
-                                                LocalDate vandaag) {
-        String brin = null;
-        String vestiging = null;
-        if (school != null && !school.isBlank()) {
-            if (!SCHOOL.matcher(school).matches()) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "school: BRIN (00YY) of BRIN+vestiging (00YY00)");
-            }
-            brin = school.substring(0, 4);
-            vestiging = school.length() == 6 ? school.substring(4) : null;
-        }
-        if (max < 1 || max > 1000) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "max: 1 tot en met 1000");
-        }
-        return new BeheerRepository.Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, max);
+        return overzicht.overzicht(Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, teruggezet, max,
+                LocalDate.now(klok)));
     }
 
     @GetMapping("/meldingen/{id}")
     @Operation(summary = "Eén melding met haar uitleg en geschiedenis",
             description = "De audit trail (wat wanneer waarheen ging, door wie, en het antwoord) en de afleverpogingen.")
     public BeheerModel.MeldingDetail melding(@PathVariable long id) {
-        Melding m = meldingen.vind(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "geen melding " + id));
-        return detail(m, beheer, outbox, LocalDate.now(klok));
-    }
-
-    static BeheerModel.MeldingDetail detail(Melding m, BeheerRepository beheer, OutboxRepository outbox,
-                                            LocalDate vandaag) {
-        return new BeheerModel.MeldingDetail(BeheerModel.MeldingOverzicht.van(m, vandaag), m.uitleg(), m.trajectId(),
-                m.otLink(), m.terugzetReden(), m.aangemaakt(), beheer.geschiedenis(m.id()),
-                outbox.voorMelding(m.id()).stream().map(BeheerModel.Aflevering::van).toList());
+        return overzicht.melding(id, LocalDate.now(klok)).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "geen melding " + id));
     }
 
     @PostMapping("/meldingen/overig")
@@ -134,8 +92,8 @@ public class BeheerApiController {
         School school = overigSchool(verzoek, scholen);
         long id = meldingService.meldOverig(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
                 verzoek.einddatum(), verzoek.toelichting(), wie.getName());
-        Melding m = meldingen.vind(id).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/meldingen/" + id)).body(detail(m, beheer, outbox, LocalDate.now(klok)));
+        return ResponseEntity.created(URI.create("/api/meldingen/" + id))
+                .body(overzicht.melding(id, LocalDate.now(klok)).orElseThrow());
     }
 
     static School overigSchool(BeheerModel.OverigVerzoek verzoek, Scholen scholen) {
@@ -150,33 +108,16 @@ public class BeheerApiController {
     @GetMapping("/quarantaine")
     @Operation(summary = "Bestanden in quarantaine", description = "Wat de intake (deels) afwees, nieuwste eerst.")
     public List<BeheerModel.QuarantaineWeergave> quarantaine() {
-        return beheer.quarantaine(500).stream().map(q -> BeheerModel.QuarantaineWeergave.van(q, null)).toList();
+        return overzicht.quarantaine(500).stream().map(q -> BeheerModel.QuarantaineWeergave.van(q, null)).toList();
     }
 
     @GetMapping("/quarantaine/{id}")
     @Operation(summary = "Eén bestand in quarantaine, met zijn rapport",
             description = "Het rapport noemt bestand, regel, veld en reden, nooit een BSN, naam of geboortedatum.")
     public BeheerModel.QuarantaineWeergave quarantaineBestand(@PathVariable long id) {
-        BeheerRepository.QuarantaineBestand q = beheer.quarantaineBestand(id).orElseThrow(() ->
+        QuarantaineBestand q = overzicht.quarantaineBestand(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "geen bestand " + id + " in quarantaine"));
-        return BeheerModel.QuarantaineWeergave.van(q, rapport(q));
-    }
-
-    /** The report beside the quarantined file; at most 1 MB of it. */
-    static String rapport(BeheerRepository.QuarantaineBestand q) {
-        Path pad = Path.of(q.rapportPad());
-        try {
-            if (!Files.isRegularFile(pad)) {
-                return null;
-            }
-            byte[] inhoud;
-            try (var invoer = Files.newInputStream(pad)) {
-                inhoud = invoer.readNBytes(1 << 20);
-            }
-            return new String(inhoud, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
-        }
+        return BeheerModel.QuarantaineWeergave.van(q, overzicht.rapport(q));
     }
 
     @PostMapping("/quarantaine/{id}/opnieuw-inlezen")

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import nl.verzuim.connector.melding.MeldingStatus;
-import nl.verzuim.connector.persistence.BeheerRepository;
 import nl.verzuim.connector.rules.Kanaal;
 
 /**
@@ -31,13 +30,13 @@ public class BeheerMetrieken implements MeterBinder {
     /** Every outbox kanaal: OTLOOP carries the OT calls that keep a running melding current. */
     static final List<String> AFLEVERKANALEN = List.of("DUO", "OT", "OTLOOP", "MAIL");
 
-    private final BeheerRepository beheer;
+    private final Beheeroverzicht beheer;
     private final Clock klok;
 
     private Momentopname laatste;
     private long gelezenOp = Long.MIN_VALUE;
 
-    public BeheerMetrieken(BeheerRepository beheer, Clock klok) {
+    public BeheerMetrieken(Beheeroverzicht beheer, Clock klok) {
         this.beheer = beheer;
         this.klok = klok;
     }

@@ -7,9 +7,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import nl.verzuim.connector.intake.QuarantaineBestand;
 import nl.verzuim.connector.melding.Melding;
-import nl.verzuim.connector.persistence.BeheerRepository;
-import nl.verzuim.connector.persistence.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.school.School;
 
@@ -46,7 +46,7 @@ public final class BeheerModel {
         static MeldingOverzicht van(Melding m, LocalDate vandaag) {
             return new MeldingOverzicht(m.id(), m.schoolcode(), m.leerlingId(), m.kanaal(), m.soort(), m.begindatum(),
                     m.einddatum(), m.uren(), m.beslotenOp(), m.uitersteMelddatum(), m.status().name(),
-                    BeheerRepository.termijnVerstreken(m, vandaag), BeheerRepository.teruggezet(m), m.duoVerzondenOp(),
+                    Beheeroverzicht.termijnVerstreken(m, vandaag), Beheeroverzicht.teruggezet(m), m.duoVerzondenOp(),
                     m.teLaatVerzonden(), m.meldingsnummer(),
                     m.duoStatus(), m.otId(), m.otStatus(), m.ontbrekendeVelden(), m.laatsteFout(), m.bijgewerkt());
         }
@@ -55,7 +55,7 @@ public final class BeheerModel {
     @Schema(description = "Een melding met haar uitleg en geschiedenis: wat wanneer waarheen ging en wat terugkwam")
     public record MeldingDetail(MeldingOverzicht melding, String uitleg, String trajectId, String otLink,
                                 String terugzetReden, Instant aangemaakt,
-                                List<BeheerRepository.AuditRegel> geschiedenis,
+                                List<Beheeroverzicht.AuditRegel> geschiedenis,
                                 List<Aflevering> afleveringen) {
     }
 
@@ -72,7 +72,7 @@ public final class BeheerModel {
     public record QuarantaineWeergave(long id, String bestand, String samenvatting, int aantalFouten,
                                       int aantalGeaccepteerd, Instant tijdstip,
                                       @Schema(description = "alleen bij één bestand: het rapport (bestand, regel, veld, reden)") String rapport) {
-        static QuarantaineWeergave van(BeheerRepository.QuarantaineBestand q, String rapport) {
+        static QuarantaineWeergave van(QuarantaineBestand q, String rapport) {
             return new QuarantaineWeergave(q.id(), q.bestand(), q.samenvatting(), q.aantalFouten(),
                     q.aantalGeaccepteerd(), q.tijdstip(), rapport);
         }

@@ -53,7 +53,7 @@ public class Beveiliging {
 
     public static final String BEHEERDER = "BEHEERDER";
     public static final String LEZER = "LEZER";
-    /** The sandbox's account when none is configured: documented in the README and printed at start-up. */
+    /** The sandbox's account when none is configured: documented in the README ("Run it"), printed at start-up. */
     public static final String SANDBOX_GEBRUIKER = "beheerder";
     public static final String SANDBOX_WACHTWOORD = "sandbox";
 
@@ -121,7 +121,8 @@ public class Beveiliging {
                         .roles(BEHEERDER).build());
             }
             LOG.warn("Geen accounts ingesteld (connector.beheer.accounts): niemand kan inloggen op de pagina en de"
-                    + " API. De OT-webhook en /actuator/health werken wel. Zie README, 'Beheer'.");
+                    + " API. De OT-webhook en /actuator/health werken wel. Zie src/docs/operating.md, 'Operator page,"
+                    + " API and login'.");
             return List.of();
         }
         List<String> fouten = new ArrayList<>();
@@ -152,7 +153,7 @@ public class Beveiliging {
         }
         if (!fouten.isEmpty()) {
             throw new IllegalStateException("Accounts voor de beheerpagina kloppen niet: " + String.join("; ", fouten)
-                    + " (zie README, 'Beheer')");
+                    + " (zie src/docs/operating.md, 'Operator page, API and login')");
         }
         LOG.info("Beheer: {} account(s) ingesteld ({} beheerder, {} lezer)", gebruikers.size(),
                 gebruikers.stream().filter(g -> g.getAuthorities().stream()

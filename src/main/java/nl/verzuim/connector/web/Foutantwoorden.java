@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
+import nl.verzuim.connector.levensloop.Levensloop;
 import nl.verzuim.connector.melding.ActieGeweigerd;
-import nl.verzuim.connector.melding.Levensloop;
 import nl.verzuim.connector.melding.MeldingActies;
 import nl.verzuim.connector.melding.MeldingService;
 

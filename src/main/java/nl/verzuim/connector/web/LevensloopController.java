@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.verzuim.connector.melding.LevensloopService;
+import nl.verzuim.connector.levensloop.LevensloopService;
 
 /**
  * A person's steps in a melding's life in OT: resubmit a returned melding, add an interventie, end the running

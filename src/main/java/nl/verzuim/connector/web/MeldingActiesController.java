@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingActies;
-import nl.verzuim.connector.persistence.Doodloper;
+import nl.verzuim.connector.outbox.Doodloper;
 
 /**
  * The API for the actions on meldingen and the dead letters. Answers carry ids, states and codes — never a
@@ -24,9 +24,11 @@ import nl.verzuim.connector.persistence.Doodloper;
 public class MeldingActiesController {
 
     private final MeldingActies acties;
+    private final Beheeroverzicht overzicht;
 
-    public MeldingActiesController(MeldingActies acties) {
+    public MeldingActiesController(MeldingActies acties, Beheeroverzicht overzicht) {
         this.acties = acties;
+        this.overzicht = overzicht;
     }
 
     @PostMapping("/meldingen/{id}/goedkeuren")
@@ -47,7 +49,7 @@ public class MeldingActiesController {
 
     @GetMapping("/doodlopers")
     public List<Doodloper> doodlopers() {
-        return acties.doodlopers();
+        return overzicht.doodlopers();
     }
 
     /** Security lets no one without a login reach these; the account name goes to the audit trail. */

@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import nl.verzuim.connector.levensloop.Levensloop;
+import nl.verzuim.connector.levensloop.LevensloopService;
 import nl.verzuim.connector.melding.ActieGeweigerd;
-import nl.verzuim.connector.melding.Levensloop;
-import nl.verzuim.connector.melding.LevensloopService;
 import nl.verzuim.connector.melding.MeldingActies;
 
 /**

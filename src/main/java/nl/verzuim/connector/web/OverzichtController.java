@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +25,10 @@ import nl.verzuim.connector.intake.QuarantaineHerlezen;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
-import nl.verzuim.connector.persistence.BeheerRepository;
-import nl.verzuim.connector.persistence.MeldingRepository;
-import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.intake.QuarantaineBestand;
 import nl.verzuim.connector.rules.Kanaal;
-import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * The operator's page ({@code GET /}, in Dutch): what needs attention first (DUO meldingen past their deadline,
@@ -43,26 +40,19 @@ import nl.verzuim.connector.school.Scholen;
 @Controller
 public class OverzichtController {
 
-    private final BeheerRepository beheer;
-    private final MeldingRepository meldingen;
-    private final OutboxRepository outbox;
+    private final Beheeroverzicht overzicht;
     private final MeldingService meldingService;
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
-    private final JdbcClient jdbc;
     private final Clock klok;
     private final boolean sandbox;
 
-    public OverzichtController(BeheerRepository beheer, MeldingRepository meldingen, OutboxRepository outbox,
-                               MeldingService meldingService, QuarantaineHerlezen herlezen, Scholen scholen,
-                               JdbcClient jdbc, Clock klok, ConnectorInstellingen instellingen) {
-        this.beheer = beheer;
-        this.meldingen = meldingen;
-        this.outbox = outbox;
+    public OverzichtController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
+                               Scholen scholen, Clock klok, ConnectorInstellingen instellingen) {
+        this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
         this.scholen = scholen;
-        this.jdbc = jdbc;
         this.klok = klok;
         this.sandbox = instellingen.sandbox();
     }
@@ -83,16 +73,16 @@ public class OverzichtController {
         model.addAttribute("kanalen", Kanaal.values());
         model.addAttribute("statussen", MeldingStatus.values());
 
-        model.addAttribute("teLaat", lijst(beheer.zoek(new BeheerRepository.Zoekvraag(null, null, Kanaal.DUO, null,
-                true, false, vandaag, 200)), vandaag));
-        model.addAttribute("teruggezet", lijst(beheer.zoek(new BeheerRepository.Zoekvraag(null, null, Kanaal.OT, null,
-                false, true, vandaag, 200)), vandaag));
-        model.addAttribute("wachtend", lijst(beheer.zoek(new BeheerRepository.Zoekvraag(null, null, null,
-                MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200)), vandaag));
-        model.addAttribute("doodlopers", outbox.doodlopers(true, 200));
+        model.addAttribute("teLaat", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, Kanaal.DUO, null,
+                true, false, vandaag, 200)));
+        model.addAttribute("teruggezet", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, Kanaal.OT, null,
+                false, true, vandaag, 200)));
+        model.addAttribute("wachtend", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, null,
+                MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200)));
+        model.addAttribute("doodlopers", overzicht.nieuwsteDoodlopers(200));
 
-        BeheerRepository.Zoekvraag vraag = BeheerApiController.zoekvraag(school, kanaal, status, termijnVerstreken,
-                false, 1000, vandaag);
+        Beheeroverzicht.Zoekvraag vraag = Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, false, 1000,
+                vandaag);
         Map<String, Schoolblok> blokken = new LinkedHashMap<>();
         for (School s : scholen.scholen()) {
             if (vraag.brin() == null || (s.brin().equals(vraag.brin())
@@ -101,7 +91,7 @@ public class OverzichtController {
                         s.verzenden() == School.Verzenden.NA_GOEDKEURING, new ArrayList<>()));
             }
         }
-        for (Melding m : beheer.zoek(vraag)) {
+        for (Melding m : overzicht.zoek(vraag)) {
             blokken.computeIfAbsent(m.schoolcode(), c -> new Schoolblok(c, "(niet meer in de schoolconfiguratie)",
                     false, new ArrayList<>())).meldingen().add(BeheerModel.MeldingOverzicht.van(m, vandaag));
         }
@@ -109,13 +99,11 @@ public class OverzichtController {
         model.addAttribute("alleScholen", scholen.scholen());
 
         List<Map<String, Object>> quarantaine = new ArrayList<>();
-        for (BeheerRepository.QuarantaineBestand q : beheer.quarantaine(100)) {
-            quarantaine.add(Map.of("q", q, "rapport", java.util.Objects.requireNonNullElse(BeheerApiController.rapport(q), "")));
+        for (QuarantaineBestand q : overzicht.quarantaine(100)) {
+            quarantaine.add(Map.of("q", q, "rapport", java.util.Objects.requireNonNullElse(overzicht.rapport(q), "")));
         }
         model.addAttribute("quarantaine", quarantaine);
-        model.addAttribute("mails", jdbc.sql("""
-                select id, soort, ontvanger, onderwerp, status, pogingen, aangemaakt, verzonden from mail_outbox
-                order by id desc fetch first 50 rows only""").query().listOfRows());
+        model.addAttribute("mails", overzicht.mails(50));
         return "overzicht";
     }
 
@@ -125,10 +113,11 @@ public class OverzichtController {
 
     @GetMapping("/meldingen/{id}")
     public String melding(@PathVariable long id, Authentication wie, Model model) {
-        Melding m = meldingen.vind(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        BeheerModel.MeldingDetail d = overzicht.melding(id, LocalDate.now(klok))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         algemeen(model, wie);
-        model.addAttribute("d", BeheerApiController.detail(m, beheer, outbox, LocalDate.now(klok)));
-        model.addAttribute("school", scholen.vind(m.brin(), m.vestiging()).map(School::naam).orElse(m.schoolcode()));
+        model.addAttribute("d", d);
+        model.addAttribute("school", scholen.vind(d.melding().school()).map(School::naam).orElse(d.melding().school()));
         return "melding";
     }
 
@@ -169,9 +158,5 @@ public class OverzichtController {
         model.addAttribute("beheerder", wie.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + Beveiliging.BEHEERDER)));
         model.addAttribute("vandaag", LocalDate.now(klok));
-    }
-
-    private static List<BeheerModel.MeldingOverzicht> lijst(List<Melding> lijst, LocalDate vandaag) {
-        return lijst.stream().map(m -> BeheerModel.MeldingOverzicht.van(m, vandaag)).toList();
     }
 }

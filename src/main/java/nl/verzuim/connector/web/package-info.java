@@ -1,2 +1,5 @@
-/** What a person sees: the overview page and (with the operator issue) the API and actions. */
+/**
+ * What a person sees and does: the operator page and the API under {@code /api}, the login, the metrics, and the
+ * one query service behind them ({@link nl.verzuim.connector.web.Beheeroverzicht}). Nothing depends on it.
+ */
 package nl.verzuim.connector.web;

@@ -78,7 +78,7 @@ class BeoordeelCommandoTest {
 
     @Test
     void hetVoorbeeldUitDeReadme() {
-        // README "beoordeel": LN094837 (12) LUX on do 15 and vr 16 October; 16 uur reached on di 10-11:
+        // src/docs/beoordeel.md: LN094837 (12) LUX on do 15 and vr 16 October; 16 uur reached on di 10-11:
         // 25 (TL) + 210 (08:30–12:00) + 330 + 330 + 20 (TL) + 330 = 1245 minutes = 20,75 uur. UIT is present.
         // LN100200 (no dossier): the 7th sick school day is di 24-11.
         Resultaat r = beoordeel("--scholen", "src/main/resources/sandbox/scholen.yaml", "--peildatum", "2026-11-27",

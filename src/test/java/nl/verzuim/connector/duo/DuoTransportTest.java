@@ -35,13 +35,12 @@ import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.support.Instellingen;
 import nl.verzuim.connector.duo.wsdl.AanleverenVerzuimmeldingRequest;
 import nl.verzuim.connector.duo.wsdl.AanleverenVerzuimmeldingResponse;
 import nl.verzuim.connector.duo.wsdl.Adres;
@@ -158,8 +157,7 @@ class DuoTransportTest {
 
     /** The generated client as DuoConfiguratie builds it: URLConnection conduit, WS-Addressing, DuoTransport. */
     VerzuimmeldingPortType client(Map<String, Object> instellingen) {
-        ConnectorInstellingen.Duo duoInstellingen = new Binder(new MapConfigurationPropertySource(instellingen))
-                .bind("connector", ConnectorInstellingen.class).get().duo();
+        ConnectorInstellingen.Duo duoInstellingen = Instellingen.van(instellingen).duo();
         Bus bus = BusFactory.newInstance().createBus();
         bus.setExtension((HTTPConduitFactory) (fabriek, b, info, doel) -> new URLConnectionHTTPConduit(b, info, doel),
                 HTTPConduitFactory.class);

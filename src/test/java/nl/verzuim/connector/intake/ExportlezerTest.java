@@ -16,9 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
-import nl.verzuim.connector.school.Scholen;
 
 /** Which school and which profile a CSV is read with, and what a receiver gets of a file that is rejected. */
 class ExportlezerTest {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nl.verzuim.connector.persistence.RegistratieRepository;
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.support.ConnectorTestBasis;
 

@@ -20,12 +20,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.melding.ActieGeweigerd;
-import nl.verzuim.connector.melding.LevensloopService;
-import nl.verzuim.connector.melding.LopendeMeldingBijhouden;
 import nl.verzuim.connector.melding.MeldingActies;
-import nl.verzuim.connector.persistence.LevensloopRepository;
-import nl.verzuim.connector.persistence.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.support.LevensloopTestBasis;
@@ -206,8 +203,8 @@ class LopendeMeldingBijhoudenTest extends LevensloopTestBasis {
     void eenAfrondingNaDieVanSppohIsGeenDoodloper() throws Exception {
         // The connector decided to close it; SPPOH closed it first and OT still says yes to ours.
         long melding = otMelding(LEERLING, "BEIDE", "AFGEROND", LocalDate.of(2026, 10, 5));
-        long item = levensloop.opdracht(melding, nl.verzuim.connector.persistence.OutboxItem.Operatie.OT_AFRONDEN,
-                new nl.verzuim.connector.ot.OtBijhoudModel.Afronding("VOLGT_WEER_ONDERWIJS", LocalDate.of(2026, 11, 20),
+        long item = levensloop.opdracht(melding, nl.verzuim.connector.outbox.OutboxItem.Operatie.OT_AFRONDEN,
+                new OtOpdracht.Afronding("VOLGT_WEER_ONDERWIJS", LocalDate.of(2026, 11, 20),
                         "test"), java.time.Instant.parse("2026-11-20T15:00:00Z"));
         await().atMost(Duration.ofSeconds(15)).until(() -> !"TE_VERZENDEN".equals(jdbc.sql(
                 "select status from outbox where id = ?").param(item).query(String.class).single()));

@@ -17,9 +17,8 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import nl.verzuim.connector.melding.LopendeMeldingBijhouden;
-import nl.verzuim.connector.persistence.OutboxItem;
-import nl.verzuim.connector.persistence.OutboxRepository;
+import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.support.LevensloopTestBasis;
 
 /** After TERUGGEZET: resubmitted when a person says so, or when a later LAS export fills what was empty. */
@@ -30,7 +29,7 @@ class OpnieuwIndienenTest extends LevensloopTestBasis {
     @Autowired
     OutboxRepository outbox;
     @Autowired
-    nl.verzuim.connector.melding.LevensloopService service;
+    nl.verzuim.connector.levensloop.LevensloopService service;
     @Autowired
     Clock klok;
 

@@ -24,11 +24,10 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.web.client.RestClient;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.support.Instellingen;
 
 /**
  * The OT client's token: fetched once and reused, renewed before it expires (not after a failed call), and
@@ -46,9 +45,8 @@ class OtClientTest {
         ot.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(aResponse().withHeader("Content-Type",
                 "application/json").withBody("{\"access_token\":\"token-{{randomValue length=8 type='ALPHANUMERIC'}}\","
                 + "\"token_type\":\"Bearer\",\"expires_in\":3600}").withTransformers("response-template")));
-        ConnectorInstellingen instellingen = new Binder(new MapConfigurationPropertySource(Map.of(
-                "connector.ot.base-url", ot.baseUrl(), "connector.ot.client-id", "school",
-                "connector.ot.client-secret", "geheim"))).bind("connector", ConnectorInstellingen.class).get();
+        ConnectorInstellingen instellingen = Instellingen.van(Map.of("connector.ot.base-url", ot.baseUrl(),
+                "connector.ot.client-id", "school", "connector.ot.client-secret", "geheim"));
         client = new OtClient(instellingen, RestClient.builder(), new ObjectMapper(), klok);
     }
 

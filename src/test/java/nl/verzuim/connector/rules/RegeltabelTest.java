@@ -162,8 +162,8 @@ class RegeltabelTest {
                         .peildatum("2026-11-20").duo(r16("2026-11-09", "2026-11-12", "20.00")),
                 // Window of ma 24-08-2026 = lesweken 22-06, 29-06, 06-07 and 24-08: the summer weeks are no lesweken.
                 // The three days are also consecutive school days, fully absent, and 24-08 is D0 + 46: by the
-                // reference's reading (vacation inside a run counts) that is LRV too — see the README. On 24-08 the
-                // LRV holds, so the keuzehulp answers with LRV and the 16,50 uur are no 16-uur melding.
+                // reference's reading (vacation inside a run counts) that is LRV too — see src/docs/rules.md. On 24-08
+                // the LRV holds, so the keuzehulp answers with LRV and the 16,50 uur are no 16-uur melding.
                 geval("§3 lesweek: de 4 lesweken lopen door over de zomervakantie (schooljaargrens)")
                         .heleDag(ONG, "2026-07-09").heleDag(ONG, "2026-07-10").heleDag(ONG, "2026-08-24")
                         .peildatum("2026-08-28").duo(lrv("2026-07-09", "2026-08-24", "2026-08-24")),

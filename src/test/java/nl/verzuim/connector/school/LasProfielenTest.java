@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nl.verzuim.connector.intake.LasProfiel;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 
 /** CSV profiles are configuration (las-input.md §2): read with file and line, checked against the schools at start. */

@@ -33,14 +33,16 @@ import nl.verzuim.connector.ot.OtWebhookController;
  */
 @CamelSpringBootTest
 @AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus is part of what is tested
-@SpringBootTest(classes = VerzuimConnectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// connector.sandbox here, not below: it decides the profile, before the dynamic properties are there
+@SpringBootTest(classes = VerzuimConnectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "connector.sandbox=false")
 public abstract class ConnectorTestBasis {
 
     public static final String KLOK_START = "2026-11-20T16:00:00+01:00";
     public static final String WEBHOOK_GEHEIM = "test-webhook-geheim";
     public static final String OIN_DUO = "00000001800866472000";
 
-    /** The operator accounts of the tests (README "Beheer"): one who acts, one who only reads. */
+    /** The operator accounts of the tests (src/docs/operating.md, "Operator page, API and login"): one acts, one reads. */
     public static final String BEHEERDER = "beheerder-test";
     public static final String BEHEERDER_WACHTWOORD = "geheim-beheer";
     public static final String LEZER = "lezer-test";
@@ -62,7 +64,6 @@ public abstract class ConnectorTestBasis {
 
     @DynamicPropertySource
     static void instellingen(DynamicPropertyRegistry r) {
-        r.add("connector.sandbox", () -> "false");
         r.add("connector.inbox", () -> MAP.resolve("inbox").toString());
         r.add("connector.processed-dir", () -> MAP.resolve("processed").toString());
         r.add("connector.quarantine-dir", () -> MAP.resolve("quarantaine").toString());

@@ -16,24 +16,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import nl.verzuim.connector.intake.CsvLezer;
 import nl.verzuim.connector.intake.IntakeFout;
-import nl.verzuim.connector.intake.LasProfiel;
+import nl.verzuim.connector.intake.csv.CsvLezer;
 import nl.verzuim.connector.rules.Beleid002;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
 import nl.verzuim.connector.rules.Leerling;
 import nl.verzuim.connector.rules.Regelinstellingen;
 import nl.verzuim.connector.rules.Registratiestand;
-import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.rules.Signaalregel;
 import nl.verzuim.connector.rules.Vervangt;
+import nl.verzuim.connector.school.LasProfiel;
+import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
-import nl.verzuim.connector.school.Scholen;
 
 /**
- * The rules benchmark (README, "Rules benchmark"): replays a region's school year — 100,000 pupils, about four million
+ * The rules benchmark (src/docs/benchmarks.md, "Rules benchmark"): replays a region's school year — 100,000 pupils, about four million
  * registrations — and compares it with only reading the same CSV.
  * <ul>
  *   <li>{@code genereer DIR}: writes the region's files (see {@link Regiogenerator}) unless they exist;</li>
@@ -73,7 +72,6 @@ public final class RegelsBenchmark {
 
     private static final class Meting {
         private final Path csv;
-        private final Map<String, Schoolkalender> kalenders = new HashMap<>();
         private final Map<String, Bekend> leerlingen = new HashMap<>();
         private final Heapmeter heap = new Heapmeter();
 
@@ -203,11 +201,11 @@ public final class RegelsBenchmark {
                 String id = sleutel.leerlingId();
                 Bekend bekend = leerlingen.get(id);
                 School school = bekend.school();
-                Schoolkalender kalender = kalenders.computeIfAbsent(school.code(), c -> school.kalender());
                 Regelinstellingen instellingen = signalen.isEmpty() ? school.regelinstellingen()
                         : new Regelinstellingen(school.regelinstellingen().meld18Plus16Uur(), signalen);
                 List<Beslissing> beslissingen = Beoordelaar.beoordeel(new Leerling(id, bekend.geboortedatum(), false),
-                        kalender, instellingen, opslag.registraties(sleutel.school(), id), PEILDATUM, List.of());
+                        school.kalender(), instellingen, opslag.registraties(sleutel.school(), id), PEILDATUM,
+                        List.of());
                 for (Beslissing b : beslissingen) {
                     perSoort.merge(b.soort().name(), 1L, Long::sum);
                 }

@@ -1,0 +1,162 @@
+package nl.verzuim.connector.leerling;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import nl.verzuim.connector.persistence.Dialect;
+
+
+/**
+ * Pupils merged from all exports, by school and LAS key ({@code leerlingid} in OSO, {@code @key} in EDEXML). An OSO
+ * dossier gives the full picture and replaces address and verzorgers; an EDEXML export updates names,
+ * identification and postcode but never erases an address or verzorgers it does not carry. A field a file leaves
+ * out keeps its value; the voorvoegsel goes with the achternaam (a new achternaam without one clears it).
+ */
+@Repository
+public class LeerlingRepository {
+
+    private final JdbcClient jdbc;
+
+    public LeerlingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void bewaar(LeerlingGegevens gegevens, Instant nu) {
+        Optional<Long> bestaand = jdbc.sql("select id from leerling where brin = ? and vestiging = ? and leerling_id = ?")
+                .params(gegevens.brin(), gegevens.vestiging(), gegevens.leerlingId()).query(Long.class).optional();
+        boolean oso = gegevens.bron() == LeerlingGegevens.Bron.OSO;
+        Adres adres = gegevens.adres();
+        if (bestaand.isEmpty()) {
+            jdbc.sql("""
+                    insert into leerling (brin, vestiging, leerling_id, bsn, onderwijsnummer, voornamen, voorletters,
+                        voorvoegsel, achternaam, roepnaam, geboortedatum, geslacht, straat, huisnummer, toevoeging,
+                        postcode, plaats, gemeente, postcode_nl, groep_of_leerjaar, datum_uitschrijving, bronnen, bijgewerkt)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(gegevens.brin(), gegevens.vestiging(), gegevens.leerlingId(), gegevens.bsn(),
+                            gegevens.onderwijsnummer(), gegevens.voornamen(), gegevens.voorletters(),
+                            gegevens.voorvoegsel(), gegevens.achternaam(), gegevens.roepnaam(), gegevens.geboortedatum(),
+                            gegevens.geslacht() == null ? null : gegevens.geslacht().name(),
+                            adres == null ? null : adres.straat(), adres == null ? null : adres.huisnummer(),
+                            adres == null ? null : adres.toevoeging(), adres == null ? null : adres.postcode(),
+                            adres == null ? null : adres.plaats(), adres == null ? null : adres.gemeente(),
+                            gegevens.postcodeNl(), gegevens.groepOfLeerjaar(), gegevens.datumUitschrijving(),
+                            gegevens.bron().name(), Dialect.tijd(nu))
+                    .update();
+        } else {
+            long id = bestaand.get();
+            String bronnen = jdbc.sql("select bronnen from leerling where id = ?").param(id).query(String.class).single();
+            Set<String> alle = new LinkedHashSet<>(List.of(bronnen.split(",")));
+            alle.add(gegevens.bron().name());
+            jdbc.sql("""
+                    update leerling set bsn = coalesce(?, bsn), onderwijsnummer = coalesce(?, onderwijsnummer),
+                        voornamen = coalesce(?, voornamen), voorletters = coalesce(?, voorletters),
+                        voorvoegsel = case when cast(? as varchar(200)) is null then voorvoegsel
+                            else cast(? as varchar(40)) end,
+                        achternaam = coalesce(?, achternaam), roepnaam = coalesce(?, roepnaam),
+                        geboortedatum = coalesce(?, geboortedatum), geslacht = coalesce(?, geslacht),
+                        postcode_nl = coalesce(?, postcode_nl), groep_of_leerjaar = coalesce(?, groep_of_leerjaar),
+                        datum_uitschrijving = coalesce(?, datum_uitschrijving), bronnen = ?, bijgewerkt = ?
+                    where id = ?""")
+                    .params(gegevens.bsn(), gegevens.onderwijsnummer(), gegevens.voornamen(), gegevens.voorletters(),
+                            gegevens.achternaam(), gegevens.voorvoegsel(), gegevens.achternaam(), gegevens.roepnaam(),
+                            gegevens.geboortedatum(),
+                            // "onbekend" in one export does not erase what another export knew
+                            gegevens.geslacht() == null || gegevens.geslacht() == Geslacht.ONBEKEND ? null
+                                    : gegevens.geslacht().name(),
+                            gegevens.postcodeNl(), gegevens.groepOfLeerjaar(), gegevens.datumUitschrijving(),
+                            String.join(",", alle), Dialect.tijd(nu), id)
+                    .update();
+            if (oso && adres != null) {
+                jdbc.sql("""
+                        update leerling set straat = ?, huisnummer = ?, toevoeging = ?, postcode = ?, plaats = ?,
+                            gemeente = ? where id = ?""")
+                        .params(adres.straat(), adres.huisnummer(), adres.toevoeging(), adres.postcode(),
+                                adres.plaats(), adres.gemeente(), id)
+                        .update();
+            }
+        }
+        if (oso) {
+            long id = jdbc.sql("select id from leerling where brin = ? and vestiging = ? and leerling_id = ?")
+                    .params(gegevens.brin(), gegevens.vestiging(), gegevens.leerlingId()).query(Long.class).single();
+            jdbc.sql("delete from verzorger where leerling_ref = ?").param(id).update();
+            int volgorde = 0;
+            for (Verzorger v : gegevens.verzorgers()) {
+                Adres va = v.adres();
+                jdbc.sql("""
+                        insert into verzorger (leerling_ref, volgorde, voornamen, voorletters, voorvoegsel, achternaam,
+                            geslacht, relatie, wettelijk_vertegenwoordiger, straat, huisnummer, toevoeging, postcode,
+                            plaats, gemeente, telefoon, email)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(id, volgorde++, v.voornamen(), v.voorletters(), v.voorvoegsel(), v.achternaam(),
+                                v.geslacht() == null ? null : v.geslacht().name(), v.relatie(),
+                                v.wettelijkVertegenwoordiger(), va == null ? null : va.straat(),
+                                va == null ? null : va.huisnummer(), va == null ? null : va.toevoeging(),
+                                va == null ? null : va.postcode(), va == null ? null : va.plaats(),
+                                va == null ? null : va.gemeente(), v.telefoon(), v.email())
+                        .update();
+            }
+        }
+    }
+
+    public Optional<LeerlingGegevens> vind(String brin, String vestiging, String leerlingId) {
+        Optional<Rij> rij = jdbc.sql("select * from leerling where brin = ? and vestiging = ? and leerling_id = ?")
+                .params(brin, vestiging, leerlingId).query(LeerlingRepository::rij).optional();
+        return rij.map(r -> r.gegevens(verzorgers(r.id)));
+    }
+
+    /** The schools (BRIN + vestiging) where a LAS key is known. */
+    public List<String> scholenMetLeerling(String leerlingId) {
+        return jdbc.sql("select brin || vestiging from leerling where leerling_id = ?").param(leerlingId)
+                .query(String.class).list();
+    }
+
+    private List<Verzorger> verzorgers(long leerlingRef) {
+        return jdbc.sql("select * from verzorger where leerling_ref = ? order by volgorde").param(leerlingRef)
+                .query((rs, n) -> new Verzorger(rs.getString("voornamen"), rs.getString("voorletters"),
+                        rs.getString("voorvoegsel"), rs.getString("achternaam"), geslacht(rs.getString("geslacht")),
+                        rs.getString("relatie"), (Boolean) rs.getObject("wettelijk_vertegenwoordiger"),
+                        adres(rs), rs.getString("telefoon"), rs.getString("email")))
+                .list();
+    }
+
+    private record Rij(long id, LeerlingGegevens zonderVerzorgers) {
+        LeerlingGegevens gegevens(List<Verzorger> verzorgers) {
+            LeerlingGegevens g = zonderVerzorgers;
+            return new LeerlingGegevens(g.brin(), g.vestiging(), g.leerlingId(), g.bron(), g.bsn(), g.onderwijsnummer(),
+                    g.voornamen(), g.voorletters(), g.voorvoegsel(), g.achternaam(), g.roepnaam(), g.geboortedatum(),
+                    g.geslacht(), g.adres(), g.postcodeNl(), g.groepOfLeerjaar(), g.datumUitschrijving(), verzorgers);
+        }
+    }
+
+    private static Rij rij(ResultSet rs, int n) throws SQLException {
+        String bronnen = rs.getString("bronnen");
+        LeerlingGegevens.Bron bron = bronnen.contains("OSO") ? LeerlingGegevens.Bron.OSO : LeerlingGegevens.Bron.EDEXML;
+        Adres adres = adres(rs);
+        return new Rij(rs.getLong("id"), new LeerlingGegevens(rs.getString("brin"), rs.getString("vestiging"),
+                rs.getString("leerling_id"), bron, rs.getString("bsn"), rs.getString("onderwijsnummer"),
+                rs.getString("voornamen"), rs.getString("voorletters"), rs.getString("voorvoegsel"),
+                rs.getString("achternaam"), rs.getString("roepnaam"), rs.getObject("geboortedatum", LocalDate.class),
+                geslacht(rs.getString("geslacht")), adres.straat() == null && adres.postcode() == null ? null : adres,
+                rs.getString("postcode_nl"), rs.getString("groep_of_leerjaar"),
+                rs.getObject("datum_uitschrijving", LocalDate.class), new ArrayList<>()));
+    }
+
+    private static Adres adres(ResultSet rs) throws SQLException {
+        return new Adres(rs.getString("straat"), rs.getString("huisnummer"), rs.getString("toevoeging"),
+                rs.getString("postcode"), rs.getString("plaats"), rs.getString("gemeente"));
+    }
+
+    private static Geslacht geslacht(String waarde) {
+        return waarde == null ? Geslacht.ONBEKEND : Geslacht.valueOf(waarde);
+    }
+}

@@ -1,0 +1,75 @@
+package nl.verzuim.connector.mail;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import nl.verzuim.connector.rules.Termijnen;
+
+/**
+ * Which reminders are due on a day — plain Java, the day is an argument (the route asks with the connector's
+ * clock). Each reminder has a key built from what it is about and the date it is for, so that asking again the
+ * same day, or the next days, never sends it twice.
+ * <ul>
+ * <li>OPGAVE: per school with open OT meldingen, from {@code opgaveDagenVooraf} days before each of 15 September,
+ * 15 December, 15 March and 15 June until the day before it (domain §4, seed 001: "voor" these days).</li>
+ * <li>OPSCHALING: per melding, the step of the opschalingsroute (4, 8, 11, 13 weeks after the first date of
+ * zorgwekkend verzuim; 8 only with managementafstemming, Den Haag) reached last, up to {@code inhaalDagen} after
+ * its date (a connector that was down sends it late, not never; one long off does not send stale steps).</li>
+ * </ul>
+ */
+public final class Herinneringsplan {
+
+    private Herinneringsplan() {
+    }
+
+    public enum Soort { OPGAVE, OPSCHALING }
+
+    /** An open OT melding as the plan needs it: no personal data. */
+    public record Open(long meldingId, String schoolcode, String otId, String otStatus, LocalDate eersteDatum) {
+    }
+
+    /**
+     * @param datum for OPGAVE the opgavedatum it reminds of; for OPSCHALING the date the step was reached
+     */
+    public record Herinnering(Soort soort, String schoolcode, LocalDate datum, Termijnen.Opschalingsstap stap,
+                              List<Open> meldingen) {
+
+        /** Unique per (melding or school, kind, date): the mail outbox's sleutel. */
+        public String sleutel() {
+            return soort == Soort.OPGAVE ? "opgave:" + schoolcode + ":" + datum
+                    : "opschaling:" + meldingen.get(0).meldingId() + ":" + stap + ":" + datum;
+        }
+    }
+
+    public static List<Herinnering> watIsEr(LocalDate dag, List<Open> open, int opgaveDagenVooraf,
+                                            boolean managementafstemming, int inhaalDagen) {
+        List<Herinnering> uit = new ArrayList<>();
+        LocalDate opgave = Termijnen.volgendeOpgavedatum(dag);
+        if (!dag.isBefore(opgave.minusDays(opgaveDagenVooraf))) {
+            Map<String, List<Open>> perSchool = new TreeMap<>();
+            for (Open m : open) {
+                perSchool.computeIfAbsent(m.schoolcode(), s -> new ArrayList<>()).add(m);
+            }
+            perSchool.forEach((school, meldingen) ->
+                    uit.add(new Herinnering(Soort.OPGAVE, school, opgave, null, List.copyOf(meldingen))));
+        }
+        for (Open m : open) {
+            Termijnen.Opschalingsmoment laatste = null;
+            for (Termijnen.Opschalingsmoment moment : Termijnen.opschaling(m.eersteDatum())) {
+                if (moment.stap().alleenDenHaag() && !managementafstemming) {
+                    continue;
+                }
+                if (!moment.datum().isAfter(dag)) {
+                    laatste = moment;
+                }
+            }
+            if (laatste != null && !dag.isAfter(laatste.datum().plusDays(inhaalDagen))) {
+                uit.add(new Herinnering(Soort.OPSCHALING, m.schoolcode(), laatste.datum(), laatste.stap(), List.of(m)));
+            }
+        }
+        return uit;
+    }
+}

@@ -1,0 +1,245 @@
+package nl.verzuim.connector.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import nl.verzuim.connector.intake.Quarantaine;
+import nl.verzuim.connector.intake.QuarantaineBestand;
+import nl.verzuim.connector.intake.QuarantaineRepository;
+import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.melding.MeldingRepository;
+import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.outbox.Doodloper;
+import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.persistence.Dialect;
+import nl.verzuim.connector.rules.Kanaal;
+
+/**
+ * The one query service behind the operator's page, the API and the metrics: meldingen by school, kanaal, status and
+ * deadline, a melding with its history and delivery work, dead letters, quarantined files with their report, the
+ * mails, and the figures. Read-only; every query names its columns' meaning, and no personal data is read
+ * (leerling_id is the LAS's key, not a name).
+ */
+@Service
+public class Beheeroverzicht {
+
+    /** A school on the page and in the API: BRIN ({@code 00YY}) or BRIN + vestiging ({@code 00YY00}). */
+    static final Pattern SCHOOL = Pattern.compile("[0-9]{2}[A-Z]{2}([0-9]{2})?");
+    /** Statuses in which DUO has (or had) the melding: its deadline no longer matters. */
+    public static final List<String> BIJ_DUO = List.of(MeldingStatus.VERZONDEN.name(), MeldingStatus.INGETROKKEN.name());
+    /** Statuses of a melding that should still leave: waiting for data, a person, the outbox, or a dead letter. */
+    public static final List<String> ONVERZONDEN = List.of(MeldingStatus.ONVOLLEDIG.name(),
+            MeldingStatus.WACHT_OP_GOEDKEURING.name(), MeldingStatus.TE_VERZENDEN.name(), MeldingStatus.MISLUKT.name());
+
+    private final JdbcClient jdbc;
+    private final MeldingRepository meldingen;
+    private final OutboxRepository outbox;
+    private final QuarantaineRepository quarantaine;
+
+    public Beheeroverzicht(JdbcClient jdbc, MeldingRepository meldingen, OutboxRepository outbox,
+                        QuarantaineRepository quarantaine) {
+        this.jdbc = jdbc;
+        this.meldingen = meldingen;
+        this.outbox = outbox;
+        this.quarantaine = quarantaine;
+    }
+
+    /**
+     * @param brin              null: every school
+     * @param vestiging         null: every vestiging of the brin
+     * @param kanaal            null: every kanaal
+     * @param status            null: every status
+     * @param termijnVerstreken only DUO meldingen past their uiterste melddatum (before {@code vandaag}) that DUO
+     *                          does not have yet
+     * @param teruggezet        only OT meldingen SPPOH returned and that were not submitted again
+     */
+    public record Zoekvraag(String brin, String vestiging, Kanaal kanaal, MeldingStatus status,
+                            boolean termijnVerstreken, boolean teruggezet, LocalDate vandaag, int max) {
+    }
+
+    /**
+     * The search of page and API alike, checked: {@code school} is a BRIN or BRIN+vestiging, {@code max} 1–1000;
+     * otherwise 400.
+     */
+    public static Zoekvraag zoekvraag(String school, Kanaal kanaal, MeldingStatus status, boolean termijnVerstreken,
+                                      boolean teruggezet, int max, LocalDate vandaag) {
+        String brin = null;
+        String vestiging = null;
+        if (school != null && !school.isBlank()) {
+            if (!SCHOOL.matcher(school).matches()) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "school: BRIN (00YY) of BRIN+vestiging (00YY00)");
+            }
+            brin = school.substring(0, 4);
+            vestiging = school.length() == 6 ? school.substring(4) : null;
+        }
+        if (max < 1 || max > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "max: 1 tot en met 1000");
+        }
+        return new Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, max);
+    }
+
+    public List<Melding> zoek(Zoekvraag vraag) {
+        StringBuilder sql = new StringBuilder("select * from melding where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (vraag.brin() != null) {
+            sql.append(" and brin = ?");
+            params.add(vraag.brin());
+        }
+        if (vraag.vestiging() != null) {
+            sql.append(" and vestiging = ?");
+            params.add(vraag.vestiging());
+        }
+        if (vraag.kanaal() != null) {
+            sql.append(" and kanaal = ?");
+            params.add(vraag.kanaal().name());
+        }
+        if (vraag.status() != null) {
+            sql.append(" and status = ?");
+            params.add(vraag.status().name());
+        }
+        if (vraag.termijnVerstreken()) {
+            sql.append(" and kanaal = 'DUO' and uiterste_melddatum < ? and meldingsnummer is null and status not in (?, ?)");
+            params.add(vraag.vandaag());
+            params.addAll(BIJ_DUO);
+        }
+        if (vraag.teruggezet()) {
+            sql.append(" and kanaal = 'OT' and ot_status = 'TERUGGEZET'");
+        }
+        sql.append(" order by brin, vestiging, id desc fetch first ").append(Math.max(1, vraag.max())).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(MeldingRepository::rij).list();
+    }
+
+    /** The meldingen of a search as the page and the API list them. */
+    public List<BeheerModel.MeldingOverzicht> overzicht(Zoekvraag vraag) {
+        return zoek(vraag).stream().map(m -> BeheerModel.MeldingOverzicht.van(m, vraag.vandaag())).toList();
+    }
+
+    /** The same test as {@link Zoekvraag#termijnVerstreken()}, for one melding already read. */
+    public static boolean termijnVerstreken(Melding m, LocalDate vandaag) {
+        return m.kanaal() == Kanaal.DUO && m.uitersteMelddatum() != null && m.uitersteMelddatum().isBefore(vandaag)
+                && m.meldingsnummer() == null && !BIJ_DUO.contains(m.status().name());
+    }
+
+    /** Returned by SPPOH and not yet submitted again (a resubmission changes ot_status). */
+    public static boolean teruggezet(Melding m) {
+        return m.kanaal() == Kanaal.OT && "TERUGGEZET".equals(m.otStatus());
+    }
+
+    /** One line of the audit trail: what was done, sent or received, when, by whom. */
+    public record AuditRegel(Instant tijdstip, String actie, String ontvanger, String details, String door) {
+    }
+
+    public List<AuditRegel> geschiedenis(long meldingId) {
+        return jdbc.sql("select tijdstip, actie, ontvanger, details, door from audit where melding_id = ? order by id")
+                .param(meldingId)
+                .query((rs, n) -> new AuditRegel(Dialect.instant(rs.getObject("tijdstip", OffsetDateTime.class)),
+                        rs.getString("actie"), rs.getString("ontvanger"), rs.getString("details"), rs.getString("door")))
+                .list();
+    }
+
+    /** One melding with its uitleg, its history (audit) and its delivery work; empty when there is none. */
+    public Optional<BeheerModel.MeldingDetail> melding(long id, LocalDate vandaag) {
+        return meldingen.vind(id).map(m -> detail(m, vandaag));
+    }
+
+    BeheerModel.MeldingDetail detail(Melding m, LocalDate vandaag) {
+        return new BeheerModel.MeldingDetail(BeheerModel.MeldingOverzicht.van(m, vandaag), m.uitleg(), m.trajectId(),
+                m.otLink(), m.terugzetReden(), m.aangemaakt(), geschiedenis(m.id()),
+                outbox.voorMelding(m.id()).stream().map(BeheerModel.Aflevering::van).toList());
+    }
+
+    /** Every dead letter, oldest first (the API). */
+    public List<Doodloper> doodlopers() {
+        return outbox.doodlopers();
+    }
+
+    /** At most {@code max} dead letters, the newest first (the page). */
+    public List<Doodloper> nieuwsteDoodlopers(int max) {
+        return outbox.doodlopers(true, max);
+    }
+
+    public List<QuarantaineBestand> quarantaine(int max) {
+        return quarantaine.recent(max);
+    }
+
+    public Optional<QuarantaineBestand> quarantaineBestand(long id) {
+        return quarantaine.vind(id);
+    }
+
+    /** The report beside a quarantined file; null when it is gone. */
+    public String rapport(QuarantaineBestand q) {
+        return Quarantaine.rapport(q);
+    }
+
+    /** The newest mails of the mail outbox, for the page: kind, receiver, subject and state, never the body. */
+    public List<Map<String, Object>> mails(int max) {
+        return jdbc.sql("""
+                select id, soort, ontvanger, onderwerp, status, pogingen, aangemaakt, verzonden from mail_outbox
+                order by id desc fetch first %d rows only""".formatted(Math.max(1, max))).query().listOfRows();
+    }
+
+    // ---- figures for the metrics (counts only, never a pupil) ----
+
+    /** Meldingen per kanaal and status: "DUO" → {"TE_VERZENDEN" → 3, …}. */
+    public Map<String, Map<String, Long>> meldingenPerKanaalEnStatus() {
+        Map<String, Map<String, Long>> telling = new LinkedHashMap<>();
+        jdbc.sql("select kanaal, status, count(*) as aantal from melding group by kanaal, status")
+                .query(rs -> {
+                    telling.computeIfAbsent(rs.getString("kanaal"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("status"), rs.getLong("aantal"));
+                });
+        return telling;
+    }
+
+    /** Outbox work not yet delivered (due or backing off), per kanaal; mails as kanaal MAIL. */
+    public Map<String, Long> outboxDiepte() {
+        Map<String, Long> diepte = outboxPerKanaal(OutboxRepository.TE_VERZENDEN);
+        diepte.put("MAIL", jdbc.sql("select count(*) from mail_outbox where status = 'TE_VERZENDEN'")
+                .query(Long.class).single());
+        return diepte;
+    }
+
+    /** Dead letters per kanaal. */
+    public Map<String, Long> doodlopersPerKanaal() {
+        return outboxPerKanaal(OutboxRepository.MISLUKT);
+    }
+
+    private Map<String, Long> outboxPerKanaal(String status) {
+        Map<String, Long> aantal = new LinkedHashMap<>();
+        jdbc.sql("select kanaal, count(*) as aantal from outbox where status = ? group by kanaal")
+                .param(status)
+                .query(rs -> {
+                    aantal.put(rs.getString("kanaal"), rs.getLong("aantal"));
+                });
+        return aantal;
+    }
+
+    /** When the oldest DUO or OT melding that has not left yet was made, per kanaal. */
+    public Map<String, Instant> oudsteOnverzonden() {
+        Map<String, Instant> oudste = new LinkedHashMap<>();
+        jdbc.sql("""
+                select kanaal, min(aangemaakt) as oudste from melding where kanaal in ('DUO', 'OT') and status in (?, ?, ?, ?)
+                group by kanaal""")
+                .params(ONVERZONDEN)
+                .query(rs -> {
+                    oudste.put(rs.getString("kanaal"), Dialect.instant(rs.getObject("oudste", OffsetDateTime.class)));
+                });
+        return oudste;
+    }
+
+    public long aantalInQuarantaine() {
+        return quarantaine.aantal();
+    }
+}
