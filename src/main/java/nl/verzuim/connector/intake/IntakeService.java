@@ -163,7 +163,7 @@ public class IntakeService {
         for (Map.Entry<String, Set<String>> perSchool : opslag.geraakt.entrySet()) {
             School school = scholen.vind(perSchool.getKey()).orElseThrow();
             for (String leerlingId : perSchool.getValue()) {
-                meldingen.herbeoordeel(school, leerlingId, peildatum);
+                meldingen.herbeoordeel(school, leerlingId, peildatum, bestand.getFileName().toString());
                 beoordeeld++;
             }
         }

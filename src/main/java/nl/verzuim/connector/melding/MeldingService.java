@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,21 +42,34 @@ public class MeldingService {
     private final MeldingRepository meldingen;
     private final OutboxRepository outbox;
     private final AuditRepository audit;
+    private final Correcties correcties;
     private final Clock klok;
 
     public MeldingService(LeerlingRepository leerlingen, RegistratieRepository registraties,
-                          MeldingRepository meldingen, OutboxRepository outbox, AuditRepository audit, Clock klok) {
+                          MeldingRepository meldingen, OutboxRepository outbox, AuditRepository audit,
+                          Correcties correcties, Clock klok) {
         this.leerlingen = leerlingen;
         this.registraties = registraties;
         this.meldingen = meldingen;
         this.outbox = outbox;
         this.audit = audit;
+        this.correcties = correcties;
         this.klok = klok;
     }
 
     /** Judges one pupil as of {@code peildatum}; returns how many new meldingen were made. */
     @Transactional
     public int herbeoordeel(School school, String leerlingId, LocalDate peildatum) {
+        return herbeoordeel(school, leerlingId, peildatum, null);
+    }
+
+    /**
+     * Judges one pupil as of {@code peildatum} after the LAS file {@code bron} (named in the audit of a melding it
+     * takes the basis of) was stored; returns how many new meldingen were made. What a correction does to meldingen
+     * already made: {@link Correcties}.
+     */
+    @Transactional
+    public int herbeoordeel(School school, String leerlingId, LocalDate peildatum, String bron) {
         Instant nu = klok.instant();
         Optional<LeerlingGegevens> gegevens = leerlingen.vind(school.brin(), school.vestiging(), leerlingId);
         List<Registratie> regs = registraties.voorLeerling(school.brin(), school.vestiging(), leerlingId);
@@ -68,6 +82,7 @@ public class MeldingService {
                 .toList();
         List<Beslissing> beslissingen = Beoordelaar.beoordeel(leerling, school.kalender(), school.regelinstellingen(),
                 regs, peildatum, eerdere);
+        Set<Long> vervallen = correcties.toets(school, leerling, regs, peildatum, bestaand, beslissingen, bron, nu);
         int nieuw = 0;
         for (Beslissing beslissing : beslissingen) {
             Optional<Melding> zelfde = bestaand.stream()
@@ -76,6 +91,10 @@ public class MeldingService {
                     .findFirst();
             if (zelfde.isPresent()) {
                 Melding m = zelfde.get();
+                if (m.status() == MeldingStatus.VERVALLEN) {
+                    weerOnderbouwd(school, m, gegevens, bron, nu);
+                    continue;
+                }
                 if (beslissing.einddatum() != null && !beslissing.einddatum().equals(m.einddatum())) {
                     meldingen.werkBij(m.id(), beslissing.einddatum(), beslissing.uitleg(), nu);
                 }
@@ -85,7 +104,7 @@ public class MeldingService {
             nieuw++;
         }
         for (Melding m : bestaand) {
-            if (m.status() == MeldingStatus.ONVOLLEDIG) {
+            if (m.status() == MeldingStatus.ONVOLLEDIG && !vervallen.contains(m.id())) {
                 List<String> ontbrekend = ontbrekend(m.kanaal(), gegevens);
                 if (ontbrekend.isEmpty()) {
                     geefVrij(school, m.id(), m.kanaal(), nu);
@@ -95,6 +114,23 @@ public class MeldingService {
             }
         }
         return nieuw;
+    }
+
+    /** A lapsed melding whose rule holds again (a correction undone): it takes the way of a new one once more. */
+    private void weerOnderbouwd(School school, Melding m, Optional<LeerlingGegevens> gegevens, String bron,
+                                Instant nu) {
+        List<String> ontbrekend = ontbrekend(m.kanaal(), gegevens);
+        MeldingStatus naar = ontbrekend.isEmpty() ? MeldingStatus.TE_VERZENDEN : MeldingStatus.ONVOLLEDIG;
+        if (!meldingen.wissel(m.id(), MeldingStatus.VERVALLEN, naar, nu)) {
+            return;
+        }
+        audit.schrijf(m.id(), "WEER_ONDERBOUWD", m.kanaal().name(), "de regel geldt weer"
+                + (bron == null ? "" : " na " + bron), "regels", nu);
+        if (ontbrekend.isEmpty()) {
+            geefVrij(school, m.id(), m.kanaal(), nu);
+        } else {
+            meldingen.status(m.id(), MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
+        }
     }
 
     private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,

@@ -15,5 +15,9 @@ public enum MeldingStatus {
     /** Withdrawn at DUO by a person. */
     INGETROKKEN,
     /** A signal for the school only; nothing is sent. */
-    GESIGNALEERD
+    GESIGNALEERD,
+    /**
+     * Not sent, and never to be: a later LAS export took its basis away before it left (the audit names the file).
+     */
+    VERVALLEN
 }

@@ -32,7 +32,8 @@ public class Weergave {
             Map.entry("VERZONDEN", "Verzonden"),
             Map.entry("MISLUKT", "Mislukt"),
             Map.entry("INGETROKKEN", "Ingetrokken"),
-            Map.entry("GESIGNALEERD", "Signaal voor de school"));
+            Map.entry("GESIGNALEERD", "Signaal voor de school"),
+            Map.entry("VERVALLEN", "Vervallen (niet verzonden)"));
 
     private static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
