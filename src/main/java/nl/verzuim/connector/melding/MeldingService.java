@@ -85,6 +85,9 @@ public class MeldingService {
         Set<Long> vervallen = correcties.toets(school, leerling, regs, peildatum, bestaand, beslissingen, bron, nu);
         int nieuw = 0;
         for (Beslissing beslissing : beslissingen) {
+            if (!school.bedient(beslissing.kanaal())) {
+                continue; // kanalen: the school's LAS reports to this receiver itself
+            }
             Optional<Melding> zelfde = bestaand.stream()
                     .filter(m -> m.kanaal() == beslissing.kanaal() && m.soort().equals(beslissing.soort().name())
                             && m.begindatum().equals(beslissing.begindatum()))
@@ -135,6 +138,14 @@ public class MeldingService {
 
     private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
                       Instant nu) {
+        if (beslissing.kanaal() != Kanaal.SIGNAAL && school.voorMeldingenVanaf(beslissing.beslotenOp())) {
+            // before go-live: kept, shown, no deadline; a person may still send it (MeldingActies.keurGoed)
+            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
+                    MeldingStatus.HISTORISCH, null, nu);
+            audit.schrijf(id, "HISTORISCH", beslissing.kanaal().name(), beslissing.soort().name()
+                    + "; besloten voor meldingen_vanaf " + school.meldingenVanaf() + ": niet verzonden", "regels", nu);
+            return id;
+        }
         LocalDate uiterste = beslissing.kanaal() == Kanaal.DUO
                 ? Termijnen.uitersteMelddatumDuo(school.kalender(), beslissing.beslotenOp()) : null;
         return maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu);
@@ -178,6 +189,19 @@ public class MeldingService {
             return;
         }
         zetInOutbox(meldingId, kanaal, nu);
+    }
+
+    /**
+     * A person sends a historical melding after all: held as ONVOLLEDIG while its receiver's fields are missing,
+     * else into the outbox.
+     */
+    void verstuurHistorisch(Melding m, Instant nu) {
+        List<String> ontbrekend = ontbrekend(m.kanaal(), leerlingen.vind(m.brin(), m.vestiging(), m.leerlingId()));
+        if (ontbrekend.isEmpty()) {
+            zetInOutbox(m.id(), m.kanaal(), nu);
+        } else {
+            meldingen.status(m.id(), MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
+        }
     }
 
     void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu) {

@@ -19,5 +19,10 @@ public enum MeldingStatus {
     /**
      * Not sent, and never to be: a later LAS export took its basis away before it left (the audit names the file).
      */
-    VERVALLEN
+    VERVALLEN,
+    /**
+     * Decided before the school's go-live ({@code meldingen_vanaf}): shown, counted in no deadline, sent only when a
+     * person sends it (the approval path).
+     */
+    HISTORISCH
 }

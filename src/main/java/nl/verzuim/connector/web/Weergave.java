@@ -33,7 +33,8 @@ public class Weergave {
             Map.entry("MISLUKT", "Mislukt"),
             Map.entry("INGETROKKEN", "Ingetrokken"),
             Map.entry("GESIGNALEERD", "Signaal voor de school"),
-            Map.entry("VERVALLEN", "Vervallen (niet verzonden)"));
+            Map.entry("VERVALLEN", "Vervallen (niet verzonden)"),
+            Map.entry("HISTORISCH", "Historisch (voor de start)"));
 
     private static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 

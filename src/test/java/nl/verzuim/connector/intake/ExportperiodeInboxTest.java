@@ -1,26 +1,16 @@
 package nl.verzuim.connector.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.rules.Registratie;
-import nl.verzuim.connector.support.ConnectorTestBasis;
+import nl.verzuim.connector.support.CorrectieschoolTestBasis;
 
 /**
  * "An export speaks for its period" (domain §3, las-input.md §2) through the real inbox: what the rules are given
@@ -29,24 +19,10 @@ import nl.verzuim.connector.support.ConnectorTestBasis;
  * {@code vervangt: leerlingen}, 11BB00 one with registratie_id and {@code vervangt: niets}.
  */
 @Tag("database")
-@org.springframework.test.annotation.DirtiesContext
-class ExportperiodeInboxTest extends ConnectorTestBasis {
+class ExportperiodeInboxTest extends CorrectieschoolTestBasis {
 
     static final String KOP = "leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n";
     static final String KOP_ID = "registratie_id;leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n";
-
-    static Path map;
-
-    @DynamicPropertySource
-    static void correctiescholen(DynamicPropertyRegistry r) throws java.io.IOException {
-        map = eigenMap(r, "scholen-correcties.yaml");
-        Path profielen = Files.write(map.resolve("las-profielen-correcties.yaml"),
-                klassepad("las-profielen-correcties.yaml"));
-        r.add("connector.las-profielen", profielen::toString);
-    }
-
-    @Autowired
-    CamelContext camel;
 
     @Autowired
     RegistratieRepository registraties;
@@ -183,16 +159,5 @@ class ExportperiodeInboxTest extends ConnectorTestBasis {
         return registraties.voorLeerling(brin, "00", leerlingId).stream()
                 .sorted(java.util.Comparator.comparing(Registratie::datum))
                 .map(r -> r.datum() + " " + r.code()).toList();
-    }
-
-    private void lees(String naam, String inhoud) throws Exception {
-        NotifyBuilder klaar = new NotifyBuilder(camel).fromRoute("intake")
-                .filter(e -> naam.equals(e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
-                .whenCompleted(1).create();
-        zetInInbox(map, naam, inhoud);
-        assertThat(klaar.matches(20, TimeUnit.SECONDS)).as(naam + " ingelezen").isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(map.resolve("inbox").resolve(naam)));
-        assertThat(jdbc.sql("select count(*) from quarantaine where bestand = ?").param(naam).query(Integer.class)
-                .single()).as(naam + " zonder fouten").isZero();
     }
 }
