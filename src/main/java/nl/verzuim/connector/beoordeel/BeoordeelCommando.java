@@ -26,7 +26,9 @@ import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
+import nl.verzuim.connector.rules.Exportperiode;
 import nl.verzuim.connector.rules.Leerling;
+import nl.verzuim.connector.rules.Registratiestand;
 import nl.verzuim.connector.rules.Verzuimsoort;
 import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
@@ -157,7 +159,8 @@ public final class BeoordeelCommando {
         /** LAS key → the school codes where a dossier or export knows it, for CSV files that do not name a school. */
         private final Map<String, Set<String>> scholenPerLeerling = new HashMap<>();
         private final Map<String, School> schoolPerSleutel = new HashMap<>();
-        private final Registratieopslag registraties = new Registratieopslag();
+        /** What the registraties files hold, each speaking for its period as in the inbox ({@link Exportperiode}). */
+        private final Registratiestand registraties = new Registratiestand();
         private int gelezen;
 
         Invoer(Scholen scholen) {
@@ -170,6 +173,8 @@ public final class BeoordeelCommando {
                 fouten.add(new IntakeFout(naam, null, null, "bestand bestaat niet of is geen bestand"));
                 return;
             }
+            // the lines of a file come only once it was read to its end (Exportlezer holds them back for us)
+            Registratiestand.Bestand[] open = new Registratiestand.Bestand[1];
             try {
                 new Exportlezer(scholen, id -> scholenPerLeerling.getOrDefault(id, Set.of()), Long.MAX_VALUE)
                         .lees(bestand, new Exportlezer.Ontvanger() {
@@ -182,11 +187,17 @@ public final class BeoordeelCommando {
 
                             @Override
                             public void registratie(School school, CsvRegel regel) {
-                                String sleutel = sleutel(school, regel.leerlingId());
-                                schoolPerSleutel.putIfAbsent(sleutel, school);
-                                registraties.voegToe(sleutel, regel.registratie());
+                                schoolPerSleutel.putIfAbsent(sleutel(school, regel.leerlingId()), school);
+                                if (open[0] == null) {
+                                    // one profile reads a whole file: the school's, or the one all schools share
+                                    open[0] = registraties.lees(scholen.profiel(school).vervangt());
+                                }
+                                open[0].regel(school.code(), regel.leerlingId(), regel.registratie());
                             }
                         }, fouten);
+                if (open[0] != null) {
+                    open[0].sluit();
+                }
                 gelezen++;
             } catch (OngeldigBestandException e) {
                 fouten.addAll(e.fouten());
@@ -195,7 +206,7 @@ public final class BeoordeelCommando {
 
         List<String> waarschuwingen() {
             List<String> waarschuwingen = new ArrayList<>();
-            for (String sleutel : new TreeSet<>(registraties.sleutels())) {
+            for (String sleutel : new TreeSet<>(sleutels())) {
                 LeerlingGegevens l = leerlingen.get(sleutel);
                 if (l == null || l.geboortedatum() == null) {
                     School school = schoolPerSleutel.get(sleutel);
@@ -209,13 +220,14 @@ public final class BeoordeelCommando {
 
         List<String> beoordeel(LocalDate peildatum) {
             List<Uitvoer> uitvoer = new ArrayList<>();
-            for (String sleutel : registraties.sleutels()) {
+            for (Registratiestand.Leerlingsleutel l : registraties.leerlingen()) {
+                String sleutel = l.school() + "/" + l.leerlingId();
                 School school = schoolPerSleutel.get(sleutel);
                 LeerlingGegevens gegevens = leerlingen.get(sleutel);
-                String leerlingId = leerlingId(sleutel);
+                String leerlingId = l.leerlingId();
                 Leerling leerling = new Leerling(leerlingId, gegevens == null ? null : gegevens.geboortedatum(), false);
                 for (Beslissing b : Beoordelaar.beoordeel(leerling, school.kalender(), school.regelinstellingen(),
-                        registraties.registraties(sleutel), peildatum, List.of())) {
+                        registraties.registraties(l.school(), leerlingId), peildatum, List.of())) {
                     uitvoer.add(new Uitvoer(school.brin(), school.vestiging(), leerlingId, b.kanaal().name(),
                             b.soort().name(), b));
                 }
@@ -250,6 +262,11 @@ public final class BeoordeelCommando {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** The pupils holding registrations, as school code + "/" + LAS key. */
+        private List<String> sleutels() {
+            return registraties.leerlingen().stream().map(l -> l.school() + "/" + l.leerlingId()).toList();
         }
 
         private static String sleutel(School school, String leerlingId) {

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quarantineDir where rejected files go, with a report beside each
  * @param tijdzone      the schools' time zone: what "today" means
  * @param klokStart     optional: the connector's clock starts at this moment and runs on (demos and tests)
+ * @param intrekkenNaCorrectie what becomes of a melding at DUO whose basis a later LAS export took away
+ *                      (connector-interface.md): shown for a person to withdraw, or withdrawn by the connector
  */
 @ConfigurationProperties(prefix = "connector")
 public record ConnectorInstellingen(boolean sandbox,
@@ -31,11 +33,15 @@ public record ConnectorInstellingen(boolean sandbox,
                                     Path quarantineDir,
                                     String tijdzone,
                                     OffsetDateTime klokStart,
+                                    IntrekkenNaCorrectie intrekkenNaCorrectie,
                                     @DefaultValue Intake intake,
                                     @DefaultValue Duo duo,
                                     @DefaultValue Ot ot,
                                     @DefaultValue Mail mail,
                                     @DefaultValue Outbox outbox) {
+
+    /** {@code connector.intrekken-na-correctie}: {@code na_goedkeuring} or {@code automatisch}. */
+    public enum IntrekkenNaCorrectie { NA_GOEDKEURING, AUTOMATISCH }
 
     /**
      * @param maxBestandsgrootte larger files are refused whole, unread

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.leerling.LeerlingRepository;
 import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.melding.MeldingService;
+import nl.verzuim.connector.rules.Exportperiode;
+import nl.verzuim.connector.rules.Vervangt;
 import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 
@@ -153,13 +156,14 @@ public class IntakeService {
         Opslag opslag = new Opslag(bestand.getFileName().toString());
         Exportlezer.Soort soort = lezer.lees(bestand, opslag, fouten);
         opslag.schrijfWachtrij();
+        opslag.vervangPerioden();
         long opgeslagen = System.nanoTime();
         LocalDate peildatum = LocalDate.now(klok);
         int beoordeeld = 0;
         for (Map.Entry<String, Set<String>> perSchool : opslag.geraakt.entrySet()) {
             School school = scholen.vind(perSchool.getKey()).orElseThrow();
             for (String leerlingId : perSchool.getValue()) {
-                meldingen.herbeoordeel(school, leerlingId, peildatum);
+                meldingen.herbeoordeel(school, leerlingId, peildatum, bestand.getFileName().toString());
                 beoordeeld++;
             }
         }
@@ -178,6 +182,10 @@ public class IntakeService {
         private final String naam;
         private final List<RegistratieRepository.Rij> wachtrij = new ArrayList<>(BATCH);
         private final Map<String, Set<String>> geraakt = new LinkedHashMap<>();
+        /** The periods of the file per school, one collector per {@code vervangt} of the schools' profiles. */
+        private final Map<Vervangt, Exportperiode> perioden = new EnumMap<>(Vervangt.class);
+        /** The volgnummer below which a registration was held before this file; none before its first line. */
+        private long grens = -1;
         private int geaccepteerd;
 
         Opslag(String naam) {
@@ -193,6 +201,11 @@ public class IntakeService {
 
         @Override
         public void registratie(School school, CsvRegel regel) {
+            if (grens < 0) {
+                grens = registraties.volgnummerGrens();
+            }
+            perioden.computeIfAbsent(scholen.profiel(school).vervangt(), Exportperiode::new)
+                    .regel(school.code(), regel.leerlingId(), regel.registratie().datum());
             wachtrij.add(new RegistratieRepository.Rij(school.brin(), school.vestiging(), regel.leerlingId(),
                     regel.registratie(), naam, regel.regel()));
             if (wachtrij.size() >= BATCH) {
@@ -204,6 +217,26 @@ public class IntakeService {
         @Override
         public boolean draaitTerugBijAfkeur() {
             return true;
+        }
+
+        /**
+         * Step 2 of {@link Exportperiode}, after the file's lines are stored: per school, what was held before for
+         * its period and the file no longer holds goes, as one delete; the pupils it took something from are judged
+         * again with those of the file.
+         */
+        void vervangPerioden() {
+            for (Exportperiode periode : perioden.values()) {
+                if (periode.vervangt() == Vervangt.NIETS) {
+                    continue;
+                }
+                for (String code : periode.scholen()) {
+                    School school = scholen.vind(code).orElseThrow();
+                    List<String> weg = registraties.vervangPeriode(school.brin(), school.vestiging(),
+                            periode.van(code), periode.tot(code), grens,
+                            periode.vervangt() == Vervangt.LEERLINGEN);
+                    geraakt.computeIfAbsent(code, k -> new LinkedHashSet<>()).addAll(weg);
+                }
+            }
         }
 
         void schrijfWachtrij() {

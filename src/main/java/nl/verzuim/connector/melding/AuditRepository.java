@@ -20,6 +20,14 @@ public class AuditRepository {
         this.jdbc = jdbc;
     }
 
+    /** Whether the melding has an audit line with this action (and these details, when given). */
+    public boolean heeft(long meldingId, String actie, String details) {
+        return jdbc.sql("select count(*) from audit where melding_id = ? and actie = ?"
+                        + (details == null ? "" : " and details = ?"))
+                .params(details == null ? new Object[] {meldingId, actie} : new Object[] {meldingId, actie, details})
+                .query(Integer.class).single() > 0;
+    }
+
     public void schrijf(Long meldingId, String actie, String ontvanger, String details, String door, Instant nu) {
         jdbc.sql("insert into audit (tijdstip, melding_id, actie, ontvanger, details, door) values (?, ?, ?, ?, ?, ?)")
                 .params(Dialect.tijd(nu), meldingId, actie, ontvanger,

@@ -7,12 +7,16 @@ import java.time.LocalDate;
 import nl.verzuim.connector.rules.Kanaal;
 
 /** A decision of the rules as the connector keeps it, with what became of it. No personal data in here. */
+/**
+ * @param nietOnderbouwd for a melding already at DUO or OT whose rule a later LAS export no longer supports: why, with
+ *                       the figures before and after; null while it is supported
+ */
 public record Melding(long id, String brin, String vestiging, String leerlingId, Kanaal kanaal, String soort,
                       LocalDate begindatum, LocalDate einddatum, BigDecimal uren, LocalDate beslotenOp,
                       LocalDate uitersteMelddatum, String uitleg, MeldingStatus status, String ontbrekendeVelden,
                       String meldingsnummer, String duoStatus, String trajectId, String otId, String otStatus,
                       String otLink, String terugzetReden, String laatsteFout, Instant aangemaakt, Instant bijgewerkt,
-                      LocalDate duoVerzondenOp) {
+                      LocalDate duoVerzondenOp, String nietOnderbouwd) {
 
     public String schoolcode() {
         return brin + vestiging;

@@ -39,11 +39,25 @@ public class MeldingActies {
         this.klok = klok;
     }
 
-    /** A melding that waits for approval goes into the outbox. */
+    /**
+     * A melding that waits for approval goes into the outbox; so does a historical one (decided before the school's
+     * meldingen_vanaf) a person sends after all.
+     */
     @Transactional
     public Melding keurGoed(long meldingId, String door) {
         Melding melding = vind(meldingId);
         Instant nu = klok.instant();
+        if (melding.status() == MeldingStatus.HISTORISCH) {
+            if (!meldingen.wissel(meldingId, MeldingStatus.HISTORISCH, MeldingStatus.TE_VERZENDEN, nu)) {
+                throw new NietMogelijk("melding " + meldingId + " is niet meer historisch (status "
+                        + vind(meldingId).status() + ")");
+            }
+            service.verstuurHistorisch(melding, nu);
+            audit.schrijf(meldingId, "GOEDGEKEURD", melding.kanaal().name(), "historische melding toch verzonden",
+                    door, nu);
+            LOG.info("Historische melding {} toch verzonden", meldingId);
+            return vind(meldingId);
+        }
         // One conditional update decides: of two approvals at once (a double click, two beheerders) only one
         // changes the row, so only one outbox item and one delivery arise.
         if (!meldingen.wissel(meldingId, MeldingStatus.WACHT_OP_GOEDKEURING, MeldingStatus.TE_VERZENDEN, nu)) {

@@ -151,6 +151,12 @@ public class MeldingRepository {
                 .params(fout, Dialect.tijd(nu), id).update();
     }
 
+    /** Flags (or with null clears) a melding at its receiver whose basis a later export took away. */
+    public void nietOnderbouwd(long id, String waarom, Instant nu) {
+        jdbc.sql("update melding set niet_onderbouwd = ?, bijgewerkt = ? where id = ?")
+                .params(waarom, Dialect.tijd(nu), id).update();
+    }
+
     /** One row of table melding, for every query that returns meldingen (levensloop, the operator's searches). */
     public static Melding rij(ResultSet rs, int n) throws SQLException {
         return new Melding(rs.getLong("id"), rs.getString("brin"), rs.getString("vestiging"),
@@ -164,6 +170,6 @@ public class MeldingRepository {
                 rs.getString("terugzet_reden"), rs.getString("laatste_fout"),
                 Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class)),
                 Dialect.instant(rs.getObject("bijgewerkt", OffsetDateTime.class)),
-                rs.getObject("duo_verzonden_op", LocalDate.class));
+                rs.getObject("duo_verzonden_op", LocalDate.class), rs.getString("niet_onderbouwd"));
     }
 }

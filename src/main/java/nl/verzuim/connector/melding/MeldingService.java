@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,21 +42,34 @@ public class MeldingService {
     private final MeldingRepository meldingen;
     private final OutboxRepository outbox;
     private final AuditRepository audit;
+    private final Correcties correcties;
     private final Clock klok;
 
     public MeldingService(LeerlingRepository leerlingen, RegistratieRepository registraties,
-                          MeldingRepository meldingen, OutboxRepository outbox, AuditRepository audit, Clock klok) {
+                          MeldingRepository meldingen, OutboxRepository outbox, AuditRepository audit,
+                          Correcties correcties, Clock klok) {
         this.leerlingen = leerlingen;
         this.registraties = registraties;
         this.meldingen = meldingen;
         this.outbox = outbox;
         this.audit = audit;
+        this.correcties = correcties;
         this.klok = klok;
     }
 
     /** Judges one pupil as of {@code peildatum}; returns how many new meldingen were made. */
     @Transactional
     public int herbeoordeel(School school, String leerlingId, LocalDate peildatum) {
+        return herbeoordeel(school, leerlingId, peildatum, null);
+    }
+
+    /**
+     * Judges one pupil as of {@code peildatum} after the LAS file {@code bron} (named in the audit of a melding it
+     * takes the basis of) was stored; returns how many new meldingen were made. What a correction does to meldingen
+     * already made: {@link Correcties}.
+     */
+    @Transactional
+    public int herbeoordeel(School school, String leerlingId, LocalDate peildatum, String bron) {
         Instant nu = klok.instant();
         Optional<LeerlingGegevens> gegevens = leerlingen.vind(school.brin(), school.vestiging(), leerlingId);
         List<Registratie> regs = registraties.voorLeerling(school.brin(), school.vestiging(), leerlingId);
@@ -68,14 +82,22 @@ public class MeldingService {
                 .toList();
         List<Beslissing> beslissingen = Beoordelaar.beoordeel(leerling, school.kalender(), school.regelinstellingen(),
                 regs, peildatum, eerdere);
+        Set<Long> vervallen = correcties.toets(school, leerling, regs, peildatum, bestaand, beslissingen, bron, nu);
         int nieuw = 0;
         for (Beslissing beslissing : beslissingen) {
+            if (!school.bedient(beslissing.kanaal())) {
+                continue; // kanalen: the school's LAS reports to this receiver itself
+            }
             Optional<Melding> zelfde = bestaand.stream()
                     .filter(m -> m.kanaal() == beslissing.kanaal() && m.soort().equals(beslissing.soort().name())
                             && m.begindatum().equals(beslissing.begindatum()))
                     .findFirst();
             if (zelfde.isPresent()) {
                 Melding m = zelfde.get();
+                if (m.status() == MeldingStatus.VERVALLEN) {
+                    weerOnderbouwd(school, m, gegevens, bron, nu);
+                    continue;
+                }
                 if (beslissing.einddatum() != null && !beslissing.einddatum().equals(m.einddatum())) {
                     meldingen.werkBij(m.id(), beslissing.einddatum(), beslissing.uitleg(), nu);
                 }
@@ -85,7 +107,7 @@ public class MeldingService {
             nieuw++;
         }
         for (Melding m : bestaand) {
-            if (m.status() == MeldingStatus.ONVOLLEDIG) {
+            if (m.status() == MeldingStatus.ONVOLLEDIG && !vervallen.contains(m.id())) {
                 List<String> ontbrekend = ontbrekend(m.kanaal(), gegevens);
                 if (ontbrekend.isEmpty()) {
                     geefVrij(school, m.id(), m.kanaal(), nu);
@@ -97,8 +119,33 @@ public class MeldingService {
         return nieuw;
     }
 
+    /** A lapsed melding whose rule holds again (a correction undone): it takes the way of a new one once more. */
+    private void weerOnderbouwd(School school, Melding m, Optional<LeerlingGegevens> gegevens, String bron,
+                                Instant nu) {
+        List<String> ontbrekend = ontbrekend(m.kanaal(), gegevens);
+        MeldingStatus naar = ontbrekend.isEmpty() ? MeldingStatus.TE_VERZENDEN : MeldingStatus.ONVOLLEDIG;
+        if (!meldingen.wissel(m.id(), MeldingStatus.VERVALLEN, naar, nu)) {
+            return;
+        }
+        audit.schrijf(m.id(), "WEER_ONDERBOUWD", m.kanaal().name(), "de regel geldt weer"
+                + (bron == null ? "" : " na " + bron), "regels", nu);
+        if (ontbrekend.isEmpty()) {
+            geefVrij(school, m.id(), m.kanaal(), nu);
+        } else {
+            meldingen.status(m.id(), MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
+        }
+    }
+
     private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
                       Instant nu) {
+        if (beslissing.kanaal() != Kanaal.SIGNAAL && school.voorMeldingenVanaf(beslissing.beslotenOp())) {
+            // before go-live: kept, shown, no deadline; a person may still send it (MeldingActies.keurGoed)
+            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
+                    MeldingStatus.HISTORISCH, null, nu);
+            audit.schrijf(id, "HISTORISCH", beslissing.kanaal().name(), beslissing.soort().name()
+                    + "; besloten voor meldingen_vanaf " + school.meldingenVanaf() + ": niet verzonden", "regels", nu);
+            return id;
+        }
         LocalDate uiterste = beslissing.kanaal() == Kanaal.DUO
                 ? Termijnen.uitersteMelddatumDuo(school.kalender(), beslissing.beslotenOp()) : null;
         return maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu);
@@ -142,6 +189,19 @@ public class MeldingService {
             return;
         }
         zetInOutbox(meldingId, kanaal, nu);
+    }
+
+    /**
+     * A person sends a historical melding after all: held as ONVOLLEDIG while its receiver's fields are missing,
+     * else into the outbox.
+     */
+    void verstuurHistorisch(Melding m, Instant nu) {
+        List<String> ontbrekend = ontbrekend(m.kanaal(), leerlingen.vind(m.brin(), m.vestiging(), m.leerlingId()));
+        if (ontbrekend.isEmpty()) {
+            zetInOutbox(m.id(), m.kanaal(), nu);
+        } else {
+            meldingen.status(m.id(), MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
+        }
     }
 
     void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu) {

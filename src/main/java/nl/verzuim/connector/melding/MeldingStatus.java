@@ -15,5 +15,14 @@ public enum MeldingStatus {
     /** Withdrawn at DUO by a person. */
     INGETROKKEN,
     /** A signal for the school only; nothing is sent. */
-    GESIGNALEERD
+    GESIGNALEERD,
+    /**
+     * Not sent, and never to be: a later LAS export took its basis away before it left (the audit names the file).
+     */
+    VERVALLEN,
+    /**
+     * Decided before the school's go-live ({@code meldingen_vanaf}): shown, counted in no deadline, sent only when a
+     * person sends it (the approval path).
+     */
+    HISTORISCH
 }

@@ -60,9 +60,12 @@ public class SandboxBestanden {
                 School school = SchoolconfiguratieLezer.lees(scholen).scholen().get(0);
                 Files.writeString(instellingen.inbox().resolve(school.code() + "_verzuimregistraties.csv"),
                         voorbeeldCsv(school.kalender(), LocalDate.now(klok)), StandardCharsets.UTF_8);
+                // written after the first (the inbox takes files by time, then name): the school's next export
+                Files.writeString(instellingen.inbox().resolve(school.code() + "_verzuimregistraties_correctie.csv"),
+                        correctieCsv(school.kalender(), LocalDate.now(klok)), StandardCharsets.UTF_8);
                 Files.writeString(geplaatst, "De voorbeeldbestanden staan in de inbox; verwijder dit bestand om ze"
                         + " opnieuw te laten plaatsen.\n", StandardCharsets.UTF_8);
-                LOG.info("Sandbox: voorbeeldbestanden (OSO-dossier en verzuimregistraties) in {}",
+                LOG.info("Sandbox: voorbeeldbestanden (OSO-dossier, verzuimregistraties en een correctie) in {}",
                         instellingen.inbox().toAbsolutePath());
             }
         } catch (IOException e) {
@@ -113,6 +116,22 @@ public class SandboxBestanden {
         LocalDate dag = kalender.eersteSchooldagVanaf(vandaag.minusDays(10));
         if (dag != null && dag.isBefore(vandaag)) {
             csv.append("LN100200;").append(dag).append(";08:30;08:55;25;TL;\n");
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The school's next export, after the fact: a parent called, and the first day of the sample is recoded ziek. It
+     * speaks for that one day (domain §3), so the meldingen that counted it as ongeoorloofd no longer hold: those
+     * not yet sent lapse, those at DUO are flagged "niet meer onderbouwd" on the page, and the rules decide again
+     * from the next day.
+     */
+    static String correctieCsv(Schoolkalender kalender, LocalDate vandaag) {
+        LocalDate dag = kalender.eersteSchooldagVanaf(vandaag.minusDays(45));
+        StringBuilder csv = new StringBuilder("leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n");
+        if (dag != null && dag.isBefore(vandaag)) {
+            csv.append(LEERLING).append(';').append(dag).append(";08:30;;").append(kalender.lesminuten(dag))
+                    .append(";ZK;ouder belde achteraf: ziek\n");
         }
         return csv.toString();
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import nl.verzuim.connector.rules.Afwezigheidscode;
+import nl.verzuim.connector.rules.Vervangt;
 
 /**
  * How one LAS lays out its verzuimregistraties CSV (las-input.md §2): the separator, the column names, the date
@@ -21,9 +22,11 @@ import nl.verzuim.connector.rules.Afwezigheidscode;
  * @param kolommen maps each field ({@link #VELDEN}) to the LAS's column name; {@code leerling_id}, {@code datum} and
  *                 {@code code} are required
  * @param codes    the LAS's codes (compared without regard to case) and their meaning
+ * @param vervangt what a file read with this profile replaces of what was held before (las-input.md §2)
  */
 public record LasProfiel(String naam, char scheidingsteken, Map<String, String> kolommen, String datumformaat,
-                         String tijdformaat, Charset codering, Map<String, Afwezigheidscode> codes) {
+                         String tijdformaat, Charset codering, Map<String, Afwezigheidscode> codes,
+                         Vervangt vervangt) {
 
     public static final String LEERLING_ID = "leerling_id";
     public static final String DATUM = "datum";
@@ -32,26 +35,34 @@ public record LasProfiel(String naam, char scheidingsteken, Map<String, String> 
     public static final String MINUTEN = "minuten";
     public static final String CODE = "code";
     public static final String OMSCHRIJVING = "omschrijving";
+    public static final String REGISTRATIE_ID = "registratie_id";
 
     /** Every field a profile can map, in the order of the {@code standaard} layout. */
     public static final List<String> VELDEN = List.of(LEERLING_ID, DATUM, BEGINTIJD, EINDTIJD, MINUTEN, CODE,
-            OMSCHRIJVING);
+            OMSCHRIJVING, REGISTRATIE_ID);
     /** The fields without which a line means nothing to the rules. */
     public static final List<String> VERPLICHT = List.of(LEERLING_ID, DATUM, CODE);
 
     /** The layout of las-input.md §2, shipped with the connector (the example layouts are in the jar's YAML). */
     public static final LasProfiel STANDAARD = new LasProfiel("standaard", ';',
             Map.of(LEERLING_ID, "leerling_id", DATUM, "datum", BEGINTIJD, "begintijd", EINDTIJD, "eindtijd",
-                    MINUTEN, "minuten", CODE, "code", OMSCHRIJVING, "omschrijving"),
+                    MINUTEN, "minuten", CODE, "code", OMSCHRIJVING, "omschrijving", REGISTRATIE_ID, "registratie_id"),
             "yyyy-MM-dd", "HH:mm", StandardCharsets.UTF_8,
             Map.of("ONG", Afwezigheidscode.ONG, "TL", Afwezigheidscode.TL, "LUX", Afwezigheidscode.LUX,
                     "ZK", Afwezigheidscode.ZK, "MED", Afwezigheidscode.MED, "VRL", Afwezigheidscode.VRL,
-                    "SCH", Afwezigheidscode.SCH, "REL", Afwezigheidscode.REL, "UIT", Afwezigheidscode.UIT));
+                    "SCH", Afwezigheidscode.SCH, "REL", Afwezigheidscode.REL, "UIT", Afwezigheidscode.UIT),
+            Vervangt.SCHOOL);
 
     public LasProfiel {
         Objects.requireNonNull(naam, "naam");
         Objects.requireNonNull(codering, "codering");
         kolommen = Map.copyOf(kolommen);
+        vervangt = vervangt == null ? Vervangt.SCHOOL : vervangt;
+        if (vervangt == Vervangt.NIETS && !kolommen.containsKey(REGISTRATIE_ID)) {
+            // a file of changes only is matched to what is held by the LAS's own id (las-input.md §2)
+            throw new IllegalArgumentException("profiel " + naam + ": vervangt: niets vraagt een kolom voor '"
+                    + REGISTRATIE_ID + "'");
+        }
         for (String verplicht : VERPLICHT) {
             if (!kolommen.containsKey(verplicht)) {
                 throw new IllegalArgumentException("profiel " + naam + ": kolom voor '" + verplicht + "' ontbreekt");
@@ -80,6 +91,12 @@ public record LasProfiel(String naam, char scheidingsteken, Map<String, String> 
         codes = Map.copyOf(genormaliseerd);
         datumFormatter(datumformaat);
         tijdFormatter(tijdformaat);
+    }
+
+    /** A profile that replaces per school ({@link Vervangt#SCHOOL}, the default). */
+    public LasProfiel(String naam, char scheidingsteken, Map<String, String> kolommen, String datumformaat,
+                      String tijdformaat, Charset codering, Map<String, Afwezigheidscode> codes) {
+        this(naam, scheidingsteken, kolommen, datumformaat, tijdformaat, codering, codes, Vervangt.SCHOOL);
     }
 
     /** The meaning of a LAS code, or null when the profile does not know it (then the line is an error). */

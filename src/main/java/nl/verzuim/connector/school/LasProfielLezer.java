@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 import nl.verzuim.connector.rules.Afwezigheidscode;
+import nl.verzuim.connector.rules.Vervangt;
 
 /**
  * Reads a file of CSV profiles ({@code profielen:} with one entry per LAS layout). Every key is read; an unknown or
@@ -29,7 +30,7 @@ import nl.verzuim.connector.rules.Afwezigheidscode;
 public final class LasProfielLezer {
 
     private static final Set<String> SLEUTELS = Set.of("naam", "scheidingsteken", "codering", "datumformaat",
-            "tijdformaat", "kolommen", "codes");
+            "tijdformaat", "kolommen", "codes", "vervangt");
 
     private final YamlBron yaml;
 
@@ -112,10 +113,21 @@ public final class LasProfielLezer {
         Map<String, String> kolommen = kolommen(velden.get("kolommen"));
         Map<String, Afwezigheidscode> codes = codes(velden.get("codes"));
         try {
-            return new LasProfiel(naam, scheidingsteken, kolommen, datumformaat, tijdformaat, codering, codes);
+            return new LasProfiel(naam, scheidingsteken, kolommen, datumformaat, tijdformaat, codering, codes,
+                    velden.containsKey("vervangt") ? vervangt(velden.get("vervangt")) : Vervangt.SCHOOL);
         } catch (IllegalArgumentException e) {
             throw yaml.fout(node, e.getMessage());
         }
+    }
+
+    private Vervangt vervangt(NodeTuple tuple) {
+        String waarde = yaml.scalar(tuple.getValueNode(), "vervangt");
+        for (Vervangt v : Vervangt.values()) {
+            if (v.name().equalsIgnoreCase(waarde.trim())) {
+                return v;
+            }
+        }
+        throw yaml.fout(tuple.getValueNode(), "vervangt moet school, leerlingen of niets zijn");
     }
 
     private char scheidingsteken(NodeTuple tuple) {

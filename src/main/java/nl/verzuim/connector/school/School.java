@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.rules.Regelinstellingen;
 import nl.verzuim.connector.rules.Schoolkalender;
 
@@ -14,20 +15,53 @@ import nl.verzuim.connector.rules.Schoolkalender;
  * One school (BRIN + vestiging) the connector serves, as configured in the schools file (las-input.md §3), with its
  * calendar: laid out once when the school is read, it serves every pupil, melding and route of the school (a
  * calendar keeps the index it works out, so one per school is what makes the rules fast).
+ *
+ * @param kanalen        the receivers this connector serves for the school ({@code kanalen}; default
+ *                       {@link #ALLE_KANALEN}): a school whose LAS files its own DUO meldingen leaves DUO out
+ * @param meldingenVanaf go-live ({@code meldingen_vanaf}; null: none): a decision first held before this day is kept
+ *                       as historical — shown, counted in no deadline, sent only when a person sends it
  */
 public record School(String brin, String vestiging, String naam, Onderwijssoort onderwijssoort,
                      Contactpersoon contactpersoon, Melder melder, String lasProfiel,
                      Map<DayOfWeek, Integer> lesminuten, List<Schoolkalender.Vakantie> vakanties,
                      Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden,
-                     Schoolkalender kalender) {
+                     Set<Kanaal> kanalen, LocalDate meldingenVanaf, Schoolkalender kalender) {
 
-    /** A school as configured; its calendar follows from its lesminuten, vakanties and vrije dagen. */
+    /** The default of {@code kanalen} (las-input.md §3): both receivers. */
+    public static final Set<Kanaal> ALLE_KANALEN = Set.of(Kanaal.DUO, Kanaal.OT);
+
+    public School {
+        kanalen = kanalen == null ? ALLE_KANALEN : Set.copyOf(kanalen);
+    }
+
+    /** A school as configured, serving both receivers from the start; its calendar follows from its configuration. */
     public School(String brin, String vestiging, String naam, Onderwijssoort onderwijssoort,
                   Contactpersoon contactpersoon, Melder melder, String lasProfiel,
                   Map<DayOfWeek, Integer> lesminuten, List<Schoolkalender.Vakantie> vakanties,
                   Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden) {
         this(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten, vakanties,
-                vrijeDagen, meld18Plus16Uur, verzenden, new Schoolkalender(lesminuten, vakanties, vrijeDagen));
+                vrijeDagen, meld18Plus16Uur, verzenden, ALLE_KANALEN, null);
+    }
+
+    /** A school as configured; its calendar follows from its lesminuten, vakanties and vrije dagen. */
+    public School(String brin, String vestiging, String naam, Onderwijssoort onderwijssoort,
+                  Contactpersoon contactpersoon, Melder melder, String lasProfiel,
+                  Map<DayOfWeek, Integer> lesminuten, List<Schoolkalender.Vakantie> vakanties,
+                  Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden, Set<Kanaal> kanalen,
+                  LocalDate meldingenVanaf) {
+        this(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten, vakanties,
+                vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf,
+                new Schoolkalender(lesminuten, vakanties, vrijeDagen));
+    }
+
+    /** Whether the connector sends this school's meldingen on {@code kanaal} (signals are the school's own). */
+    public boolean bedient(Kanaal kanaal) {
+        return kanaal == Kanaal.SIGNAAL || kanalen.contains(kanaal);
+    }
+
+    /** Whether a decision first held on {@code beslotenOp} came before go-live: kept as historical. */
+    public boolean voorMeldingenVanaf(LocalDate beslotenOp) {
+        return meldingenVanaf != null && beslotenOp.isBefore(meldingenVanaf);
     }
 
     public enum Onderwijssoort { PO, SO, VO, VSO, MBO }
@@ -70,6 +104,6 @@ public record School(String brin, String vestiging, String naam, Onderwijssoort 
 
     private List<Object> configuratie() {
         return Arrays.asList(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten,
-                vakanties, vrijeDagen, meld18Plus16Uur, verzenden);
+                vakanties, vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf);
     }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
+import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.rules.Schoolkalender;
 
 /**
@@ -40,7 +41,7 @@ public final class SchoolconfiguratieLezer {
             "zondag", DayOfWeek.SUNDAY);
     private static final Set<String> SCHOOL_SLEUTELS = Set.of("brin", "vestiging", "naam", "onderwijssoort",
             "contactpersoon", "melder", "las_profiel", "lesminuten", "vakanties", "vrije_dagen",
-            "meld_18_plus_16_uur", "verzenden");
+            "meld_18_plus_16_uur", "verzenden", "kanalen", "meldingen_vanaf");
     private static final Set<String> VERPLICHT = Set.of("brin", "vestiging", "naam", "onderwijssoort",
             "contactpersoon", "melder", "lesminuten");
 
@@ -165,8 +166,21 @@ public final class SchoolconfiguratieLezer {
         boolean meld18 = velden.containsKey("meld_18_plus_16_uur") && bool(velden.get("meld_18_plus_16_uur"));
         School.Verzenden verzenden = velden.containsKey("verzenden")
                 ? enumWaarde(velden.get("verzenden"), School.Verzenden.class) : School.Verzenden.AUTOMATISCH;
+        Set<Kanaal> kanalen = School.ALLE_KANALEN;
+        if (velden.containsKey("kanalen")) {
+            kanalen = new LinkedHashSet<>();
+            for (Node kanaal : yaml.sequence(velden.get("kanalen").getValueNode(), "kanalen")) {
+                String waarde = yaml.scalar(kanaal, "kanalen");
+                if (!waarde.equalsIgnoreCase("DUO") && !waarde.equalsIgnoreCase("OT")) {
+                    throw yaml.fout(kanaal, "kanalen: '" + waarde + "' is niet toegestaan; kies DUO en/of OT");
+                }
+                kanalen.add(Kanaal.valueOf(waarde.toUpperCase(Locale.ROOT)));
+            }
+        }
+        LocalDate vanaf = velden.containsKey("meldingen_vanaf")
+                ? datum(velden.get("meldingen_vanaf").getValueNode(), "meldingen_vanaf") : null;
         return new School(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, profiel, lesminuten,
-                vakanties, vrijeDagen, meld18, verzenden);
+                vakanties, vrijeDagen, meld18, verzenden, kanalen, vanaf);
     }
 
     private Map<DayOfWeek, Integer> lesminuten(NodeTuple tuple) {

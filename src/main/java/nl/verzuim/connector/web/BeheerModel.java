@@ -41,14 +41,18 @@ public final class BeheerModel {
             @Schema(description = "DUO: de dag dat DUO de melding registreerde") LocalDate duoVerzondenOp,
             @Schema(description = "DUO registreerde de melding na de uiterste melddatum") boolean teLaatVerzonden,
             String meldingsnummer, String duoStatus, String otId, String otStatus, String ontbrekendeVelden,
-            String laatsteFout, Instant bijgewerkt) {
+            String laatsteFout, Instant bijgewerkt,
+            @Schema(description = "Bij DUO of OT, maar een latere LAS-export onderbouwt haar niet meer: waarom, met de"
+                    + " cijfers voor en na (intrekken bij DUO: POST /api/meldingen/{id}/intrekken)")
+            String nietOnderbouwd) {
 
         static MeldingOverzicht van(Melding m, LocalDate vandaag) {
             return new MeldingOverzicht(m.id(), m.schoolcode(), m.leerlingId(), m.kanaal(), m.soort(), m.begindatum(),
                     m.einddatum(), m.uren(), m.beslotenOp(), m.uitersteMelddatum(), m.status().name(),
                     Beheeroverzicht.termijnVerstreken(m, vandaag), Beheeroverzicht.teruggezet(m), m.duoVerzondenOp(),
                     m.teLaatVerzonden(), m.meldingsnummer(),
-                    m.duoStatus(), m.otId(), m.otStatus(), m.ontbrekendeVelden(), m.laatsteFout(), m.bijgewerkt());
+                    m.duoStatus(), m.otId(), m.otStatus(), m.ontbrekendeVelden(), m.laatsteFout(), m.bijgewerkt(),
+                    m.nietOnderbouwd());
         }
     }
 

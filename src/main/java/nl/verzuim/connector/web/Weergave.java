@@ -32,7 +32,9 @@ public class Weergave {
             Map.entry("VERZONDEN", "Verzonden"),
             Map.entry("MISLUKT", "Mislukt"),
             Map.entry("INGETROKKEN", "Ingetrokken"),
-            Map.entry("GESIGNALEERD", "Signaal voor de school"));
+            Map.entry("GESIGNALEERD", "Signaal voor de school"),
+            Map.entry("VERVALLEN", "Vervallen (niet verzonden)"),
+            Map.entry("HISTORISCH", "Historisch (voor de start)"));
 
     private static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 

@@ -77,6 +77,28 @@ class BeoordeelCommandoTest {
     }
 
     @Test
+    void eenLatereExportDieDagenHercodeertNeemtDeBeslissingWegZoalsInDeInbox() throws IOException {
+        // Monday's export: 2–5 November ONG (1200 minutes: a 16-uur melding). Tuesday's covers 2–6 November: the
+        // parent called, 2–5 November are ZK now, and 6 November is ONG. The later export speaks for its period
+        // (domain §3): nothing of Monday's ONG is left, so no 16-uur melding.
+        List<String> maandag = new ArrayList<>(List.of(KOP));
+        maandag.addAll(elkeSchooldag("LN094837", "2026-11-02", "2026-11-05", ";;;ONG;"));
+        List<String> dinsdag = new ArrayList<>(List.of(KOP));
+        dinsdag.addAll(elkeSchooldag("LN094837", "2026-11-02", "2026-11-05", ";;;ZK;ouder belde achteraf"));
+        dinsdag.addAll(elkeSchooldag("LN094837", "2026-11-06", "2026-11-06", ";;;ONG;"));
+
+        Resultaat alleenMaandag = beoordeel("--scholen", SCHOLEN.toString(), "--peildatum", "2026-11-06",
+                DOSSIER_2014.toString(), schrijf("00YY00_maandag.csv", maandag).toString());
+        Resultaat beide = beoordeel("--scholen", SCHOLEN.toString(), "--peildatum", "2026-11-06",
+                DOSSIER_2014.toString(), schrijf("00YY00_maandag.csv", maandag).toString(),
+                schrijf("00YY00_dinsdag.csv", dinsdag).toString());
+
+        assertThat(alleenMaandag.zonderUitleg()).extracting(b -> b.get("soort")).contains("RELATIEF_16_UUR");
+        assertThat(beide.status).isZero();
+        assertThat(beide.zonderUitleg()).extracting(b -> b.get("soort")).doesNotContain("RELATIEF_16_UUR");
+    }
+
+    @Test
     void hetVoorbeeldUitDeReadme() {
         // src/docs/beoordeel.md: LN094837 (12) LUX on do 15 and vr 16 October; 16 uur reached on di 10-11:
         // 25 (TL) + 210 (08:30–12:00) + 330 + 330 + 20 (TL) + 330 = 1245 minutes = 20,75 uur. UIT is present.

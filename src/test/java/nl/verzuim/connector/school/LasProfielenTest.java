@@ -39,7 +39,7 @@ class LasProfielenTest {
         LasProfiel standaard = ingebouwd.profiel("standaard");
         assertThat(standaard).isSameAs(LasProfiel.STANDAARD);
         assertThat(standaard.kolommen().values()).containsExactlyInAnyOrder("leerling_id", "datum", "begintijd",
-                "eindtijd", "minuten", "code", "omschrijving");
+                "eindtijd", "minuten", "code", "omschrijving", "registratie_id");
         assertThat(standaard.datumformaat()).isEqualTo("yyyy-MM-dd");
         assertThat(standaard.codering()).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(standaard.scheidingsteken()).isEqualTo(';');

@@ -51,6 +51,27 @@ class SchoolconfiguratieLezerTest {
     }
 
     @Test
+    void kanalenEnMeldingenVanafZoalsLasInputParagraaf3() {
+        School standaard = SchoolconfiguratieLezer.lees(new StringReader(GELDIG), "s.yaml").scholen().get(0);
+        assertThat(standaard.kanalen()).as("standaard beide").containsExactlyInAnyOrder(
+                nl.verzuim.connector.rules.Kanaal.DUO, nl.verzuim.connector.rules.Kanaal.OT);
+        assertThat(standaard.meldingenVanaf()).isNull();
+        assertThat(standaard.voorMeldingenVanaf(LocalDate.of(2000, 1, 1))).isFalse();
+
+        School eigen = SchoolconfiguratieLezer.lees(new StringReader(GELDIG.replace("    verzenden: na_goedkeuring",
+                "    verzenden: na_goedkeuring\n    kanalen: [OT]\n    meldingen_vanaf: 2027-01-04")), "s.yaml")
+                .scholen().get(0);
+        assertThat(eigen.bedient(nl.verzuim.connector.rules.Kanaal.DUO)).isFalse();
+        assertThat(eigen.bedient(nl.verzuim.connector.rules.Kanaal.OT)).isTrue();
+        assertThat(eigen.voorMeldingenVanaf(LocalDate.of(2027, 1, 3))).isTrue();
+        assertThat(eigen.voorMeldingenVanaf(LocalDate.of(2027, 1, 4))).isFalse();
+
+        assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(GELDIG.replace(
+                "    verzenden: na_goedkeuring", "    verzenden: na_goedkeuring\n    kanalen: [LAS]")), "s.yaml"))
+                .hasMessageContaining("regel 25").hasMessageContaining("kies DUO en/of OT");
+    }
+
+    @Test
     void eenOnbekendeSleutelNoemtBestandEnRegel() {
         String fout = GELDIG.replace("    meld_18_plus_16_uur: false", "    meld_18_plus_16_uur: false\n    meld_18: ja");
         assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(fout), "scholen.yaml"))

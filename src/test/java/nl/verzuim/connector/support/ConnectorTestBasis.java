@@ -64,10 +64,14 @@ public abstract class ConnectorTestBasis {
 
     @DynamicPropertySource
     static void instellingen(DynamicPropertyRegistry r) {
-        r.add("connector.inbox", () -> MAP.resolve("inbox").toString());
-        r.add("connector.processed-dir", () -> MAP.resolve("processed").toString());
-        r.add("connector.quarantine-dir", () -> MAP.resolve("quarantaine").toString());
-        r.add("connector.schools", () -> MAP.resolve("scholen.yaml").toString());
+        java.util.function.Supplier<Object> map = eenmaal(() -> {
+            Path eigen = eigenMap.getAndSet(null);
+            return eigen == null ? MAP : eigen;
+        });
+        r.add("connector.inbox", () -> ((Path) map.get()).resolve("inbox").toString());
+        r.add("connector.processed-dir", () -> ((Path) map.get()).resolve("processed").toString());
+        r.add("connector.quarantine-dir", () -> ((Path) map.get()).resolve("quarantaine").toString());
+        r.add("connector.schools", () -> ((Path) map.get()).resolve("scholen.yaml").toString());
         r.add("connector.klok-start", () -> KLOK_START);
         r.add("connector.duo.endpoint", () -> MOCK.baseUrl() + "/duo/verzuimmelding/v1");
         r.add("connector.duo.ontvanger-oin", () -> OIN_DUO);
@@ -100,6 +104,48 @@ public abstract class ConnectorTestBasis {
         r.add("connector.beheer.accounts[1].gebruikersnaam", () -> LEZER);
         r.add("connector.beheer.accounts[1].hash", () -> BCRYPT.encode(LEZER_WACHTWOORD));
         r.add("connector.beheer.accounts[1].rol", () -> "lezer");
+    }
+
+    /** The folder of the next context to start, when its test class asked for one of its own ({@link #eigenMap}). */
+    private static final java.util.concurrent.atomic.AtomicReference<Path> eigenMap =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * For a test class's {@code @DynamicPropertySource}: its context gets its own folder (inbox, processed,
+     * quarantine) and reads the schools file at {@code scholen} (classpath) from it. Every running context polls its
+     * inbox, so a class with a context of its own must not use the shared one; it drops files with
+     * {@link #zetInInbox(Path, String, String)}. Returns the folder.
+     */
+    protected static Path eigenMap(DynamicPropertyRegistry r, String scholen) {
+        try {
+            Path map = Files.createTempDirectory("verzuim-test-eigen-");
+            Files.createDirectories(map.resolve("inbox"));
+            Files.write(map.resolve("scholen.yaml"), klassepad(scholen));
+            eigenMap.set(map);
+            r.add("connector.test.map", map::toString); // marks the context apart from the shared one
+            return map;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts a file in the inbox of a context with a folder of its own ({@link #eigenMap}). */
+    protected static void zetInInbox(Path map, String naam, String inhoud) throws IOException {
+        Path tijdelijk = map.resolve(naam + ".schrijven");
+        Files.writeString(tijdelijk, inhoud, StandardCharsets.UTF_8);
+        Files.move(tijdelijk, map.resolve("inbox").resolve(naam));
+    }
+
+    private static java.util.function.Supplier<Object> eenmaal(java.util.function.Supplier<Object> waarde) {
+        Object[] onthouden = new Object[1];
+        return () -> {
+            synchronized (onthouden) {
+                if (onthouden[0] == null) {
+                    onthouden[0] = waarde.get();
+                }
+                return onthouden[0];
+            }
+        };
     }
 
     /** Started on first use, stopped when the JVM ends. */

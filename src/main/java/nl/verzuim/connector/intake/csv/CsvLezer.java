@@ -165,7 +165,11 @@ public final class CsvLezer {
     }
 
     /** Column positions of the fields, found by the profile's column names (case and spaces around ignored). */
-    private record Kolommen(int leerling, int datum, int code, int begin, int eind, int minuten, int omschrijving) {
+    /** The longest registratie_id stored (the registratie table's column). */
+    static final int MAX_REGISTRATIE_ID = 64;
+
+    private record Kolommen(int leerling, int datum, int code, int begin, int eind, int minuten, int omschrijving,
+                            int registratieId) {
     }
 
     private Kolommen kolomIndex(List<String> kop) throws OngeldigBestandException {
@@ -190,7 +194,8 @@ public final class CsvLezer {
         }
         return new Kolommen(index.get(LasProfiel.LEERLING_ID), index.get(LasProfiel.DATUM), index.get(LasProfiel.CODE),
                 index.getOrDefault(LasProfiel.BEGINTIJD, -1), index.getOrDefault(LasProfiel.EINDTIJD, -1),
-                index.getOrDefault(LasProfiel.MINUTEN, -1), index.getOrDefault(LasProfiel.OMSCHRIJVING, -1));
+                index.getOrDefault(LasProfiel.MINUTEN, -1), index.getOrDefault(LasProfiel.OMSCHRIJVING, -1),
+                index.getOrDefault(LasProfiel.REGISTRATIE_ID, -1));
     }
 
     private CsvRegel regel(CsvRij rij, int regel, Kolommen k, List<IntakeFout> fouten) {
@@ -258,7 +263,16 @@ public final class CsvLezer {
         }
         String omschrijving = k.omschrijving() < 0 || rij.isLeeg(k.omschrijving()) ? null
                 : rij.tekst(k.omschrijving());
-        return new CsvRegel(leerlingId, new Registratie(datum, begin, eind, minuten, code, omschrijving), regel);
+        String registratieId = null;
+        if (k.registratieId() >= 0 && !rij.isLeeg(k.registratieId())) {
+            registratieId = rij.tekst(k.registratieId());
+            if (registratieId.length() > MAX_REGISTRATIE_ID) {
+                fouten.add(fout(regel, LasProfiel.REGISTRATIE_ID, "is langer dan " + MAX_REGISTRATIE_ID + " tekens"));
+                return null;
+            }
+        }
+        return new CsvRegel(leerlingId, new Registratie(datum, begin, eind, minuten, code, omschrijving,
+                registratieId), regel);
     }
 
     /**

@@ -1,0 +1,56 @@
+package nl.verzuim.connector.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The connector with the schools of {@code scholen-correcties.yaml} in an inbox of its own (one context shared by the
+ * classes below this one): 00YY00 (standaard), 11AA00 (vervangt: leerlingen, registratie_id), 11BB00 (vervangt:
+ * niets), 11CC00 ({@code kanalen: [OT]}) and 11DD00 ({@code meldingen_vanaf: 2026-11-16}).
+ */
+public abstract class CorrectieschoolTestBasis extends AfleveringTestBasis {
+
+    protected static Path map;
+
+    @Autowired
+    protected CamelContext camel;
+
+    @DynamicPropertySource
+    static void correctiescholen(DynamicPropertyRegistry r) throws IOException {
+        map = eigenMap(r, "scholen-correcties.yaml");
+        Path profielen = Files.write(map.resolve("las-profielen-correcties.yaml"),
+                klassepad("las-profielen-correcties.yaml"));
+        r.add("connector.las-profielen", profielen::toString);
+    }
+
+    /** Drops a file into this connector's inbox and waits until the intake is done with it, without faults. */
+    protected void lees(String naam, String inhoud) throws Exception {
+        NotifyBuilder klaar = new NotifyBuilder(camel).fromRoute("intake")
+                .filter(e -> naam.equals(e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
+                .whenCompleted(1).create();
+        zetInInbox(map, naam, inhoud);
+        assertThat(klaar.matches(20, TimeUnit.SECONDS)).as(naam + " ingelezen").isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(map.resolve("inbox").resolve(naam)));
+        assertThat(jdbc.sql("select count(*) from quarantaine where bestand = ?").param(naam).query(Integer.class)
+                .single()).as(naam + " zonder fouten").isZero();
+    }
+
+    /** The sandbox's OSO dossier, of school {@code brin} (vestiging 00). */
+    protected void dossier(String brin) throws Exception {
+        lees("dossier-" + brin + ".xml", new String(osoDossier(), StandardCharsets.UTF_8).replace("00YY", brin));
+    }
+}
