@@ -44,9 +44,11 @@ public class BeheerApiController {
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
     private final Clock klok;
+    private final Inzage inzage;
 
     public BeheerApiController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
-                               Scholen scholen, Clock klok) {
+                               Scholen scholen, Clock klok, Inzage inzage) {
+        this.inzage = inzage;
         this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
@@ -82,8 +84,10 @@ public class BeheerApiController {
     @Operation(summary = "Eén melding met haar uitleg en geschiedenis",
             description = "De audit trail (wat wanneer waarheen ging, door wie, en het antwoord) en de afleverpogingen.")
     public BeheerModel.MeldingDetail melding(@PathVariable long id, @Parameter(hidden = true) Authentication wie) {
-        return overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie)).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "geen melding " + id));
+        BeheerModel.MeldingDetail d = overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "geen melding " + id));
+        inzage.meldingGeopend(d, wie);
+        return d;
     }
 
     @PostMapping("/meldingen/overig")

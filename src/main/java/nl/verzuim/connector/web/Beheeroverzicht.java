@@ -23,6 +23,7 @@ import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.outbox.Doodloper;
 import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.outbox.VerzondenBerichten;
 import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.persistence.Schoolbereik;
 import nl.verzuim.connector.rules.Kanaal;
@@ -48,9 +49,11 @@ public class Beheeroverzicht {
     private final MeldingRepository meldingen;
     private final OutboxRepository outbox;
     private final QuarantaineRepository quarantaine;
+    private final VerzondenBerichten verzonden;
 
     public Beheeroverzicht(JdbcClient jdbc, MeldingRepository meldingen, OutboxRepository outbox,
-                        QuarantaineRepository quarantaine) {
+                        QuarantaineRepository quarantaine, VerzondenBerichten verzonden) {
+        this.verzonden = verzonden;
         this.jdbc = jdbc;
         this.meldingen = meldingen;
         this.outbox = outbox;
@@ -183,7 +186,8 @@ public class Beheeroverzicht {
     BeheerModel.MeldingDetail detail(Melding m, LocalDate vandaag) {
         return new BeheerModel.MeldingDetail(BeheerModel.MeldingOverzicht.van(m, vandaag), m.uitleg(), m.trajectId(),
                 m.otLink(), m.terugzetReden(), m.aangemaakt(), geschiedenis(m.id()),
-                outbox.voorMelding(m.id()).stream().map(BeheerModel.Aflevering::van).toList());
+                outbox.voorMelding(m.id()).stream().map(BeheerModel.Aflevering::van).toList(),
+                verzonden.voorMelding(m.id()).stream().map(BeheerModel.VerzondenKop::van).toList());
     }
 
     /** Every dead letter within reach, oldest first (the API). */

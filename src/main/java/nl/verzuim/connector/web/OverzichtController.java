@@ -24,6 +24,7 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.persistence.Schoolbereik;
+import nl.verzuim.connector.privacy.Bewaartermijn;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.intake.QuarantaineBestand;
@@ -47,9 +48,14 @@ public class OverzichtController {
     private final Scholen scholen;
     private final Clock klok;
     private final boolean sandbox;
+    private final Inzage inzage;
+    private final Bewaartermijn bewaartermijn;
 
     public OverzichtController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
-                               Scholen scholen, Clock klok, ConnectorInstellingen instellingen) {
+                               Scholen scholen, Clock klok, ConnectorInstellingen instellingen, Inzage inzage,
+                               Bewaartermijn bewaartermijn) {
+        this.inzage = inzage;
+        this.bewaartermijn = bewaartermijn;
         this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
@@ -108,6 +114,7 @@ public class OverzichtController {
         }
         model.addAttribute("quarantaine", quarantaine);
         model.addAttribute("mails", overzicht.mails(50, bereik));
+        model.addAttribute("opschoning", bewaartermijn.laatste(bereik));
         return "overzicht";
     }
 
@@ -119,6 +126,7 @@ public class OverzichtController {
     public String melding(@PathVariable long id, Authentication wie, Model model) {
         BeheerModel.MeldingDetail d = overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        inzage.meldingGeopend(d, wie);
         algemeen(model, wie);
         model.addAttribute("d", d);
         model.addAttribute("school", scholen.vind(d.melding().school()).map(School::naam).orElse(d.melding().school()));

@@ -143,7 +143,8 @@ public abstract class ConnectorTestBasis {
     @BeforeEach
     void leegToestand() throws Exception {
         wachtOpLopendeAfleveringen();
-        for (String tabel : new String[] {"audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
+        for (String tabel : new String[] {"verzonden_bericht", "toegangslog", "bewaartermijn_opschoning",
+                "audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
                 "registratie", "verzorger", "leerling", "quarantaine", "camel_messageprocessed"}) {
             jdbc.sql("delete from " + tabel).update();
         }
