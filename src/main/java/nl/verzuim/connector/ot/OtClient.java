@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -44,7 +45,7 @@ public class OtClient {
     }
 
     /** With {@code verzonden}: every request with an Idempotency-Key is kept as it was sent (issue 14). */
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public OtClient(ConnectorInstellingen instellingen, RestClient.Builder bouwer, ObjectMapper json, Clock klok,
                     VerzondenBerichten verzonden) {
         this.instellingen = instellingen.ot();

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import nl.verzuim.connector.persistence.Dialect;
@@ -48,7 +49,7 @@ public class VerzondenBerichten {
             return -1;
         }
         OutboxItem item = werk.get(0);
-        var sleutels = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder sleutels = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into verzonden_bericht (outbox_id, melding_id, kanaal, operatie, sleutel, adres, verzoek, verzonden)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")

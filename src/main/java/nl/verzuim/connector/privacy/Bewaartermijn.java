@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.PrivacyInstellingen;
 import nl.verzuim.connector.persistence.Dialect;
+import nl.verzuim.connector.persistence.Schoolbereik;
 
 /**
  * The bewaartermijn (AVG opslagbeperking, domain §5): once a day, the personal data of every pupil with no open
@@ -216,7 +217,7 @@ public class Bewaartermijn {
     }
 
     /** The last run's counts, for the schools the page's account serves (board-wide: with the files and mails). */
-    public List<Opschoning> laatste(nl.verzuim.connector.persistence.Schoolbereik bereik) {
+    public List<Opschoning> laatste(Schoolbereik bereik) {
         List<Object> params = new ArrayList<>(bereik.parameters());
         String binnen = bereik.heelBestuur() ? "1 = 1" : bereik.sql("brin", "vestiging");
         return jdbc.sql("""

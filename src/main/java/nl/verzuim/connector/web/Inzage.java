@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -73,7 +74,7 @@ public class Inzage {
         if (verzoek == null || leeg(verzoek.brin()) || leeg(verzoek.vestiging()) || leeg(verzoek.leerlingId())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "brin, vestiging en leerlingId zijn verplicht");
         }
-        String brin = verzoek.brin().trim().toUpperCase(java.util.Locale.ROOT);
+        String brin = verzoek.brin().trim().toUpperCase(Locale.ROOT);
         String vestiging = verzoek.vestiging().trim();
         String leerlingId = verzoek.leerlingId().trim();
         Schoolbereik bereik = Beveiliging.bereik(wie);
