@@ -3,6 +3,7 @@ package nl.verzuim.connector.config;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,7 +20,18 @@ public record BeheerInstellingen(@DefaultValue List<Account> accounts) {
      * @param hash           a bcrypt hash of the password ({@code $2a$}, {@code $2b$} or {@code $2y$}); never the
      *                       password itself
      * @param rol            {@code beheerder} (reads and acts) or {@code lezer} (reads only)
+     * @param scholen        the schools this account serves (BRIN + vestiging, {@code 12AB00}); none: the whole board
      */
-    public record Account(String gebruikersnaam, String hash, String rol) {
+    public record Account(String gebruikersnaam, String hash, String rol, List<String> scholen) {
+
+        @ConstructorBinding
+        public Account {
+            scholen = scholen == null ? null : List.copyOf(scholen);
+        }
+
+        /** An account for the whole board. */
+        public Account(String gebruikersnaam, String hash, String rol) {
+            this(gebruikersnaam, hash, rol, null);
+        }
     }
 }

@@ -35,6 +35,7 @@ import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.outbox.OutboxWerk;
+import nl.verzuim.connector.outbox.VerzondenBerichten;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.rules.Uitleg;
 import nl.verzuim.connector.rules.Verzuimoverzicht;
@@ -59,10 +60,12 @@ public class DuoAflevering {
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
     private final ExecutorService pool;
+    private final VerzondenBerichten verzonden;
 
     public DuoAflevering(MeldingRepository meldingen, Afleverdossiers dossiers, OutboxRepository outbox,
                          OutboxWerk werk, AuditRepository audit, ConnectorInstellingen instellingen, Clock klok,
-                         @Qualifier("duoAfleveringPool") ExecutorService pool) {
+                         @Qualifier("duoAfleveringPool") ExecutorService pool, VerzondenBerichten verzonden) {
+        this.verzonden = verzonden;
         this.meldingen = meldingen;
         this.dossiers = dossiers;
         this.outbox = outbox;
@@ -110,7 +113,9 @@ public class DuoAflevering {
 
     /** WS-Addressing: a stable MessageID per piece of outbox work, and To ending in ?oin=&lt;DUO's OIN&gt;. */
     public Map<String, Object> adressering(OutboxItem item) {
-        return adressering(item.berichtId());
+        Map<String, Object> context = adressering(item.berichtId());
+        context.put(DuoVerzondenSoap.SLEUTEL, item.sleutel());
+        return context;
     }
 
     /** WS-Addressing for one message; Action comes from the WSDL (wsam:Action) through CXF. */
@@ -137,6 +142,7 @@ public class DuoAflevering {
     /** DUO's answer to either operation. */
     @Transactional
     public void ontvangen(OutboxItem item, Object antwoord) {
+        verzonden.beantwoord(item.sleutel(), 200, DuoBerichtBouwer.alsXml(antwoord), klok.instant());
         if (antwoord instanceof AanleverenVerzuimmeldingResponse aanleveren) {
             aangeleverd(item, aanleveren);
         } else if (antwoord instanceof IntrekkenVerzuimmeldingResponse intrekken) {
@@ -176,6 +182,9 @@ public class DuoAflevering {
      */
     public void mislukt(OutboxItem item, Throwable fout) {
         VerzuimmeldingFout duoFout = duoFout(fout);
+        verzonden.beantwoord(item.sleutel(), null, duoFout != null ? "DUO-fout " + duoFout.getCode() + " "
+                + duoFout.getOmschrijving() + (duoFout.isHerhaalbaar() ? " (herhaalbaar)" : "") : beschrijf(fout),
+                klok.instant());
         if (duoFout != null) {
             String reden = duoFout.getCode() + " " + duoFout.getOmschrijving();
             if (duoFout.isHerhaalbaar()) {

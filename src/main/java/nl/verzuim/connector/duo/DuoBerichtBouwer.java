@@ -171,4 +171,29 @@ public final class DuoBerichtBouwer {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final java.util.Map<Class<?>, jakarta.xml.bind.JAXBContext> CONTEXTEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A DUO answer as XML, to keep beside the message it answers; null for none. */
+    static String alsXml(Object antwoord) {
+        if (antwoord == null) {
+            return null;
+        }
+        try {
+            java.io.StringWriter xml = new java.io.StringWriter();
+            jakarta.xml.bind.Marshaller m = CONTEXTEN.computeIfAbsent(antwoord.getClass(), k -> {
+                try {
+                    return jakarta.xml.bind.JAXBContext.newInstance(k);
+                } catch (jakarta.xml.bind.JAXBException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).createMarshaller();
+            m.setProperty(jakarta.xml.bind.Marshaller.JAXB_FORMATTED_OUTPUT, true);
+            m.marshal(antwoord, xml);
+            return xml.toString();
+        } catch (jakarta.xml.bind.JAXBException | IllegalStateException e) {
+            return antwoord.getClass().getSimpleName();
+        }
+    }
 }

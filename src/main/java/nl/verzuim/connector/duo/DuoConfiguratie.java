@@ -30,7 +30,7 @@ public class DuoConfiguratie {
     static final String NAMESPACE = "urn:verzuimloket:verzuimmelding:v1";
 
     @Bean
-    public CxfEndpoint duoVerzuimmelding(ConnectorInstellingen instellingen) {
+    public CxfEndpoint duoVerzuimmelding(ConnectorInstellingen instellingen, DuoVerzondenSoap verzonden) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress(instellingen.duo().endpoint());
         endpoint.setServiceClass(VerzuimmeldingPortType.class);
@@ -42,6 +42,8 @@ public class DuoConfiguratie {
         WSAddressingFeature adressering = new WSAddressingFeature();
         adressering.setAddressingRequired(true);
         endpoint.getFeatures().add(adressering);
+        // what went out, kept as it was sent (issue 14)
+        endpoint.getOutInterceptors().add(verzonden);
         endpoint.setCxfConfigurer(new Tijdslimieten(instellingen.duo()));
         Bus bus = BusFactory.newInstance().createBus();
         // The classic URLConnection conduit: CXF 4's JDK-HttpClient conduit intermittently sends an empty body

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.outbox.VerzondenBerichten;
 import nl.verzuim.connector.ot.model.OtModel;
 
 /**
@@ -39,6 +41,13 @@ public class OtClient {
     private Instant verloopt = Instant.EPOCH;
 
     public OtClient(ConnectorInstellingen instellingen, RestClient.Builder bouwer, ObjectMapper json, Clock klok) {
+        this(instellingen, bouwer, json, klok, null);
+    }
+
+    /** With {@code verzonden}: every request with an Idempotency-Key is kept as it was sent (issue 14). */
+    @Autowired
+    public OtClient(ConnectorInstellingen instellingen, RestClient.Builder bouwer, ObjectMapper json, Clock klok,
+                    VerzondenBerichten verzonden) {
         this.instellingen = instellingen.ot();
         this.json = json;
         this.klok = klok;
@@ -48,8 +57,12 @@ public class OtClient {
         JdkClientHttpRequestFactory fabriek = new JdkClientHttpRequestFactory(http);
         fabriek.setReadTimeout(this.instellingen.readTimeout());
         // Spring Boot's builder: its JSON converter writes dates as ISO strings, as the OT API expects.
-        this.rest = bouwer.clone().requestFactory(fabriek)
-                .baseUrl(this.instellingen.baseUrl() == null ? "http://localhost" : this.instellingen.baseUrl()).build();
+        RestClient.Builder eigen = bouwer.clone().requestFactory(fabriek)
+                .baseUrl(this.instellingen.baseUrl() == null ? "http://localhost" : this.instellingen.baseUrl());
+        if (verzonden != null) {
+            eigen.requestInterceptor(new OtVerzondenBerichten(verzonden, klok));
+        }
+        this.rest = eigen.build();
     }
 
     public OtModel.Traject trajectAanmaken(OtModel.NieuwTraject traject, String idempotencyKey) {

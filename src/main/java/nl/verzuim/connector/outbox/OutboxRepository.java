@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.verzuim.connector.persistence.Dialect;
+import nl.verzuim.connector.persistence.Schoolbereik;
 
 /**
  * The transactional outbox. Work is claimed for a lease: a crashed instance's claims run out and another (or the
@@ -195,13 +197,21 @@ public class OutboxRepository {
 
     /** At most {@code max} dead letters, the newest or the oldest first. */
     public List<Doodloper> doodlopers(boolean nieuwsteEerst, int max) {
+        return doodlopers(nieuwsteEerst, max, Schoolbereik.BESTUUR);
+    }
+
+    /** Dead letters of the schools within {@code bereik} only. */
+    public List<Doodloper> doodlopers(boolean nieuwsteEerst, int max, Schoolbereik bereik) {
+        List<Object> params = new ArrayList<>();
+        params.add(MISLUKT);
+        params.addAll(bereik.parameters());
         return jdbc.sql("""
                 select o.id, o.melding_id, m.brin, m.vestiging, m.leerling_id, o.kanaal, o.operatie, o.code,
                     o.laatste_fout, o.pogingen, o.aangemaakt
                 from outbox o join melding m on m.id = o.melding_id
-                where o.status = ? order by o.id %s fetch first %d rows only"""
-                        .formatted(nieuwsteEerst ? "desc" : "asc", Math.max(1, max)))
-                .param(MISLUKT)
+                where o.status = ? and %s order by o.id %s fetch first %d rows only"""
+                        .formatted(bereik.sql("m.brin", "m.vestiging"), nieuwsteEerst ? "desc" : "asc", Math.max(1, max)))
+                .params(params)
                 .query((rs, n) -> new Doodloper(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("brin"),
                         rs.getString("vestiging"), rs.getString("leerling_id"), rs.getString("kanaal"),
                         rs.getString("operatie"), rs.getString("code"), rs.getString("laatste_fout"),

@@ -1,7 +1,6 @@
 package nl.verzuim.connector.web;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +10,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +24,7 @@ import nl.verzuim.connector.intake.QuarantaineBestand;
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
+import nl.verzuim.connector.persistence.Schoolbereik;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
@@ -43,9 +44,11 @@ public class BeheerApiController {
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
     private final Clock klok;
+    private final Inzage inzage;
 
     public BeheerApiController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
-                               Scholen scholen, Clock klok) {
+                               Scholen scholen, Clock klok, Inzage inzage) {
+        this.inzage = inzage;
         this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
@@ -55,8 +58,10 @@ public class BeheerApiController {
 
     @GetMapping("/scholen")
     @Operation(summary = "De scholen die de connector bedient")
-    public List<BeheerModel.SchoolWeergave> scholen() {
-        return scholen.scholen().stream().map(BeheerModel.SchoolWeergave::van).toList();
+    public List<BeheerModel.SchoolWeergave> scholen(Authentication wie) {
+        Schoolbereik bereik = Beveiliging.bereik(wie);
+        return scholen.scholen().stream().filter(s -> bereik.dekt(s.brin(), s.vestiging()))
+                .map(BeheerModel.SchoolWeergave::van).toList();
     }
 
     @GetMapping("/meldingen")
@@ -69,17 +74,20 @@ public class BeheerApiController {
             @RequestParam(required = false) MeldingStatus status,
             @RequestParam(defaultValue = "false") boolean termijnVerstreken,
             @RequestParam(defaultValue = "false") boolean teruggezet,
-            @Parameter(description = "hoogstens zoveel (1–1000)") @RequestParam(defaultValue = "200") int max) {
+            @Parameter(description = "hoogstens zoveel (1–1000)") @RequestParam(defaultValue = "200") int max,
+            @Parameter(hidden = true) Authentication wie) {
         return overzicht.overzicht(Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, teruggezet, max,
-                LocalDate.now(klok)));
+                LocalDate.now(klok), Beveiliging.bereik(wie)));
     }
 
     @GetMapping("/meldingen/{id}")
     @Operation(summary = "Eén melding met haar uitleg en geschiedenis",
             description = "De audit trail (wat wanneer waarheen ging, door wie, en het antwoord) en de afleverpogingen.")
-    public BeheerModel.MeldingDetail melding(@PathVariable long id) {
-        return overzicht.melding(id, LocalDate.now(klok)).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "geen melding " + id));
+    public BeheerModel.MeldingDetail melding(@PathVariable long id, @Parameter(hidden = true) Authentication wie) {
+        BeheerModel.MeldingDetail d = overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "geen melding " + id));
+        inzage.meldingGeopend(d, wie);
+        return d;
     }
 
     @PostMapping("/meldingen/overig")
@@ -88,12 +96,16 @@ public class BeheerApiController {
                     + "weg als elke DUO-melding: onvolledig zolang gegevens ontbreken, anders wachten op goedkeuring "
                     + "(verzenden: na_goedkeuring) of de outbox in. 201 met de nieuwe melding.")
     public ResponseEntity<BeheerModel.MeldingDetail> meldOverig(@RequestBody BeheerModel.OverigVerzoek verzoek,
-                                                                Principal wie) {
+                                                                @Parameter(hidden = true) Authentication wie) {
         School school = overigSchool(verzoek, scholen);
+        if (!Beveiliging.bereik(wie).dekt(school.brin(), school.vestiging())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "school " + school.code()
+                    + " staat niet in de schoolconfiguratie");
+        }
         long id = meldingService.meldOverig(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
                 verzoek.einddatum(), verzoek.toelichting(), wie.getName());
         return ResponseEntity.created(URI.create("/api/meldingen/" + id))
-                .body(overzicht.melding(id, LocalDate.now(klok)).orElseThrow());
+                .body(overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie)).orElseThrow());
     }
 
     static School overigSchool(BeheerModel.OverigVerzoek verzoek, Scholen scholen) {
@@ -107,15 +119,16 @@ public class BeheerApiController {
 
     @GetMapping("/quarantaine")
     @Operation(summary = "Bestanden in quarantaine", description = "Wat de intake (deels) afwees, nieuwste eerst.")
-    public List<BeheerModel.QuarantaineWeergave> quarantaine() {
-        return overzicht.quarantaine(500).stream().map(q -> BeheerModel.QuarantaineWeergave.van(q, null)).toList();
+    public List<BeheerModel.QuarantaineWeergave> quarantaine(@Parameter(hidden = true) Authentication wie) {
+        return overzicht.quarantaine(500, Beveiliging.bereik(wie)).stream().map(q -> BeheerModel.QuarantaineWeergave.van(q, null)).toList();
     }
 
     @GetMapping("/quarantaine/{id}")
     @Operation(summary = "Eén bestand in quarantaine, met zijn rapport",
             description = "Het rapport noemt bestand, regel, veld en reden, nooit een BSN, naam of geboortedatum.")
-    public BeheerModel.QuarantaineWeergave quarantaineBestand(@PathVariable long id) {
-        QuarantaineBestand q = overzicht.quarantaineBestand(id).orElseThrow(() ->
+    public BeheerModel.QuarantaineWeergave quarantaineBestand(@PathVariable long id,
+                                                              @Parameter(hidden = true) Authentication wie) {
+        QuarantaineBestand q = overzicht.quarantaineBestand(id, Beveiliging.bereik(wie)).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "geen bestand " + id + " in quarantaine"));
         return BeheerModel.QuarantaineWeergave.van(q, overzicht.rapport(q));
     }
@@ -125,7 +138,11 @@ public class BeheerApiController {
             description = "Zet het bestand onder zijn oorspronkelijke naam terug in de inbox; de intake leest het als "
                     + "nieuw. 202; 404 onbekend, 409 als er al een bestand met die naam in de inbox staat, 410 als het "
                     + "bestand niet meer in de quarantainemap staat.")
-    public ResponseEntity<BeheerModel.Herlezen> herlees(@PathVariable long id, Principal wie) {
+    public ResponseEntity<BeheerModel.Herlezen> herlees(@PathVariable long id,
+                                                        @Parameter(hidden = true) Authentication wie) {
+        if (overzicht.quarantaineBestand(id, Beveiliging.bereik(wie)).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "geen bestand " + id + " in quarantaine");
+        }
         String naam = herlezen.herlees(id, wie.getName());
         return ResponseEntity.accepted().body(new BeheerModel.Herlezen(naam, "terug in de inbox; de intake leest het zo"));
     }

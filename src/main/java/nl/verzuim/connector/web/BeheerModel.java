@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import nl.verzuim.connector.intake.QuarantaineBestand;
 import nl.verzuim.connector.melding.Melding;
 import nl.verzuim.connector.outbox.OutboxItem;
+import nl.verzuim.connector.outbox.VerzondenBerichten;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.school.School;
 
@@ -60,7 +61,19 @@ public final class BeheerModel {
     public record MeldingDetail(MeldingOverzicht melding, String uitleg, String trajectId, String otLink,
                                 String terugzetReden, Instant aangemaakt,
                                 List<Beheeroverzicht.AuditRegel> geschiedenis,
-                                List<Aflevering> afleveringen) {
+                                List<Aflevering> afleveringen,
+                                @Schema(description = "wat naar DUO en OT ging: wanneer, met welke sleutel, en het antwoord"
+                                        + " (status); de berichten zelf: /api/meldingen/{id}/verzonden")
+                                List<VerzondenKop> verzonden) {
+    }
+
+    @Schema(description = "Een bericht zoals het naar DUO of OT ging, zonder de inhoud")
+    public record VerzondenKop(long id, String kanaal, String operatie, String sleutel, String adres, Instant verzonden,
+                               Integer httpStatus, Instant beantwoord) {
+        static VerzondenKop van(VerzondenBerichten.VerzondenBericht b) {
+            return new VerzondenKop(b.id(), b.kanaal(), b.operatie(), b.sleutel(), b.adres(), b.verzonden(),
+                    b.httpStatus(), b.beantwoord());
+        }
     }
 
     @Schema(description = "Het afleverwerk van een melding: elke handeling met haar pogingen en laatste fout")

@@ -23,7 +23,9 @@ import nl.verzuim.connector.melding.MeldingRepository;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.outbox.Doodloper;
 import nl.verzuim.connector.outbox.OutboxRepository;
+import nl.verzuim.connector.outbox.VerzondenBerichten;
 import nl.verzuim.connector.persistence.Dialect;
+import nl.verzuim.connector.persistence.Schoolbereik;
 import nl.verzuim.connector.rules.Kanaal;
 
 /**
@@ -47,9 +49,11 @@ public class Beheeroverzicht {
     private final MeldingRepository meldingen;
     private final OutboxRepository outbox;
     private final QuarantaineRepository quarantaine;
+    private final VerzondenBerichten verzonden;
 
     public Beheeroverzicht(JdbcClient jdbc, MeldingRepository meldingen, OutboxRepository outbox,
-                        QuarantaineRepository quarantaine) {
+                        QuarantaineRepository quarantaine, VerzondenBerichten verzonden) {
+        this.verzonden = verzonden;
         this.jdbc = jdbc;
         this.meldingen = meldingen;
         this.outbox = outbox;
@@ -64,9 +68,11 @@ public class Beheeroverzicht {
      * @param termijnVerstreken only DUO meldingen past their uiterste melddatum (before {@code vandaag}) that DUO
      *                          does not have yet
      * @param teruggezet        only OT meldingen SPPOH returned and that were not submitted again
+     * @param bereik            the schools the asking account serves; nothing outside it is read
      */
     public record Zoekvraag(String brin, String vestiging, Kanaal kanaal, MeldingStatus status,
-                            boolean termijnVerstreken, boolean teruggezet, LocalDate vandaag, int max) {
+                            boolean termijnVerstreken, boolean teruggezet, LocalDate vandaag, int max,
+                            Schoolbereik bereik) {
     }
 
     /**
@@ -74,7 +80,7 @@ public class Beheeroverzicht {
      * otherwise 400.
      */
     public static Zoekvraag zoekvraag(String school, Kanaal kanaal, MeldingStatus status, boolean termijnVerstreken,
-                                      boolean teruggezet, int max, LocalDate vandaag) {
+                                      boolean teruggezet, int max, LocalDate vandaag, Schoolbereik bereik) {
         String brin = null;
         String vestiging = null;
         if (school != null && !school.isBlank()) {
@@ -87,12 +93,13 @@ public class Beheeroverzicht {
         if (max < 1 || max > 1000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "max: 1 tot en met 1000");
         }
-        return new Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, max);
+        return new Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, max, bereik);
     }
 
     public List<Melding> zoek(Zoekvraag vraag) {
-        StringBuilder sql = new StringBuilder("select * from melding where 1 = 1");
-        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select * from melding where ")
+                .append(vraag.bereik().sql("brin", "vestiging"));
+        List<Object> params = new ArrayList<>(vraag.bereik().parameters());
         if (vraag.brin() != null) {
             sql.append(" and brin = ?");
             params.add(vraag.brin());
@@ -149,33 +156,60 @@ public class Beheeroverzicht {
                 .list();
     }
 
-    /** One melding with its uitleg, its history (audit) and its delivery work; empty when there is none. */
-    public Optional<BeheerModel.MeldingDetail> melding(long id, LocalDate vandaag) {
-        return meldingen.vind(id).map(m -> detail(m, vandaag));
+    /**
+     * One melding with its uitleg, its history (audit) and its delivery work; empty when there is none, or when it
+     * belongs to a school outside {@code bereik}.
+     */
+    public Optional<BeheerModel.MeldingDetail> melding(long id, LocalDate vandaag, Schoolbereik bereik) {
+        return vind(id, bereik).map(m -> detail(m, vandaag));
+    }
+
+    /** A melding within reach; empty for an unknown id and for another school's alike. */
+    public Optional<Melding> vind(long id, Schoolbereik bereik) {
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        params.addAll(bereik.parameters());
+        return jdbc.sql("select * from melding where id = ? and " + bereik.sql("brin", "vestiging")).params(params)
+                .query(MeldingRepository::rij).optional();
+    }
+
+    /**
+     * Before any action on a melding: 404 unless it exists and is within reach, so another school's melding is
+     * refused exactly like one that does not exist.
+     */
+    public void vereisBinnenBereik(long id, Schoolbereik bereik) {
+        if (vind(id, bereik).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "geen melding " + id);
+        }
     }
 
     BeheerModel.MeldingDetail detail(Melding m, LocalDate vandaag) {
         return new BeheerModel.MeldingDetail(BeheerModel.MeldingOverzicht.van(m, vandaag), m.uitleg(), m.trajectId(),
                 m.otLink(), m.terugzetReden(), m.aangemaakt(), geschiedenis(m.id()),
-                outbox.voorMelding(m.id()).stream().map(BeheerModel.Aflevering::van).toList());
+                outbox.voorMelding(m.id()).stream().map(BeheerModel.Aflevering::van).toList(),
+                verzonden.voorMelding(m.id()).stream().map(BeheerModel.VerzondenKop::van).toList());
     }
 
-    /** Every dead letter, oldest first (the API). */
-    public List<Doodloper> doodlopers() {
-        return outbox.doodlopers();
+    /** Every dead letter within reach, oldest first (the API). */
+    public List<Doodloper> doodlopers(Schoolbereik bereik) {
+        return outbox.doodlopers(false, Integer.MAX_VALUE, bereik);
     }
 
-    /** At most {@code max} dead letters, the newest first (the page). */
-    public List<Doodloper> nieuwsteDoodlopers(int max) {
-        return outbox.doodlopers(true, max);
+    /** At most {@code max} dead letters within reach, the newest first (the page). */
+    public List<Doodloper> nieuwsteDoodlopers(int max, Schoolbereik bereik) {
+        return outbox.doodlopers(true, max, bereik);
     }
 
-    public List<QuarantaineBestand> quarantaine(int max) {
-        return quarantaine.recent(max);
+    /**
+     * Quarantined files are the board's: a file the intake could not read names no school it can be trusted for, so
+     * an account that serves some schools only sees none of them.
+     */
+    public List<QuarantaineBestand> quarantaine(int max, Schoolbereik bereik) {
+        return bereik.heelBestuur() ? quarantaine.recent(max) : List.of();
     }
 
-    public Optional<QuarantaineBestand> quarantaineBestand(long id) {
-        return quarantaine.vind(id);
+    public Optional<QuarantaineBestand> quarantaineBestand(long id, Schoolbereik bereik) {
+        return bereik.heelBestuur() ? quarantaine.vind(id) : Optional.empty();
     }
 
     /** The report beside a quarantined file; null when it is gone. */
@@ -183,11 +217,17 @@ public class Beheeroverzicht {
         return Quarantaine.rapport(q);
     }
 
-    /** The newest mails of the mail outbox, for the page: kind, receiver, subject and state, never the body. */
-    public List<Map<String, Object>> mails(int max) {
+    /**
+     * The newest mails of the mail outbox within reach, for the page: kind, receiver, subject and state, never the
+     * body. A mail about no melding is the board's.
+     */
+    public List<Map<String, Object>> mails(int max, Schoolbereik bereik) {
+        String binnen = bereik.heelBestuur() ? "1 = 1"
+                : "melding_id in (select id from melding where " + bereik.sql("brin", "vestiging") + ")";
         return jdbc.sql("""
                 select id, soort, ontvanger, onderwerp, status, pogingen, aangemaakt, verzonden from mail_outbox
-                order by id desc fetch first %d rows only""".formatted(Math.max(1, max))).query().listOfRows();
+                where %s order by id desc fetch first %d rows only""".formatted(binnen, Math.max(1, max)))
+                .params(bereik.parameters()).query().listOfRows();
     }
 
     // ---- figures for the metrics (counts only, never a pupil) ----

@@ -19,6 +19,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -29,6 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import nl.verzuim.connector.config.BeheerInstellingen;
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.persistence.Schoolbereik;
 
 /**
  * Who may see and do what. Two filter chains:
@@ -42,7 +45,9 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
  * too, for a quick {@code curl -u}.</li>
  * </ul>
  * In both, GET and HEAD need the role {@code lezer} or {@code beheerder}; any other method {@code beheerder}. So a
- * new endpoint is protected without naming it here.
+ * new endpoint is protected without naming it here. An account with {@code scholen} serves those schools only
+ * ({@link #bereik}); what shows every school at once (metrics, the access log, the sandbox's mails) needs an account
+ * of the whole board.
  */
 @Configuration
 @EnableWebSecurity
@@ -53,6 +58,11 @@ public class Beveiliging {
 
     public static final String BEHEERDER = "BEHEERDER";
     public static final String LEZER = "LEZER";
+    /** The authority of an account without {@code scholen}: it serves the whole board. */
+    public static final String BESTUUR = "BEREIK_BESTUUR";
+    /** The prefix of an authority naming one school a school-scoped account serves ({@code SCHOOL_00YY00}). */
+    static final String SCHOOL = "SCHOOL_";
+    private static final Pattern SCHOOLCODE = Pattern.compile("[0-9]{2}[A-Z]{2}([0-9]{2})?");
     /** The sandbox's account when none is configured: documented in the README ("Run it"), printed at start-up. */
     public static final String SANDBOX_GEBRUIKER = "beheerder";
     public static final String SANDBOX_WACHTWOORD = "sandbox";
@@ -66,6 +76,9 @@ public class Beveiliging {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/ot/gebeurtenissen").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // figures of every school, and who looked at which pupil: for board-wide accounts only
+                        .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**", "/api/toegangslog")
+                        .hasAuthority(BESTUUR)
                         .requestMatchers(HttpMethod.GET).hasAnyRole(LEZER, BEHEERDER)
                         .requestMatchers(HttpMethod.HEAD).hasAnyRole(LEZER, BEHEERDER)
                         .anyRequest().hasRole(BEHEERDER))
@@ -83,6 +96,8 @@ public class Beveiliging {
                         // the error page of a request that was itself allowed (its own request was checked)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/login").permitAll()
+                        // the sandbox's mail view shows every school's mails
+                        .requestMatchers("/sandbox/**").hasAuthority(BESTUUR)
                         .requestMatchers(HttpMethod.GET).hasAnyRole(LEZER, BEHEERDER)
                         .requestMatchers(HttpMethod.HEAD).hasAnyRole(LEZER, BEHEERDER)
                         .anyRequest().hasRole(BEHEERDER))
@@ -92,6 +107,26 @@ public class Beveiliging {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?uitgelogd"))
                 .csrf(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The schools the logged-in account serves: the one place the scope is decided; every query of page and API
+     * takes it.
+     */
+    public static Schoolbereik bereik(Authentication wie) {
+        if (wie == null) {
+            return Schoolbereik.van(List.of());
+        }
+        List<String> scholen = new ArrayList<>();
+        for (GrantedAuthority recht : wie.getAuthorities()) {
+            if (recht.getAuthority().equals(BESTUUR)) {
+                return Schoolbereik.BESTUUR;
+            }
+            if (recht.getAuthority().startsWith(SCHOOL)) {
+                scholen.add(recht.getAuthority().substring(SCHOOL.length()));
+            }
+        }
+        return Schoolbereik.van(scholen);
     }
 
     @Bean
@@ -118,7 +153,7 @@ public class Beveiliging {
                         + " Alleen in de sandbox; stel connector.beheer.accounts in voor echt gebruik.",
                         SANDBOX_GEBRUIKER, SANDBOX_WACHTWOORD);
                 return List.of(User.withUsername(SANDBOX_GEBRUIKER).password(wachtwoorden.encode(SANDBOX_WACHTWOORD))
-                        .roles(BEHEERDER).build());
+                        .authorities("ROLE_" + BEHEERDER, BESTUUR).build());
             }
             LOG.warn("Geen accounts ingesteld (connector.beheer.accounts): niemand kan inloggen op de pagina en de"
                     + " API. De OT-webhook en /actuator/health werken wel. Zie src/docs/operating.md, 'Operator page,"
@@ -148,8 +183,24 @@ public class Beveiliging {
                 fouten.add(plek + ".rol (van '" + naam + "') moet 'beheerder' of 'lezer' zijn");
                 continue;
             }
-            gebruikers.add(User.withUsername(naam).password(hash)
-                    .roles(rol.equals("beheerder") ? BEHEERDER : LEZER).build());
+            List<String> rechten = new ArrayList<>();
+            rechten.add("ROLE_" + (rol.equals("beheerder") ? BEHEERDER : LEZER));
+            if (account.scholen() == null) {
+                rechten.add(BESTUUR);
+            } else {
+                for (int j = 0; j < account.scholen().size(); j++) {
+                    String school = account.scholen().get(j) == null ? ""
+                            : account.scholen().get(j).trim().toUpperCase(Locale.ROOT);
+                    if (!SCHOOLCODE.matcher(school).matches()) {
+                        fouten.add(plek + ".scholen[" + j + "] (van '" + naam + "') is geen BRIN+vestiging (12AB00)");
+                    }
+                    rechten.add(SCHOOL + school);
+                }
+                if (account.scholen().isEmpty()) {
+                    fouten.add(plek + ".scholen (van '" + naam + "') is leeg: laat het weg voor het hele bestuur");
+                }
+            }
+            gebruikers.add(User.withUsername(naam).password(hash).authorities(rechten.toArray(String[]::new)).build());
         }
         if (!fouten.isEmpty()) {
             throw new IllegalStateException("Accounts voor de beheerpagina kloppen niet: " + String.join("; ", fouten)

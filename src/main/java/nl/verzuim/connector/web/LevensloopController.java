@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,8 +23,11 @@ public class LevensloopController {
 
     private final LevensloopService service;
 
-    public LevensloopController(LevensloopService service) {
+    private final Beheeroverzicht overzicht;
+
+    public LevensloopController(LevensloopService service, Beheeroverzicht overzicht) {
         this.service = service;
+        this.overzicht = overzicht;
     }
 
     public record Toelichting(String toelichting) {
@@ -41,7 +45,8 @@ public class LevensloopController {
     @PostMapping("/api/meldingen/{id}/opnieuw-indienen")
     public ResponseEntity<LevensloopService.Uitkomst> opnieuwIndienen(@PathVariable long id,
                                                                       @RequestBody(required = false) Toelichting t,
-                                                                      Principal gebruiker) {
+                                                                      Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
         String waarom = t == null || t.toelichting() == null ? "opnieuw ingediend door een persoon" : t.toelichting();
         return ResponseEntity.accepted().body(service.opnieuwIndienen(id, door(gebruiker), waarom));
     }
@@ -49,7 +54,8 @@ public class LevensloopController {
     @PostMapping("/api/meldingen/{id}/interventies")
     public ResponseEntity<LevensloopService.Uitkomst> interventie(@PathVariable long id,
                                                                   @RequestBody NieuweInterventie i,
-                                                                  Principal gebruiker) {
+                                                                  Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
         return ResponseEntity.accepted().body(service.interventie(id, i.soort(), i.startdatum(), i.toelichting(),
                 door(gebruiker)));
     }
@@ -57,14 +63,16 @@ public class LevensloopController {
     @PostMapping("/api/meldingen/{id}/statusperioden")
     public ResponseEntity<LevensloopService.Uitkomst> statusperiode(@PathVariable long id,
                                                                     @RequestBody NieuweStatusperiode p,
-                                                                    Principal gebruiker) {
+                                                                    Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
         return ResponseEntity.accepted().body(service.statusperiode(id, p.categorie(), p.hoofdoorzaak(),
                 p.startdatum(), door(gebruiker)));
     }
 
     @PostMapping("/api/meldingen/{id}/statusperiode-beeindigen")
     public ResponseEntity<LevensloopService.Uitkomst> beeindigen(@PathVariable long id, @RequestBody Einde einde,
-                                                                 Principal gebruiker) {
+                                                                 Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
         return ResponseEntity.accepted().body(service.beeindigStatusperiode(id, einde.einddatum(), door(gebruiker)));
     }
 

@@ -3,6 +3,7 @@ package nl.verzuim.connector.web;
 import java.security.Principal;
 import java.util.List;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,24 +33,27 @@ public class MeldingActiesController {
     }
 
     @PostMapping("/meldingen/{id}/goedkeuren")
-    public Antwoord goedkeuren(@PathVariable long id, Principal gebruiker) {
+    public Antwoord goedkeuren(@PathVariable long id, Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
         return Antwoord.van(acties.keurGoed(id, door(gebruiker)));
     }
 
     @PostMapping("/meldingen/{id}/intrekken")
     public Antwoord intrekken(@PathVariable long id, @RequestBody(required = false) Intrekken verzoek,
-                              Principal gebruiker) {
+                              Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
         return Antwoord.van(acties.trekIn(id, verzoek == null ? null : verzoek.reden(), door(gebruiker)));
     }
 
     @PostMapping("/meldingen/{id}/opnieuw")
-    public Antwoord opnieuw(@PathVariable long id, Principal gebruiker) {
+    public Antwoord opnieuw(@PathVariable long id, Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
         return Antwoord.van(acties.probeerOpnieuw(id, door(gebruiker)));
     }
 
     @GetMapping("/doodlopers")
-    public List<Doodloper> doodlopers() {
-        return overzicht.doodlopers();
+    public List<Doodloper> doodlopers(Authentication gebruiker) {
+        return overzicht.doodlopers(Beveiliging.bereik(gebruiker));
     }
 
     /** Security lets no one without a login reach these; the account name goes to the audit trail. */

@@ -1,6 +1,6 @@
 package nl.verzuim.connector.web;
 
-import java.security.Principal;
+import org.springframework.security.core.Authentication;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,15 +24,19 @@ public class MeldingActiesPagina {
     private final MeldingActies acties;
     private final LevensloopService levensloop;
 
-    public MeldingActiesPagina(MeldingActies acties, LevensloopService levensloop) {
+    private final Beheeroverzicht overzicht;
+
+    public MeldingActiesPagina(MeldingActies acties, LevensloopService levensloop, Beheeroverzicht overzicht) {
         this.acties = acties;
         this.levensloop = levensloop;
+        this.overzicht = overzicht;
     }
 
     @PostMapping("/meldingen/{id}/opnieuw-indienen")
     public String opnieuwIndienen(@PathVariable long id, @RequestParam(defaultValue = "") String toelichting,
-                                  @RequestParam(defaultValue = "overzicht") String terug, Principal wie,
+                                  @RequestParam(defaultValue = "overzicht") String terug, Authentication wie,
                                   RedirectAttributes bericht) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
         String waarom = toelichting.isBlank() ? "opnieuw ingediend na terugzetten" : toelichting.strip();
         return doe(id, terug, bericht, "Melding #" + id + " wordt opnieuw ingediend bij SPPOH.",
                 () -> levensloop.opnieuwIndienen(id, wie.getName(), waarom));
@@ -40,22 +44,25 @@ public class MeldingActiesPagina {
 
     @PostMapping("/meldingen/{id}/goedkeuren")
     public String goedkeuren(@PathVariable long id, @RequestParam(defaultValue = "overzicht") String terug,
-                             Principal wie, RedirectAttributes bericht) {
+                             Authentication wie, RedirectAttributes bericht) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
         return doe(id, terug, bericht, "Melding #" + id + " is goedgekeurd en gaat nu weg.",
                 () -> acties.keurGoed(id, wie.getName()));
     }
 
     @PostMapping("/meldingen/{id}/intrekken")
     public String intrekken(@PathVariable long id, @RequestParam(defaultValue = "") String reden,
-                            @RequestParam(defaultValue = "melding") String terug, Principal wie,
+                            @RequestParam(defaultValue = "melding") String terug, Authentication wie,
                             RedirectAttributes bericht) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
         return doe(id, terug, bericht, "Melding #" + id + " wordt ingetrokken.",
                 () -> acties.trekIn(id, reden, wie.getName()));
     }
 
     @PostMapping("/meldingen/{id}/opnieuw")
     public String opnieuw(@PathVariable long id, @RequestParam(defaultValue = "overzicht") String terug,
-                          Principal wie, RedirectAttributes bericht) {
+                          Authentication wie, RedirectAttributes bericht) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
         return doe(id, terug, bericht, "Melding #" + id + " wordt opnieuw aangeboden.",
                 () -> acties.probeerOpnieuw(id, wie.getName()));
     }

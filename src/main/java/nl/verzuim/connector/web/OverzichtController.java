@@ -23,6 +23,8 @@ import org.springframework.http.HttpStatus;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
 import nl.verzuim.connector.melding.Melding;
+import nl.verzuim.connector.persistence.Schoolbereik;
+import nl.verzuim.connector.privacy.Bewaartermijn;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.intake.QuarantaineBestand;
@@ -46,9 +48,14 @@ public class OverzichtController {
     private final Scholen scholen;
     private final Clock klok;
     private final boolean sandbox;
+    private final Inzage inzage;
+    private final Bewaartermijn bewaartermijn;
 
     public OverzichtController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
-                               Scholen scholen, Clock klok, ConnectorInstellingen instellingen) {
+                               Scholen scholen, Clock klok, ConnectorInstellingen instellingen, Inzage inzage,
+                               Bewaartermijn bewaartermijn) {
+        this.inzage = inzage;
+        this.bewaartermijn = bewaartermijn;
         this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
@@ -68,23 +75,26 @@ public class OverzichtController {
                             @RequestParam(defaultValue = "false") boolean termijnVerstreken,
                             Authentication wie, Model model) {
         LocalDate vandaag = LocalDate.now(klok);
+        Schoolbereik bereik = Beveiliging.bereik(wie);
         algemeen(model, wie);
         model.addAttribute("filter", new Filter(school, kanaal, status, termijnVerstreken));
         model.addAttribute("kanalen", Kanaal.values());
         model.addAttribute("statussen", MeldingStatus.values());
 
         model.addAttribute("teLaat", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, Kanaal.DUO, null,
-                true, false, vandaag, 200)));
+                true, false, vandaag, 200, bereik)));
         model.addAttribute("teruggezet", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, Kanaal.OT, null,
-                false, true, vandaag, 200)));
+                false, true, vandaag, 200, bereik)));
         model.addAttribute("wachtend", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, null,
-                MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200)));
-        model.addAttribute("doodlopers", overzicht.nieuwsteDoodlopers(200));
+                MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200, bereik)));
+        model.addAttribute("doodlopers", overzicht.nieuwsteDoodlopers(200, bereik));
 
         Beheeroverzicht.Zoekvraag vraag = Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, false, 1000,
-                vandaag);
+                vandaag, bereik);
         Map<String, Schoolblok> blokken = new LinkedHashMap<>();
-        for (School s : scholen.scholen()) {
+        List<School> binnenBereik = scholen.scholen().stream().filter(s -> bereik.dekt(s.brin(), s.vestiging()))
+                .toList();
+        for (School s : binnenBereik) {
             if (vraag.brin() == null || (s.brin().equals(vraag.brin())
                     && (vraag.vestiging() == null || s.vestiging().equals(vraag.vestiging())))) {
                 blokken.put(s.code(), new Schoolblok(s.code(), s.naam(),
@@ -96,14 +106,15 @@ public class OverzichtController {
                     false, new ArrayList<>())).meldingen().add(BeheerModel.MeldingOverzicht.van(m, vandaag));
         }
         model.addAttribute("scholen", blokken.values());
-        model.addAttribute("alleScholen", scholen.scholen());
+        model.addAttribute("alleScholen", binnenBereik);
 
         List<Map<String, Object>> quarantaine = new ArrayList<>();
-        for (QuarantaineBestand q : overzicht.quarantaine(100)) {
+        for (QuarantaineBestand q : overzicht.quarantaine(100, bereik)) {
             quarantaine.add(Map.of("q", q, "rapport", java.util.Objects.requireNonNullElse(overzicht.rapport(q), "")));
         }
         model.addAttribute("quarantaine", quarantaine);
-        model.addAttribute("mails", overzicht.mails(50));
+        model.addAttribute("mails", overzicht.mails(50, bereik));
+        model.addAttribute("opschoning", bewaartermijn.laatste(bereik));
         return "overzicht";
     }
 
@@ -113,8 +124,9 @@ public class OverzichtController {
 
     @GetMapping("/meldingen/{id}")
     public String melding(@PathVariable long id, Authentication wie, Model model) {
-        BeheerModel.MeldingDetail d = overzicht.melding(id, LocalDate.now(klok))
+        BeheerModel.MeldingDetail d = overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        inzage.meldingGeopend(d, wie);
         algemeen(model, wie);
         model.addAttribute("d", d);
         model.addAttribute("school", scholen.vind(d.melding().school()).map(School::naam).orElse(d.melding().school()));
@@ -122,7 +134,10 @@ public class OverzichtController {
     }
 
     @PostMapping("/quarantaine/{id}/opnieuw-inlezen")
-    public String herlees(@PathVariable long id, Principal wie, RedirectAttributes terug) {
+    public String herlees(@PathVariable long id, Authentication wie, RedirectAttributes terug) {
+        if (overzicht.quarantaineBestand(id, Beveiliging.bereik(wie)).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         try {
             String naam = herlezen.herlees(id, wie.getName());
             terug.addFlashAttribute("bericht", naam + " staat weer in de inbox en wordt zo gelezen.");
@@ -136,8 +151,9 @@ public class OverzichtController {
     public String meldOverig(@RequestParam String school, @RequestParam String leerlingId,
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate begindatum,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate einddatum,
-                             @RequestParam String toelichting, Principal wie, RedirectAttributes terug) {
-        School s = scholen.vind(school).orElse(null);
+                             @RequestParam String toelichting, Authentication wie, RedirectAttributes terug) {
+        School s = scholen.vind(school).filter(g -> Beveiliging.bereik(wie).dekt(g.brin(), g.vestiging()))
+                .orElse(null);
         if (s == null) {
             terug.addFlashAttribute("fout", "School " + school + " staat niet in de schoolconfiguratie.");
             return "redirect:/#overig";

@@ -47,6 +47,10 @@ public abstract class ConnectorTestBasis {
     public static final String BEHEERDER_WACHTWOORD = "geheim-beheer";
     public static final String LEZER = "lezer-test";
     public static final String LEZER_WACHTWOORD = "geheim-lezen";
+    /** An account of one school only (connector.beheer.accounts[].scholen): it acts, but on 00ZZ00 alone. */
+    public static final String SCHOOLBEHEERDER = "beheerder-00zz";
+    public static final String SCHOOLBEHEERDER_WACHTWOORD = "geheim-00zz";
+    public static final String EIGEN_SCHOOL = "00ZZ";
     /** Cost 4: the lowest bcrypt allows, so that logging in costs the tests no time. */
     private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
 
@@ -104,6 +108,10 @@ public abstract class ConnectorTestBasis {
         r.add("connector.beheer.accounts[1].gebruikersnaam", () -> LEZER);
         r.add("connector.beheer.accounts[1].hash", () -> BCRYPT.encode(LEZER_WACHTWOORD));
         r.add("connector.beheer.accounts[1].rol", () -> "lezer");
+        r.add("connector.beheer.accounts[2].gebruikersnaam", () -> SCHOOLBEHEERDER);
+        r.add("connector.beheer.accounts[2].hash", () -> BCRYPT.encode(SCHOOLBEHEERDER_WACHTWOORD));
+        r.add("connector.beheer.accounts[2].rol", () -> "beheerder");
+        r.add("connector.beheer.accounts[2].scholen[0]", () -> EIGEN_SCHOOL + "00");
     }
 
     /** The folder of the next context to start, when its test class asked for one of its own ({@link #eigenMap}). */
@@ -181,7 +189,8 @@ public abstract class ConnectorTestBasis {
     @BeforeEach
     void leegToestand() throws Exception {
         wachtOpLopendeAfleveringen();
-        for (String tabel : new String[] {"audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
+        for (String tabel : new String[] {"verzonden_bericht", "toegangslog", "bewaartermijn_opschoning",
+                "audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
                 "registratie", "verzorger", "leerling", "quarantaine", "camel_messageprocessed"}) {
             jdbc.sql("delete from " + tabel).update();
         }

@@ -25,8 +25,10 @@ class AccountsTest {
                 new Account("jan", BCRYPT.encode("w8woord"), "beheerder"),
                 new Account("els", HTPASSWD_HASH, "Lezer")), false, BCRYPT);
         assertThat(gebruikers).extracting(UserDetails::getUsername).containsExactly("jan", "els");
-        assertThat(gebruikers.get(0).getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_BEHEERDER");
-        assertThat(gebruikers.get(1).getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_LEZER");
+        assertThat(gebruikers.get(0).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_BEHEERDER", Beveiliging.BESTUUR);
+        assertThat(gebruikers.get(1).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_LEZER", Beveiliging.BESTUUR);
         assertThat(BCRYPT.matches("w8woord", gebruikers.get(0).getPassword())).isTrue();
     }
 
@@ -52,7 +54,31 @@ class AccountsTest {
         assertThat(gebruikers).hasSize(1);
         assertThat(gebruikers.get(0).getUsername()).isEqualTo("beheerder");
         assertThat(BCRYPT.matches("sandbox", gebruikers.get(0).getPassword())).isTrue();
-        assertThat(gebruikers.get(0).getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_BEHEERDER");
+        assertThat(gebruikers.get(0).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_BEHEERDER", Beveiliging.BESTUUR);
+    }
+
+    @Test
+    void eenAccountMetScholenBedientAlleenDieScholen() {
+        List<UserDetails> gebruikers = Beveiliging.gebruikers(List.of(
+                new Account("piet", BCRYPT.encode("x"), "lezer", List.of("12ab00", "34CD01"))), false, BCRYPT);
+        assertThat(gebruikers.get(0).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_LEZER", "SCHOOL_12AB00", "SCHOOL_34CD01");
+        var bereik = Beveiliging.bereik(new org.springframework.security.authentication.TestingAuthenticationToken(
+                "piet", null, List.copyOf(gebruikers.get(0).getAuthorities())));
+        assertThat(bereik.heelBestuur()).isFalse();
+        assertThat(bereik.dekt("12AB", "00")).isTrue();
+        assertThat(bereik.dekt("12AB", "01")).isFalse();
+        assertThat(bereik.dekt("00YY", "00")).isFalse();
+    }
+
+    @Test
+    void eenOngeldigeOfLegeScholenlijstStoptDeStart() {
+        assertThatThrownBy(() -> Beveiliging.gebruikers(List.of(
+                new Account("piet", BCRYPT.encode("x"), "lezer", List.of("Verrekijker")),
+                new Account("kees", BCRYPT.encode("x"), "lezer", List.of())), false, BCRYPT))
+                .hasMessageContaining("connector.beheer.accounts[0].scholen[0]")
+                .hasMessageContaining("connector.beheer.accounts[1].scholen");
     }
 
     @Test
