@@ -99,8 +99,9 @@ class BewaartermijnTest extends ConnectorTestBasis {
 
     void registratie(String id, LocalDate dag, String bestand) {
         jdbc.sql("""
-                insert into registratie (brin, vestiging, leerling_id, datum, begintijd, code, volgnummer, bron_bestand,
-                    bron_regel) values ('00YY', '00', ?, ?, '08:30', 'ONG', 1, ?, 2)""").params(id, dag, bestand).update();
+                insert into registratie (brin, vestiging, sleutel, leerling_id, datum, begintijd, code, volgnummer,
+                    bron_bestand, bron_regel) values ('00YY', '00', ?, ?, ?, '08:30', 'ONG', 1, ?, 2)""")
+                .params("n" + dag + "08:30ONG" + id, id, dag, bestand).update();
     }
 
     static Path bestand(Path map, String naam, Instant gewijzigd) throws Exception {
