@@ -87,7 +87,7 @@ public class IntakeService {
                 }
             });
             IntakeRapport rapport = new IntakeRapport(naam, gelezen.soort.name(), gelezen.geaccepteerd, fouten, false,
-                    quarantaine.bestemming(naam, !fouten.isEmpty()));
+                    quarantaine.bestemming(naam, !fouten.isEmpty()), gelezen.waarschuwingen);
             afronden(rapport);
             return rapport;
         } catch (Afgekeurd e) {
@@ -138,12 +138,16 @@ public class IntakeService {
         if (rapport.naarQuarantaine()) {
             quarantaine.rapporteer(rapport);
             LOG.warn("Intake {} — naar quarantaine {}", rapport.samenvatting(), rapport.bestemming().getParent());
+        } else if (!rapport.waarschuwingen().isEmpty()) {
+            quarantaine.rapporteer(rapport);
+            LOG.warn("Intake {} — rapport naast het bestand in {}", rapport.samenvatting(),
+                    rapport.bestemming().getParent());
         } else {
             LOG.info("Intake {}", rapport.samenvatting());
         }
     }
 
-    private record Gelezen(Exportlezer.Soort soort, int geaccepteerd) {
+    private record Gelezen(Exportlezer.Soort soort, int geaccepteerd, List<IntakeFout> waarschuwingen) {
     }
 
     /** Stores what the file yields and judges every pupil it touched, in the caller's transaction. */
@@ -166,7 +170,7 @@ public class IntakeService {
         LOG.info("Intake {}: {} gelezen en opgeslagen in {} ms, {} leerlingen beoordeeld in {} ms",
                 bestand.getFileName(), opslag.geaccepteerd, (opgeslagen - start) / 1_000_000, beoordeeld,
                 (System.nanoTime() - opgeslagen) / 1_000_000);
-        return new Gelezen(soort, opslag.geaccepteerd);
+        return new Gelezen(soort, opslag.geaccepteerd, opslag.waarschuwingen);
     }
 
     /**
@@ -178,6 +182,7 @@ public class IntakeService {
         private final String naam;
         private final List<RegistratieRepository.Rij> wachtrij = new ArrayList<>(BATCH);
         private final Map<String, Set<String>> geraakt = new LinkedHashMap<>();
+        private final List<IntakeFout> waarschuwingen = new ArrayList<>();
         private int geaccepteerd;
 
         Opslag(String naam) {
@@ -199,6 +204,11 @@ public class IntakeService {
                 schrijfWachtrij();
             }
             geraakt(school, regel.leerlingId());
+        }
+
+        @Override
+        public void waarschuwing(IntakeFout waarschuwing) {
+            waarschuwingen.add(waarschuwing);
         }
 
         @Override
