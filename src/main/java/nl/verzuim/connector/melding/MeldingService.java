@@ -100,7 +100,7 @@ public class MeldingService {
     private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
                       Instant nu) {
         LocalDate uiterste = beslissing.kanaal() == Kanaal.DUO
-                ? Termijnen.uitersteMelddatumDuo(school.kalender(), beslissing.beslotenOp()) : null;
+                ? Termijnen.uitersteMelddatumDuo(beslissing.beslotenOp()) : null;
         return maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu);
     }
 

@@ -34,7 +34,7 @@ public final class BeheerModel {
     public record MeldingOverzicht(
             long id, String school, String leerlingId, Kanaal kanaal, String soort, LocalDate begindatum,
             LocalDate einddatum, BigDecimal uren, LocalDate beslotenOp,
-            @Schema(description = "DUO: de laatste dag om te melden (5 schooldagen na het besluit)") LocalDate uitersteMelddatum,
+            @Schema(description = "DUO: de laatste dag om te melden (5 werkdagen na het besluit; vakanties tellen mee, feestdagen niet)") LocalDate uitersteMelddatum,
             String status,
             @Schema(description = "DUO-melding voorbij de uiterste melddatum die DUO nog niet heeft") boolean termijnVerstreken,
             @Schema(description = "OT-melding door SPPOH teruggezet en nog niet opnieuw ingediend") boolean teruggezet,
