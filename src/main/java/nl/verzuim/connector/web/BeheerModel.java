@@ -78,7 +78,7 @@ public final class BeheerModel {
         }
     }
 
-    @Schema(description = "Een melding overig verzuim, met de hand; de leerling staat in de body, nooit in de URL")
+    @Schema(description = "Een melding overig verzuim of LRV, met de hand; de leerling staat in de body, nooit in de URL")
     public record OverigVerzoek(
             @Schema(example = "00YY", requiredMode = Schema.RequiredMode.REQUIRED) String brin,
             @Schema(example = "00", requiredMode = Schema.RequiredMode.REQUIRED) String vestiging,
