@@ -67,11 +67,6 @@ final class Bytecontrole {
         return alsWindows1252;
     }
 
-    /** The encoding the bytes are read in now. */
-    Charset codering(Charset gegeven) {
-        return alsWindows1252 ? WINDOWS_1252 : gegeven;
-    }
-
     /** For an ASCII-compatible single-byte encoding; null for any other. */
     static Bytecontrole enkelByte(Charset codering) {
         if (!codering.canEncode() || codering.newEncoder().maxBytesPerChar() != 1.0f) {

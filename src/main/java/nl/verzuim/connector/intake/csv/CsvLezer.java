@@ -155,13 +155,12 @@ public final class CsvLezer {
         String advies = "; sla het op als UTF-8 of gebruik een profiel met 'codering: windows-1252' (profiel nu: "
                 + profiel.naam() + ")";
         if (controle.alsWindows1252()) {
-            return "het bestand is geen geldige UTF-8 en ook geen Windows-1252: het werd vanaf een eerdere regel als"
-                    + " Windows-1252 gelezen, maar deze regel heeft een UTF-8-teken of een byte die Windows-1252 niet"
-                    + " kent" + advies;
+            return "het bestand is geen geldige UTF-8 en ook geen Windows-1252: een eerdere byte was geen UTF-8, maar"
+                    + " deze regel heeft een UTF-8-teken of een byte die Windows-1252 niet kent" + advies;
         }
         if (controle.utf8Gezien()) {
-            return "het bestand is geen geldige UTF-8 en ook geen Windows-1252: eerdere regels hebben UTF-8-tekens,"
-                    + " deze regel niet" + advies;
+            return "het bestand is geen geldige UTF-8 en ook geen Windows-1252: het heeft eerder UTF-8-tekens, maar"
+                    + " deze regel heeft een byte die geen UTF-8 is" + advies;
         }
         if (controle.terugvalToegestaan()) {
             return "het bestand is geen geldige UTF-8 en ook geen Windows-1252: deze regel heeft een byte die"

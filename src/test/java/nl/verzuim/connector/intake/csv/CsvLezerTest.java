@@ -202,7 +202,7 @@ class CsvLezerTest {
                 new ArrayList<>()))
                 .isInstanceOfSatisfying(OngeldigBestandException.class, e -> assertThat(e.fouten().get(0).toString())
                         .startsWith("u.csv regel 3002: het bestand is geen geldige UTF-8 en ook geen Windows-1252:"
-                                + " eerdere regels hebben UTF-8-tekens"));
+                                + " het heeft eerder UTF-8-tekens"));
         assertThat(regels).as("wat ervoor stond is gelezen (de intake draait het terug)").hasSize(3000);
         assertThat(regels.get(7).registratie().omschrijving()).isEqualTo("één les");
     }
