@@ -49,6 +49,10 @@ public final class Exportlezer {
         /** An absence registration from a CSV line, with the school it belongs to. */
         void registratie(School school, CsvRegel regel);
 
+        /** Something read, but not as the profile says (a UTF-8 file read as Windows-1252): for the file's report. */
+        default void waarschuwing(IntakeFout waarschuwing) {
+        }
+
         /**
          * True when this receiver undoes everything it received from a file that then turns out to be rejected
          * whole (it throws {@link OngeldigBestandException} from {@link #lees}); then nothing is held back in memory.
@@ -146,7 +150,7 @@ public final class Exportlezer {
         LasProfiel profiel = vast.isPresent() ? scholen.profiel(vast.get()) : gedeeldProfiel(naam);
         // the school of each pupil, looked up once per file
         Map<String, Optional<School>> perLeerling = new HashMap<>();
-        CsvLezer.lees(invoer, naam, profiel, regel -> {
+        List<IntakeFout> waarschuwingen = CsvLezer.lees(invoer, naam, profiel, regel -> {
             Optional<School> school = vast.isPresent() ? vast : perLeerling.computeIfAbsent(regel.leerlingId(),
                     id -> SchoolToewijzing.vanLeerling(scholen, scholenMetLeerling.apply(id)));
             if (school.isEmpty()) {
@@ -156,6 +160,7 @@ public final class Exportlezer {
             }
             ontvanger.registratie(school.get(), regel);
         }, fouten);
+        waarschuwingen.forEach(ontvanger::waarschuwing);
     }
 
     /** A file that names no school is read with the profile all schools share — if they share one. */
@@ -234,6 +239,11 @@ public final class Exportlezer {
         @Override
         public void registratie(School school, CsvRegel regel) {
             items.add(new Item(school, null, regel));
+        }
+
+        @Override
+        public void waarschuwing(IntakeFout waarschuwing) {
+            doel.waarschuwing(waarschuwing);
         }
 
         void geefDoor() {

@@ -4,14 +4,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What became of one file: how much was taken, what was rejected and why, and where the file goes next
- * ({@code processed/} when clean, the quarantine folder otherwise).
+ * What became of one file: how much was taken, what was rejected and why, what was read other than the profile
+ * says (warnings: the file is still taken), and where the file goes next ({@code processed/} when clean, the
+ * quarantine folder otherwise).
  */
 public record IntakeRapport(String bestand, String soort, int geaccepteerd, List<IntakeFout> fouten,
-                            boolean heelAfgekeurd, Path bestemming) {
+                            boolean heelAfgekeurd, Path bestemming, List<IntakeFout> waarschuwingen) {
 
     public IntakeRapport {
         fouten = List.copyOf(fouten);
+        waarschuwingen = List.copyOf(waarschuwingen);
+    }
+
+    public IntakeRapport(String bestand, String soort, int geaccepteerd, List<IntakeFout> fouten,
+                         boolean heelAfgekeurd, Path bestemming) {
+        this(bestand, soort, geaccepteerd, fouten, heelAfgekeurd, bestemming, List.of());
     }
 
     /** The destination as text, for the file endpoint's move expression. */
@@ -28,11 +35,13 @@ public record IntakeRapport(String bestand, String soort, int geaccepteerd, List
         if (heelAfgekeurd) {
             return bestand + ": afgekeurd — " + (fouten.isEmpty() ? "onbekende reden" : fouten.get(0).reden());
         }
+        String let = waarschuwingen.isEmpty() ? "" : ", " + waarschuwingen.size() + " waarschuwing(en)";
         if (fouten.isEmpty()) {
-            return bestand + ": " + geaccepteerd + " " + eenheid() + " verwerkt";
+            return bestand + ": " + geaccepteerd + " " + eenheid() + " verwerkt" + let
+                    + (let.isEmpty() ? "" : " (zie rapport)");
         }
         return bestand + ": " + geaccepteerd + " " + eenheid() + " verwerkt, " + fouten.size()
-                + " afgewezen (zie rapport)";
+                + " afgewezen" + let + " (zie rapport)";
     }
 
     private String eenheid() {

@@ -90,7 +90,7 @@ public class IntakeService {
                 }
             });
             IntakeRapport rapport = new IntakeRapport(naam, gelezen.soort.name(), gelezen.geaccepteerd, fouten, false,
-                    quarantaine.bestemming(naam, !fouten.isEmpty()));
+                    quarantaine.bestemming(naam, !fouten.isEmpty()), gelezen.waarschuwingen);
             afronden(rapport);
             return rapport;
         } catch (Afgekeurd e) {
@@ -141,12 +141,16 @@ public class IntakeService {
         if (rapport.naarQuarantaine()) {
             quarantaine.rapporteer(rapport);
             LOG.warn("Intake {} — naar quarantaine {}", rapport.samenvatting(), rapport.bestemming().getParent());
+        } else if (!rapport.waarschuwingen().isEmpty()) {
+            quarantaine.rapporteer(rapport);
+            LOG.warn("Intake {} — rapport naast het bestand in {}", rapport.samenvatting(),
+                    rapport.bestemming().getParent());
         } else {
             LOG.info("Intake {}", rapport.samenvatting());
         }
     }
 
-    private record Gelezen(Exportlezer.Soort soort, int geaccepteerd) {
+    private record Gelezen(Exportlezer.Soort soort, int geaccepteerd, List<IntakeFout> waarschuwingen) {
     }
 
     /** Stores what the file yields and judges every pupil it touched, in the caller's transaction. */
@@ -170,7 +174,7 @@ public class IntakeService {
         LOG.info("Intake {}: {} gelezen en opgeslagen in {} ms, {} leerlingen beoordeeld in {} ms",
                 bestand.getFileName(), opslag.geaccepteerd, (opgeslagen - start) / 1_000_000, beoordeeld,
                 (System.nanoTime() - opgeslagen) / 1_000_000);
-        return new Gelezen(soort, opslag.geaccepteerd);
+        return new Gelezen(soort, opslag.geaccepteerd, opslag.waarschuwingen);
     }
 
     /**
@@ -186,6 +190,7 @@ public class IntakeService {
         private final Map<Vervangt, Exportperiode> perioden = new EnumMap<>(Vervangt.class);
         /** The volgnummer below which a registration was held before this file; none before its first line. */
         private long grens = -1;
+        private final List<IntakeFout> waarschuwingen = new ArrayList<>();
         private int geaccepteerd;
 
         Opslag(String naam) {
@@ -212,6 +217,11 @@ public class IntakeService {
                 schrijfWachtrij();
             }
             geraakt(school, regel.leerlingId());
+        }
+
+        @Override
+        public void waarschuwing(IntakeFout waarschuwing) {
+            waarschuwingen.add(waarschuwing);
         }
 
         @Override

@@ -56,20 +56,33 @@ public class Quarantaine {
         return pad;
     }
 
-    /** Writes the report beside where the file goes, and records it for the operator. */
+    /**
+     * Writes the report beside where the file goes, and records it for the operator when the file goes to
+     * quarantine; a file taken whole with warnings only gets its report beside it in the processed folder.
+     */
     public Path rapporteer(IntakeRapport rapport) {
-        Path rapportPad = rapport.bestemming().resolveSibling(rapport.bestemming().getFileName() + ".fout.txt");
+        Path rapportPad = rapport.bestemming().resolveSibling(rapport.bestemming().getFileName()
+                + (rapport.naarQuarantaine() ? ".fout.txt" : ".rapport.txt"));
         StringBuilder tekst = new StringBuilder();
         tekst.append("Bestand: ").append(rapport.bestand()).append('\n');
         tekst.append("Ontvangen: ").append(ZonedDateTime.now(klok).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
         tekst.append("Resultaat: ").append(rapport.samenvatting()).append('\n');
         tekst.append(rapport.heelAfgekeurd()
                 ? "Het hele bestand is afgewezen; er is niets uit overgenomen. Herstel het en zet het opnieuw in de inbox.\n"
+                : !rapport.naarQuarantaine() ? "Het hele bestand is overgenomen; lees de waarschuwingen.\n"
                 : "De goede regels zijn overgenomen; herstel de afgewezen regels in het LAS of in het bestand en"
                 + " zet het opnieuw in de inbox (al overgenomen registraties tellen niet dubbel).\n");
-        tekst.append("Fouten:\n");
-        for (IntakeFout fout : rapport.fouten()) {
-            tekst.append("  ").append(fout).append('\n');
+        if (!rapport.fouten().isEmpty()) {
+            tekst.append("Fouten:\n");
+            for (IntakeFout fout : rapport.fouten()) {
+                tekst.append("  ").append(fout).append('\n');
+            }
+        }
+        if (!rapport.waarschuwingen().isEmpty()) {
+            tekst.append("Waarschuwingen:\n");
+            for (IntakeFout waarschuwing : rapport.waarschuwingen()) {
+                tekst.append("  ").append(waarschuwing).append('\n');
+            }
         }
         try {
             Files.createDirectories(rapportPad.getParent());
@@ -77,7 +90,9 @@ public class Quarantaine {
         } catch (IOException e) {
             throw new UncheckedIOException("Quarantainerapport kan niet geschreven worden in " + rapportPad.getParent(), e);
         }
-        opgeslagen.bewaar(rapport, rapportPad, klok.instant());
+        if (rapport.naarQuarantaine()) {
+            opgeslagen.bewaar(rapport, rapportPad, klok.instant());
+        }
         return rapportPad;
     }
 

@@ -12,6 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.config.LevensloopInstellingen;
 import nl.verzuim.connector.levensloop.LevensloopRepository;
+import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.school.School;
 
 /**
  * Route herinneringen asks this bean, on the connector's clock, which reminders are due today
@@ -24,14 +26,16 @@ public class Herinneringen {
     static final List<String> OPEN = List.of("NIEUW", "INGEDIEND", "TERUGGEZET", "LOPEND");
 
     private final LevensloopRepository levensloop;
+    private final Scholen scholen;
     private final MailService mail;
     private final LevensloopInstellingen instellingen;
     private final TransactionTemplate transactie;
     private final Clock klok;
 
-    public Herinneringen(LevensloopRepository levensloop, MailService mail, LevensloopInstellingen instellingen,
-                         TransactionTemplate transactie, Clock klok) {
+    public Herinneringen(LevensloopRepository levensloop, Scholen scholen, MailService mail,
+                         LevensloopInstellingen instellingen, TransactionTemplate transactie, Clock klok) {
         this.levensloop = levensloop;
+        this.scholen = scholen;
         this.mail = mail;
         this.instellingen = instellingen;
         this.transactie = transactie;
@@ -46,11 +50,13 @@ public class Herinneringen {
     public synchronized int plan(LocalDate dag) {
         List<Herinneringsplan.Open> open = levensloop.otMeldingen(OPEN).stream()
                 .filter(m -> m.otId() != null)
-                .map(m -> new Herinneringsplan.Open(m.id(), m.schoolcode(), m.otId(), m.otStatus(), m.begindatum()))
+                .map(m -> new Herinneringsplan.Open(m.id(), m.schoolcode(), m.otId(), m.otStatus(), m.begindatum(),
+                        m.soort()))
                 .toList();
+        List<String> alleScholen = scholen.scholen().stream().map(School::code).toList();
         int nieuw = 0;
-        for (Herinneringsplan.Herinnering h : Herinneringsplan.watIsEr(dag, open, instellingen.opgaveDagenVooraf(),
-                instellingen.managementafstemming(), instellingen.inhaalDagen())) {
+        for (Herinneringsplan.Herinnering h : Herinneringsplan.watIsEr(dag, alleScholen, open,
+                instellingen.opgaveDagenVooraf(), instellingen.managementafstemming(), instellingen.inhaalDagen())) {
             try {
                 Boolean geplaatst = transactie.execute(s -> mail.herinnering(h));
                 nieuw += Boolean.TRUE.equals(geplaatst) ? 1 : 0;

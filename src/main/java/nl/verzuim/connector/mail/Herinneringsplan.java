@@ -13,8 +13,12 @@ import nl.verzuim.connector.rules.Termijnen;
  * clock). Each reminder has a key built from what it is about and the date it is for, so that asking again the
  * same day, or the next days, never sends it twice.
  * <ul>
- * <li>OPGAVE: per school with open OT meldingen, from {@code opgaveDagenVooraf} days before each of 15 September,
- * 15 December, 15 March and 15 June until the day before it (domain §4, seed 001: "voor" these days).</li>
+ * <li>OPGAVE: per school — every school, also one with nothing open (domain §4: its opgave is then "geen
+ * zorgwekkend verzuim") — from {@code opgaveDagenVooraf} days before each of 15 September, 15 December, 15 March and
+ * 15 June until the day before it (domain §4, seed 001: "voor" these days).</li>
+ * <li>TWEE_MAANDEN: per open categorie B melding, two months after its start (domain §4, seed 001 note 2: after two
+ * months of geoorloofd thuiszitten with the process stalled the school informs Leerplicht), up to {@code inhaalDagen}
+ * after that day.</li>
  * <li>OPSCHALING: per melding, the step of the opschalingsroute (4, 8, 11, 13 weeks after the first date of
  * zorgwekkend verzuim; 8 only with managementafstemming, Den Haag) reached last, up to {@code inhaalDagen} after
  * its date (a connector that was down sends it late, not never; one long off does not send stale steps).</li>
@@ -25,10 +29,19 @@ public final class Herinneringsplan {
     private Herinneringsplan() {
     }
 
-    public enum Soort { OPGAVE, OPSCHALING }
+    public enum Soort { OPGAVE, OPSCHALING, TWEE_MAANDEN }
 
-    /** An open OT melding as the plan needs it: no personal data. */
-    public record Open(long meldingId, String schoolcode, String otId, String otStatus, LocalDate eersteDatum) {
+    /**
+     * An open OT melding as the plan needs it: no personal data.
+     *
+     * @param categorie the melding's soort ({@code Categorie} name: A_… or B_…)
+     */
+    public record Open(long meldingId, String schoolcode, String otId, String otStatus, LocalDate eersteDatum,
+                       String categorie) {
+
+        boolean categorieB() {
+            return categorie != null && categorie.startsWith("B_");
+        }
     }
 
     /**
@@ -39,19 +52,33 @@ public final class Herinneringsplan {
 
         /** Unique per (melding or school, kind, date): the mail outbox's sleutel. */
         public String sleutel() {
-            return soort == Soort.OPGAVE ? "opgave:" + schoolcode + ":" + datum
-                    : "opschaling:" + meldingen.get(0).meldingId() + ":" + stap + ":" + datum;
+            return switch (soort) {
+                case OPGAVE -> "opgave:" + schoolcode + ":" + datum;
+                case OPSCHALING -> "opschaling:" + meldingen.get(0).meldingId() + ":" + stap + ":" + datum;
+                case TWEE_MAANDEN -> "twee-maanden:" + meldingen.get(0).meldingId() + ":" + datum;
+            };
         }
     }
 
-    public static List<Herinnering> watIsEr(LocalDate dag, List<Open> open, int opgaveDagenVooraf,
-                                            boolean managementafstemming, int inhaalDagen) {
+    /**
+     * @param scholen the codes (BRIN + vestiging) of every school the connector serves: each gets the opgave
+     *                reminder, with its open meldingen or none
+     * @param open    the open OT meldingen (of those schools; others get no opgave reminder: no one to mail)
+     */
+    public static List<Herinnering> watIsEr(LocalDate dag, List<String> scholen, List<Open> open,
+                                            int opgaveDagenVooraf, boolean managementafstemming, int inhaalDagen) {
         List<Herinnering> uit = new ArrayList<>();
         LocalDate opgave = Termijnen.volgendeOpgavedatum(dag);
         if (!dag.isBefore(opgave.minusDays(opgaveDagenVooraf))) {
             Map<String, List<Open>> perSchool = new TreeMap<>();
+            for (String school : scholen) {
+                perSchool.put(school, new ArrayList<>());
+            }
             for (Open m : open) {
-                perSchool.computeIfAbsent(m.schoolcode(), s -> new ArrayList<>()).add(m);
+                List<Open> vanSchool = perSchool.get(m.schoolcode());
+                if (vanSchool != null) {
+                    vanSchool.add(m);
+                }
             }
             perSchool.forEach((school, meldingen) ->
                     uit.add(new Herinnering(Soort.OPGAVE, school, opgave, null, List.copyOf(meldingen))));
@@ -68,6 +95,12 @@ public final class Herinneringsplan {
             }
             if (laatste != null && !dag.isAfter(laatste.datum().plusDays(inhaalDagen))) {
                 uit.add(new Herinnering(Soort.OPSCHALING, m.schoolcode(), laatste.datum(), laatste.stap(), List.of(m)));
+            }
+        }
+        for (Open m : open) {
+            LocalDate tweeMaanden = m.eersteDatum().plusMonths(2);
+            if (m.categorieB() && !dag.isBefore(tweeMaanden) && !dag.isAfter(tweeMaanden.plusDays(inhaalDagen))) {
+                uit.add(new Herinnering(Soort.TWEE_MAANDEN, m.schoolcode(), tweeMaanden, null, List.of(m)));
             }
         }
         return uit;

@@ -77,11 +77,19 @@ public class MailService {
             gegevens.put("meldingen", lijst);
             return plaats(h.sleutel(), "opgave-herinnering", null, school.contactpersoon().email(),
                     "Herinnering: opgave zorgwekkend verzuim vóór " + DATUM.format(h.datum()) + " – " + school.naam()
-                            + " (" + lijst.size() + " open melding" + (lijst.size() == 1 ? "" : "en") + ")", gegevens);
+                            + (lijst.isEmpty() ? " (geen open meldingen)" : " (" + lijst.size() + " open melding"
+                            + (lijst.size() == 1 ? "" : "en") + ")"), gegevens);
         }
         Melding m = meldingen.vind(h.meldingen().get(0).meldingId()).orElseThrow();
         School school = school(m);
         Map<String, Object> gegevens = basis(m, school, m.otId(), m.trajectId());
+        if (h.soort() == Herinneringsplan.Soort.TWEE_MAANDEN) {
+            gegevens.put("status", status(m.otStatus()));
+            gegevens.put("start", DATUM.format(m.begindatum()));
+            gegevens.put("tweeMaanden", DATUM.format(h.datum()));
+            return plaats(h.sleutel(), "twee-maanden-herinnering", m.id(), school.contactpersoon().email(),
+                    "Twee maanden geoorloofd verzuim (categorie B): " + school.naam() + ", OT-ID " + m.otId(), gegevens);
+        }
         gegevens.put("weken", h.stap().weken());
         gegevens.put("stap", h.stap().omschrijving());
         gegevens.put("status", status(m.otStatus()));

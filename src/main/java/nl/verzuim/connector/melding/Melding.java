@@ -22,7 +22,7 @@ public record Melding(long id, String brin, String vestiging, String leerlingId,
         return brin + vestiging;
     }
 
-    /** DUO registered it after the uiterste melddatum (5 school days after the decision): the law's term was missed. */
+    /** DUO registered it after the uiterste melddatum (5 werkdagen after the decision, domain §2): the law's term was missed. */
     public boolean teLaatVerzonden() {
         return duoVerzondenOp != null && uitersteMelddatum != null && duoVerzondenOp.isAfter(uitersteMelddatum);
     }

@@ -20,6 +20,7 @@ import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
+import nl.verzuim.connector.rules.Categorie;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.rules.Leerling;
 import nl.verzuim.connector.rules.Registratie;
@@ -147,7 +148,7 @@ public class MeldingService {
             return id;
         }
         LocalDate uiterste = beslissing.kanaal() == Kanaal.DUO
-                ? Termijnen.uitersteMelddatumDuo(school.kalender(), beslissing.beslotenOp()) : null;
+                ? Termijnen.uitersteMelddatumDuo(beslissing.beslotenOp()) : null;
         return maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu);
     }
 
@@ -216,9 +217,9 @@ public class MeldingService {
         return kanaal == Kanaal.DUO ? Volledigheid.ontbrekendVoorDuo(gegevens) : Volledigheid.ontbrekendVoorOt(gegevens);
     }
 
-    /** Why a hand-filed melding was refused. */
+    /** Why a hand-filed melding (OVERIG, LRV) was refused. */
     public static class OverigGeweigerd extends RuntimeException {
-        public enum Reden { LEERLING_ONBEKEND, BESTAAT_AL, ONGELDIG }
+        public enum Reden { LEERLING_ONBEKEND, BESTAAT_AL, ONGELDIG, NIET_CATEGORIE_A }
 
         private final Reden reden;
 
@@ -245,6 +246,41 @@ public class MeldingService {
     @Transactional
     public long meldOverig(School school, String leerlingId, LocalDate begindatum, LocalDate einddatum,
                            String toelichting, String door) {
+        return meldHandmatig(Verzuimsoort.OVERIG, school, leerlingId, begindatum, einddatum, toelichting, door);
+    }
+
+    /**
+     * A person files an LRV melding for a categorie A pupil who is not continuously absent (domain §4: SPPOH asks
+     * that categorie A be reported to DUO "als langdurig relatief verzuim"; DUO's own rule, 28 days continuously,
+     * is what the rules decide). Categorie A here means: the connector holds an OT melding of categorie A for the
+     * pupil that is still open (not afgerond, not withdrawn). It then takes the path of {@link #meldOverig}; DUO
+     * needs an einddatum for LRV. Its uiterste melddatum is 5 werkdagen after the day it was filed, as for any LRV.
+     */
+    @Transactional
+    public long meldLrv(School school, String leerlingId, LocalDate begindatum, LocalDate einddatum,
+                        String toelichting, String door) {
+        if (einddatum == null) {
+            throw new OverigGeweigerd(OverigGeweigerd.Reden.ONGELDIG, "einddatum ontbreekt (DUO vraagt hem voor LRV)");
+        }
+        boolean categorieA = meldingen.voorLeerling(school.brin(), school.vestiging(), leerlingId).stream()
+                .anyMatch(m -> m.kanaal() == Kanaal.OT && m.soort().equals(Categorie.A_LANGDURIG_RELATIEF_VERZUIM.name())
+                        && OPEN.contains(m.status()) && !"AFGEROND".equalsIgnoreCase(m.otStatus()));
+        if (!categorieA && leerlingen.vind(school.brin(), school.vestiging(), leerlingId).isPresent()) {
+            throw new OverigGeweigerd(OverigGeweigerd.Reden.NIET_CATEGORIE_A, "de leerling heeft geen open OT-melding"
+                    + " categorie A; LRV met de hand is alleen voor categorie A (de regels melden LRV zelf bij 28 dagen"
+                    + " aaneengesloten verzuim)");
+        }
+        return meldHandmatig(Verzuimsoort.LANGDURIG_RELATIEF, school, leerlingId, begindatum, einddatum, toelichting,
+                door);
+    }
+
+    /** The states of a melding that is still under way or at its receiver (not failed, not withdrawn). */
+    private static final java.util.Set<MeldingStatus> OPEN = java.util.EnumSet.of(MeldingStatus.ONVOLLEDIG,
+            MeldingStatus.WACHT_OP_GOEDKEURING, MeldingStatus.TE_VERZENDEN, MeldingStatus.VERZONDEN);
+
+    private long meldHandmatig(Verzuimsoort soort, School school, String leerlingId, LocalDate begindatum,
+                               LocalDate einddatum, String toelichting, String door) {
+        String naam = soort == Verzuimsoort.OVERIG ? "overig verzuim" : "LRV";
         Instant nu = klok.instant();
         LocalDate vandaag = LocalDate.now(klok);
         if (begindatum == null || begindatum.isAfter(vandaag)) {
@@ -264,24 +300,27 @@ public class MeldingService {
                     "leerling onbekend bij school " + school.code());
         }
         boolean bestaat = meldingen.voorLeerling(school.brin(), school.vestiging(), leerlingId).stream()
-                .anyMatch(m -> m.kanaal() == Kanaal.DUO && m.soort().equals(Verzuimsoort.OVERIG.name())
+                .anyMatch(m -> m.kanaal() == Kanaal.DUO && m.soort().equals(soort.name())
                         && m.begindatum().equals(begindatum));
         if (bestaat) {
             throw new OverigGeweigerd(OverigGeweigerd.Reden.BESTAAT_AL,
-                    "er is al een melding overig verzuim met deze begindatum");
+                    "er is al een melding " + naam + " met deze begindatum");
         }
-        Beslissing beslissing = new Beslissing(Verzuimsoort.OVERIG, begindatum, einddatum, null, vandaag,
-                "Overig verzuim, gemeld door " + door + " op " + vandaag + ": " + uitleg, List.of());
+        String wat = soort == Verzuimsoort.OVERIG ? "Overig verzuim" : "Langdurig relatief verzuim (categorie A,"
+                + " niet aaneengesloten afwezig)";
+        Beslissing beslissing = new Beslissing(soort, begindatum, einddatum, null, vandaag,
+                wat + ", gemeld door " + door + " op " + vandaag + ": " + uitleg, List.of());
+        // Overig verzuim is not required by law: no uiterste melddatum. An LRV melding has DUO's term from today.
+        LocalDate uiterste = soort == Verzuimsoort.OVERIG ? null : Termijnen.uitersteMelddatumDuo(vandaag);
         long id;
         try {
-            // Overig verzuim is not required by law: no uiterste melddatum.
-            id = maak(school, leerlingId, gegevens, beslissing, null, "HANDMATIG_GEMELD", door, nu);
+            id = maak(school, leerlingId, gegevens, beslissing, uiterste, "HANDMATIG_GEMELD", door, nu);
         } catch (DuplicateKeyException e) {
             // Two people filed the same one at once: the check above passed for both, the unique key stopped one.
             throw new OverigGeweigerd(OverigGeweigerd.Reden.BESTAAT_AL,
-                    "er is al een melding overig verzuim met deze begindatum");
+                    "er is al een melding " + naam + " met deze begindatum");
         }
-        LOG.info("Melding {} OVERIG handmatig gemeld door {}", id, door);
+        LOG.info("Melding {} {} handmatig gemeld door {}", id, soort.name(), door);
         return id;
     }
 }

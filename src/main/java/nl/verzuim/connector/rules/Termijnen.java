@@ -31,17 +31,6 @@ public final class Termijnen {
     }
 
     /**
-     * The deadline no longer depends on the school's calendar (domain §2: vakanties count).
-     *
-     * @deprecated kept only until its callers outside the rules pass no calendar; use
-     * {@link #uitersteMelddatumDuo(LocalDate)}
-     */
-    @Deprecated(forRemoval = true)
-    public static LocalDate uitersteMelddatumDuo(Schoolkalender kalender, LocalDate beslotenOp) {
-        return uitersteMelddatumDuo(beslotenOp);
-    }
-
-    /**
      * Whether a DUO melding decided on {@code beslotenOp} and sent (or still unsent) on {@code verzondenOp} missed
      * its deadline: sent after {@link #uitersteMelddatumDuo}. Sent on the last day itself is in time.
      */

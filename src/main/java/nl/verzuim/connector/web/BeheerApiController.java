@@ -108,6 +108,22 @@ public class BeheerApiController {
                 .body(overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie)).orElseThrow());
     }
 
+    @PostMapping("/meldingen/lrv")
+    @Operation(summary = "Langdurig relatief verzuim met de hand melden (beheerder)",
+            description = "Een DUO-melding LANGDURIG_RELATIEF voor een leerling in categorie A die niet aaneengesloten "
+                    + "afwezig is (SPPOH vraagt categorie A als LRV bij DUO te melden; de regels doen dat zelf alleen bij "
+                    + "28 dagen aaneengesloten). Zelfde body als overig verzuim; einddatum verplicht. Gaat dezelfde weg "
+                    + "als elke DUO-melding. 201 met de nieuwe melding; 422 als de leerling geen open OT-melding "
+                    + "categorie A heeft; 404 onbekende leerling; 409 bestaat al; 400 ongeldige datums of toelichting.")
+    public ResponseEntity<BeheerModel.MeldingDetail> meldLrv(@RequestBody BeheerModel.OverigVerzoek verzoek,
+                                                             Principal wie) {
+        School school = overigSchool(verzoek, scholen);
+        long id = meldingService.meldLrv(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
+                verzoek.einddatum(), verzoek.toelichting(), wie.getName());
+        return ResponseEntity.created(URI.create("/api/meldingen/" + id))
+                .body(overzicht.melding(id, LocalDate.now(klok)).orElseThrow());
+    }
+
     static School overigSchool(BeheerModel.OverigVerzoek verzoek, Scholen scholen) {
         if (verzoek == null || verzoek.brin() == null || verzoek.vestiging() == null || verzoek.leerlingId() == null
                 || verzoek.leerlingId().isBlank()) {

@@ -35,7 +35,7 @@ public final class BeheerModel {
     public record MeldingOverzicht(
             long id, String school, String leerlingId, Kanaal kanaal, String soort, LocalDate begindatum,
             LocalDate einddatum, BigDecimal uren, LocalDate beslotenOp,
-            @Schema(description = "DUO: de laatste dag om te melden (5 schooldagen na het besluit)") LocalDate uitersteMelddatum,
+            @Schema(description = "DUO: de laatste dag om te melden (5 werkdagen na het besluit; vakanties tellen mee, feestdagen niet)") LocalDate uitersteMelddatum,
             String status,
             @Schema(description = "DUO-melding voorbij de uiterste melddatum die DUO nog niet heeft") boolean termijnVerstreken,
             @Schema(description = "OT-melding door SPPOH teruggezet en nog niet opnieuw ingediend") boolean teruggezet,
@@ -95,7 +95,7 @@ public final class BeheerModel {
         }
     }
 
-    @Schema(description = "Een melding overig verzuim, met de hand; de leerling staat in de body, nooit in de URL")
+    @Schema(description = "Een melding overig verzuim of LRV, met de hand; de leerling staat in de body, nooit in de URL")
     public record OverigVerzoek(
             @Schema(example = "00YY", requiredMode = Schema.RequiredMode.REQUIRED) String brin,
             @Schema(example = "00", requiredMode = Schema.RequiredMode.REQUIRED) String vestiging,

@@ -55,6 +55,7 @@ public class Foutantwoorden {
             case LEERLING_ONBEKEND -> HttpStatus.NOT_FOUND;
             case BESTAAT_AL -> HttpStatus.CONFLICT;
             case ONGELDIG -> HttpStatus.BAD_REQUEST;
+            case NIET_CATEGORIE_A -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());
     }

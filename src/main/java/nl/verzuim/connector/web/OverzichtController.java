@@ -168,6 +168,26 @@ public class OverzichtController {
         }
     }
 
+    @PostMapping("/meldingen/lrv")
+    public String meldLrv(@RequestParam String school, @RequestParam String leerlingId,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate begindatum,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate einddatum,
+                          @RequestParam String toelichting, Principal wie, RedirectAttributes terug) {
+        School s = scholen.vind(school).orElse(null);
+        if (s == null) {
+            terug.addFlashAttribute("fout", "School " + school + " staat niet in de schoolconfiguratie.");
+            return "redirect:/#lrv";
+        }
+        try {
+            long id = meldingService.meldLrv(s, leerlingId.trim(), begindatum, einddatum, toelichting, wie.getName());
+            terug.addFlashAttribute("bericht", "Melding langdurig relatief verzuim gemaakt.");
+            return "redirect:/meldingen/" + id;
+        } catch (MeldingService.OverigGeweigerd e) {
+            terug.addFlashAttribute("fout", "Melding langdurig relatief verzuim niet gemaakt: " + e.getMessage() + ".");
+            return "redirect:/#lrv";
+        }
+    }
+
     private void algemeen(Model model, Authentication wie) {
         model.addAttribute("sandbox", sandbox);
         model.addAttribute("gebruiker", wie.getName());

@@ -105,14 +105,15 @@ class ExportlezerTest {
             inhoud.write(("LN1;2026-10-05;ONG;regel " + i + "\n").getBytes(StandardCharsets.UTF_8));
         }
         inhoud.write("LN1;2026-10-06;ONG;één\n".getBytes(Charset.forName("windows-1252")));
+        inhoud.write("LN1;2026-10-07;ONG;\u0081\n".getBytes(StandardCharsets.ISO_8859_1)); // undefined in Windows-1252
         Path bestand = map.resolve("11AA00_laat-fout.csv");
         Files.write(bestand, inhoud.toByteArray());
         List<String> ontvangen = new ArrayList<>();
         assertThatThrownBy(() -> new Exportlezer(scholen("standaard", "standaard"), id -> List.of(), Long.MAX_VALUE)
                 .lees(bestand, ontvanger(ontvangen), new ArrayList<>()))
                 .isInstanceOfSatisfying(OngeldigBestandException.class, e -> assertThat(e.fouten().get(0).toString())
-                        .startsWith("11AA00_laat-fout.csv regel 5002: het bestand is geen geldige UTF-8 (waarschijnlijk"
-                                + " Windows-1252)"));
+                        .startsWith("11AA00_laat-fout.csv regel 5003: het bestand is geen geldige UTF-8 en ook geen"
+                                + " Windows-1252"));
         assertThat(ontvangen).isEmpty();
     }
 

@@ -213,6 +213,33 @@ class IntakeInboxTest extends ConnectorTestBasis {
         assertThat(Files.readString(rapport)).contains("een symbolische koppeling wordt niet gevolgd");
     }
 
+    /** Issue 12, "LAS files as they are": one accent as Windows-1252 must not cost the school its day. */
+    @Test
+    void eenUtf8ExportMetEenAccentAlsWindows1252WordtHeelGelezenMetEenWaarschuwing() throws Exception {
+        String csv = """
+                leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving
+                LN701;2026-11-16;08:30;;60;ONG;
+                LN702;2026-11-16;08:30;;45;TL;bus gemist
+                LN703;2026-11-16;;;;ZK;naar de dokter, daarna ziek naar huis: café geïrriteerd
+                LN704;2026-11-16;08:30;;60;ONG;
+                """;
+        lees("00YY00_excel.csv", csv.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        assertThat(jdbc.sql("select count(*) from registratie where bron_bestand = '00YY00_excel.csv'")
+                .query(Integer.class).single()).as("alle registraties van de dag").isEqualTo(4);
+        assertThat(registraties.voorLeerling("00YY", "00", "LN703")).singleElement()
+                .satisfies(r -> assertThat(r.omschrijving()).endsWith("café geïrriteerd"));
+        assertThat(jdbc.sql("select count(*) from quarantaine").query(Integer.class).single())
+                .as("niet in quarantaine").isZero();
+        Path rapport = bestanden(MAP.resolve("processed")).stream()
+                .filter(p -> p.getFileName().toString().endsWith("-00YY00_excel.csv.rapport.txt"))
+                .findFirst().orElseThrow();
+        assertThat(Files.readString(rapport))
+                .contains("00YY00_excel.csv: 4 regels verwerkt, 1 waarschuwing(en) (zie rapport)")
+                .contains("00YY00_excel.csv regel 4: het bestand is geen UTF-8 maar Windows-1252")
+                .doesNotContain("LN703");
+    }
+
     @Test
     void eenAfgewezenLeerlingStaatInQuarantaineOpDePaginaZonderPersoonsgegevensInDeSamenvatting() throws Exception {
         lees("00YY00_edexml-met-fout.xml", edexml("""

@@ -25,6 +25,9 @@ class QuarantaineTest extends ConnectorTestBasis {
     @Autowired
     CamelContext camel;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int poort;
+
     @Test
     void kapotteXmlGaatInQuarantaineEnHetVolgendeBestandWordtGewoonGelezen() throws Exception {
         NotifyBuilder eerste = new NotifyBuilder(camel).fromRoute("intake").whenCompleted(1).create();
@@ -58,6 +61,27 @@ class QuarantaineTest extends ConnectorTestBasis {
                 .isEqualTo(1);
         assertThat(bestanden(MAP.resolve("processed"))).anyMatch(p -> p.getFileName().toString()
                 .endsWith("-00YY00_na-de-kapotte.csv"));
+    }
+
+    /** Issue 12: a file read as Windows-1252 that also has a bad line shows both in the report the page shows. */
+    @Test
+    void eenWindows1252BestandMetEenFouteRegelToontFoutEnWaarschuwingInHetRapportVanDePagina() throws Exception {
+        NotifyBuilder klaar = new NotifyBuilder(camel).fromRoute("intake").whenCompleted(1).create();
+        zetInInbox("00YY00_excel-met-fout.csv", """
+                leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving
+                LN511;2026-11-16;08:30;;;ONG;café
+                LN511;2026-11-17;08:30;;;XYZ;
+                """.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertThat(klaar.matches(20, TimeUnit.SECONDS)).isTrue();
+        long id = jdbc.sql("select id from quarantaine where bestand = '00YY00_excel-met-fout.csv'").query(Long.class)
+                .single();
+        var antwoord = nl.verzuim.connector.support.Sessie.api(poort, "GET", "/api/quarantaine/" + id, null, LEZER,
+                LEZER_WACHTWOORD);
+        assertThat(antwoord.statusCode()).isEqualTo(200);
+        assertThat(antwoord.body()).contains("1 regels verwerkt, 1 afgewezen, 1 waarschuwing(en) (zie rapport)")
+                .contains("Fouten:").contains("regel 3, veld 'code'")
+                .contains("Waarschuwingen:").contains("00YY00_excel-met-fout.csv regel 2: het bestand is geen UTF-8 maar"
+                        + " Windows-1252");
     }
 
     @Test

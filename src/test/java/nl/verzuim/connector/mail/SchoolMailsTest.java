@@ -90,7 +90,7 @@ class SchoolMailsTest extends LevensloopTestBasis {
         // A key already in the mail outbox is known before any melding is read (here: one that no longer exists).
         assertThat(mailService.herinnering(new Herinneringsplan.Herinnering(Herinneringsplan.Soort.OPGAVE, "00YY00",
                 LocalDate.of(2026, 12, 15), null, List.of(new Herinneringsplan.Open(999_999L, "00YY00", "OT-X",
-                        "LOPEND", LocalDate.of(2026, 11, 20)))))).isFalse();
+                        "LOPEND", LocalDate.of(2026, 11, 20), "A_LANGDURIG_RELATIEF_VERZUIM"))))).isFalse();
         MimeMessage mail = deEnigeMail();
         assertThat(mail.getSubject()).contains("opgave").contains("15 december 2026").contains(SCHOOL)
                 .contains("2 open meldingen");
@@ -100,6 +100,55 @@ class SchoolMailsTest extends LevensloopTestBasis {
                     .contains("teruggezet door SPPOH");
             geenPersoonsgegevens(deel);
         }
+    }
+
+    /** Domain §4: the opgave reminder goes to "every school, also one with nothing open". */
+    @Test
+    void kwartaalherinneringOokVoorEenSchoolZonderOpenMeldingen() throws Exception {
+        otMelding(LEERLING, "AF", "AFGEROND", LocalDate.of(2026, 10, 5));
+        assertThat(herinneringen.plan(LocalDate.of(2026, 12, 1))).isEqualTo(1);
+        assertThat(herinneringen.plan(LocalDate.of(2026, 12, 7))).as("once per opgavedatum").isZero();
+        MimeMessage mail = deEnigeMail();
+        assertThat(mail.getSubject()).contains("opgave").contains("15 december 2026").contains(SCHOOL)
+                .contains("geen open meldingen");
+        geenPersoonsgegevens(mail.getSubject());
+        for (String deel : Mails.delen(mail).values()) {
+            assertThat(deel).contains(SCHOOL).contains("geen zorgwekkend verzuim").doesNotContain("OT-AF");
+            geenPersoonsgegevens(deel);
+        }
+    }
+
+    /**
+     * Domain §4: "a reminder to the contactpersoon two months after the start of a categorie B melding that is still
+     * open". Started Sunday 20 September 2026; the connector's clock stands on Friday 20 November.
+     */
+    @Test
+    void tweeMaandenNaDeStartVanEenOpenCategorieBMelding() throws Exception {
+        long melding = otMelding(LEERLING, "CATB", "LOPEND", LocalDate.of(2026, 9, 20));
+        jdbc.sql("update melding set soort = 'B_LANGDURIG_GEOORLOOFD_VERZUIM' where id = ?").param(melding).update();
+        long a = otMelding("LN-A", "CATA", "LOPEND", LocalDate.of(2026, 9, 20)); // categorie A: no such reminder
+        herinneringen.plan(); // the route's own timer may have planned it already: either way, one mail
+        herinneringen.plan();
+        String sleutel = "twee-maanden:" + melding + ":2026-11-20";
+        assertThat(jdbc.sql("select count(*) from mail_outbox where sleutel like 'twee-maanden:%'").query(Integer.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("select ontvanger from mail_outbox where sleutel = ?").param(sleutel).query(String.class)
+                .single()).isEqualTo(CONTACTPERSOON);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where sleutel like ?").param("twee-maanden:" + a + ":%")
+                .query(Integer.class).single()).isZero();
+        // The 8-week escalation step (15 November) is also due for both: those mails are the opschaling's own.
+        await().atMost(Duration.ofSeconds(15)).until(() -> SMTP.getReceivedMessages().length >= 3);
+        MimeMessage mail = null;
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getSubject().startsWith("Twee maanden")) {
+                assertThat(mail).as("one two-month mail").isNull();
+                mail = m;
+            }
+        }
+        assertThat(mail).isNotNull();
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(CONTACTPERSOON);
+        assertThat(mail.getSubject()).contains("categorie B").contains(SCHOOL).contains("OT-CATB");
+        controleer(mail, "CATB", "20 september 2026", "20 november 2026", "Leerplicht", "lopend (door SPPOH geaccepteerd)");
     }
 
     @Test

@@ -28,7 +28,7 @@ class UitlegTest {
                 .contains("01-10-2026 330 min, 12-10-2026 330 min, 26-10-2026 300 min")
                 .contains("bereikt op 26-10-2026")
                 .contains("Leeftijd op de eerste verzuimdag 01-10-2026: 12 jaar")
-                // 5 school days after ma 26-10: 27, 28, 29, 30 October and 2 November.
+                // 5 werkdagen after ma 26-10: 27, 28, 29, 30 October and 2 November.
                 .contains("Uiterlijk melden bij DUO: 02-11-2026");
     }
 

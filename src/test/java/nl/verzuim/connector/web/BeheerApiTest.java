@@ -187,6 +187,30 @@ class BeheerApiTest extends ConnectorTestBasis {
         assertThat(jdbc.sql("select count(*) from melding where soort = 'OVERIG'").query(Integer.class).single()).isEqualTo(1);
     }
 
+    /**
+     * Domain §2: the uiterste melddatum is 5 werkdagen after the decision, public holidays excluded. Decided on
+     * Wednesday 1 April 2026 (the connector replays the days, so a past spring export decides it then): Thursday 2
+     * April counts, Goede Vrijdag 3 April and Tweede Paasdag 6 April do not, then 7, 8, 9 and 10 April.
+     */
+    @Test
+    void eenMeldingBeslotenVoorPasenToontDeUitersteMelddatumInWerkdagen() throws Exception {
+        zetInInbox("Voorbeelddossier_PaO_POSWV_sandbox.xml", osoDossier());
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                jdbc.sql("select count(*) from leerling").query(Integer.class).single() == 1);
+        zetInInbox("00YY00_voorjaar.csv", """
+                leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving
+                LN094837;2026-03-31;08:30;;480;ONG;
+                LN094837;2026-04-01;08:30;;480;ONG;
+                """);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/meldingen?kanaal=DUO").size() == 1);
+        JsonNode melding = get("/api/meldingen?kanaal=DUO").get(0);
+        assertThat(melding.get("soort").asText()).isEqualTo("RELATIEF_16_UUR");
+        assertThat(melding.get("beslotenOp").asText()).isEqualTo("2026-04-01");
+        assertThat(melding.get("uitersteMelddatum").asText()).isEqualTo("2026-04-10");
+        assertThat(get("/api/meldingen/" + melding.get("id").asLong()).at("/uitleg").asText())
+                .contains("Uiterlijk melden bij DUO: 10-04-2026 (5 werkdagen na 01-04-2026");
+    }
+
     /** Two beheerders file the same overig melding at the same moment: one is made, the other gets 409, never 500. */
     @Test
     void tweeGelijkeOverigeMeldingenTegelijkGevenEenMeldingEnEen409() throws Exception {

@@ -133,4 +133,29 @@ class BeheerPaginaTest extends ConnectorTestBasis {
         assertThat(beheerder.get(nogEens.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", "")
                 .replace("#overig", "")).body()).contains("niet gemaakt").contains("al een melding");
     }
+
+    /** Domain §4: LRV by hand for a categorie A pupil, through the page's form; refused for a pupil who is not. */
+    @Test
+    void lrvMetDeHandViaHetFormulier() throws Exception {
+        zetInInbox("Voorbeelddossier_PaO_POSWV_sandbox.xml", osoDossier());
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                jdbc.sql("select count(*) from leerling").query(Integer.class).single() == 1);
+        Sessie beheerder = Sessie.ingelogd(poort, BEHEERDER, BEHEERDER_WACHTWOORD);
+        Map<String, String> formulier = Map.of("school", "00YY00", "leerlingId", "LN094837", "begindatum", "2026-10-26",
+                "einddatum", "2026-11-19", "toelichting", "categorie A, niet aaneengesloten");
+        HttpResponse<String> geweigerd = beheerder.post("/meldingen/lrv", formulier);
+        assertThat(geweigerd.statusCode()).isEqualTo(302);
+        assertThat(beheerder.get("/").body()).contains("Melding langdurig relatief verzuim niet gemaakt")
+                .contains("categorie A");
+
+        new nl.verzuim.connector.support.Testmeldingen(jdbc).melding("00YY", "LN094837", "OT",
+                "A_LANGDURIG_RELATIEF_VERZUIM", "VERZONDEN", null, null, "LOPEND",
+                java.time.OffsetDateTime.parse("2026-11-20T10:00:00+01:00"));
+        HttpResponse<String> antwoord = beheerder.post("/meldingen/lrv", formulier);
+        assertThat(antwoord.statusCode()).isEqualTo(302);
+        long id = jdbc.sql("select id from melding where soort = 'LANGDURIG_RELATIEF'").query(Long.class).single();
+        assertThat(antwoord.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/meldingen/" + id));
+        assertThat(beheerder.get("/meldingen/" + id).body()).contains("Melding langdurig relatief verzuim gemaakt")
+                .contains("Langdurig relatief verzuim").contains("HANDMATIG_GEMELD").contains(BEHEERDER);
+    }
 }

@@ -99,7 +99,7 @@ class BeveiligingTest extends ConnectorTestBasis {
     void deOpsommingVindtDeControllersSpringdocEnActuator() {
         List<String> alle = eindpunten().stream().map(Eindpunt::toString).toList();
         assertThat(alle).contains("GET /", "GET /api/meldingen", "GET /api/meldingen/{id}", "POST /api/meldingen/overig",
-                "POST /api/quarantaine/{id}/opnieuw-inlezen", "POST /quarantaine/{id}/opnieuw-inlezen",
+                "POST /api/meldingen/lrv", "POST /meldingen/lrv", "POST /api/quarantaine/{id}/opnieuw-inlezen", "POST /quarantaine/{id}/opnieuw-inlezen",
                 "GET /actuator/prometheus", "GET /v3/api-docs", "POST /api/ot/gebeurtenissen");
     }
 
@@ -221,7 +221,8 @@ class BeveiligingTest extends ConnectorTestBasis {
         HttpResponse<String> pagina = lezer.get("/");
         assertThat(pagina.statusCode()).isEqualTo(200);
         assertThat(pagina.body()).contains(GEHEIME_LEERLING).contains("Ingelogd als").contains(LEZER)
-                .doesNotContain("Opnieuw inlezen").doesNotContain("Overig verzuim melden");
+                .doesNotContain("Opnieuw inlezen").doesNotContain("Overig verzuim melden")
+                .doesNotContain("LRV melden");
         assertThat(Sessie.api(poort, "GET", "/api/meldingen", null, LEZER, LEZER_WACHTWOORD).statusCode()).isEqualTo(200);
         assertThat(Sessie.api(poort, "GET", "/api/meldingen/" + meldingId, null, LEZER, LEZER_WACHTWOORD).body())
                 .contains(GEHEIME_LEERLING);

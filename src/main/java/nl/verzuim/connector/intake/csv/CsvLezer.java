@@ -28,8 +28,11 @@ import nl.verzuim.connector.school.LasProfiel;
  * Reads a verzuimregistraties CSV by streaming, with the layout of a {@link LasProfiel}: RFC 4180 quoting, a
  * header line, a BOM tolerated. A bad line is reported with its line number and field and skipped; the rest of the
  * file is still read. A file whose header lacks a required column, or that is not in the profile's encoding, is
- * rejected whole (a Windows-1252 file read as UTF-8 is named as such rather than read as garbage). A file that
- * starts with a UTF-8 byte order mark is read as UTF-8 whatever the profile says: the mark says so explicitly.
+ * rejected whole, naming the line. One exception: a file under a UTF-8 profile that is plainly Windows-1252 (Excel on
+ * a Dutch PC: no valid UTF-8 multi-byte sequence anywhere, every byte defined in Windows-1252) is read as
+ * Windows-1252, with a warning; one accent in a free-text column must not cost a school its day of registrations. A
+ * file that starts with a UTF-8 byte order mark is read as UTF-8 whatever the profile says: the mark says so
+ * explicitly.
  *
  * <p>Millions of lines go through here, so a line is neither decoded whole nor cut into strings: records are split
  * on the bytes by the CSV grammar ({@link CsvRecords}: the grammar is ASCII, and so is an ASCII byte in UTF-8 and in
@@ -65,12 +68,14 @@ public final class CsvLezer {
         this.tijdlezer = Tijdlezer.voor(profiel.tijdformaat(), profiel.tijdFormatter());
     }
 
-    public static void lees(InputStream invoer, String bestand, LasProfiel profiel, Consumer<CsvRegel> ontvanger,
-                            List<IntakeFout> fouten) throws OngeldigBestandException {
-        new CsvLezer(profiel, bestand).leesAlles(invoer, ontvanger, fouten);
+    /** Reads the file; returns its warnings (a UTF-8 file read as Windows-1252), for its report. */
+    public static List<IntakeFout> lees(InputStream invoer, String bestand, LasProfiel profiel,
+                                        Consumer<CsvRegel> ontvanger, List<IntakeFout> fouten)
+            throws OngeldigBestandException {
+        return new CsvLezer(profiel, bestand).leesAlles(invoer, ontvanger, fouten);
     }
 
-    private void leesAlles(InputStream ruw, Consumer<CsvRegel> ontvanger, List<IntakeFout> fouten)
+    private List<IntakeFout> leesAlles(InputStream ruw, Consumer<CsvRegel> ontvanger, List<IntakeFout> fouten)
             throws OngeldigBestandException {
         InputStream invoer = ruw.markSupported() ? ruw : new BufferedInputStream(ruw, 1 << 16);
         Charset codering;
@@ -84,7 +89,9 @@ public final class CsvLezer {
         // any other encoding is decoded by the JDK first (bytes it cannot read become U+FFFD) and read as UTF-8.
         // Either way a byte that is not valid in the encoding is refused on the line where it stands.
         boolean utf8 = codering.equals(StandardCharsets.UTF_8) || codering.equals(StandardCharsets.US_ASCII);
-        Bytecontrole controle = utf8 ? Bytecontrole.utf8() : Bytecontrole.enkelByte(codering);
+        // under a UTF-8 profile a file may turn out plainly Windows-1252; not when a byte order mark says UTF-8
+        Bytecontrole controle = utf8 ? heeftBom ? Bytecontrole.utf8() : Bytecontrole.utf8OfWindows1252()
+                : Bytecontrole.enkelByte(codering);
         Charset tekstcodering = codering;
         if (controle == null) {
             invoer = new AlsUtf8(new InputStreamReader(invoer, codering));
@@ -128,11 +135,13 @@ public final class CsvLezer {
                     ontvanger.accept(gelezen);
                 }
             }
+            int vanaf = records.windows1252VanafRegel();
+            return vanaf == 0 ? List.of() : List.of(new IntakeFout(bestand, vanaf, null, "het bestand is geen UTF-8"
+                    + " maar Windows-1252 (Excel op een Nederlandse pc) en is zo gelezen: de eerste regel met een"
+                    + " letter buiten ASCII is deze; sla het voortaan op als 'CSV UTF-8' of zet 'codering:"
+                    + " windows-1252' in profiel " + profiel.naam()));
         } catch (CsvRecords.Coderingsfout e) {
-            throw new OngeldigBestandException(new IntakeFout(bestand, e.regel, null,
-                    "het bestand is geen geldige " + codering.name() + (codering == StandardCharsets.UTF_8
-                            ? " (waarschijnlijk Windows-1252); sla het op als UTF-8 of gebruik een profiel met"
-                            + " 'codering: windows-1252' (profiel nu: " + profiel.naam() + ")" : "")));
+            throw new OngeldigBestandException(new IntakeFout(bestand, e.regel, null, coderingsfout(codering, controle)));
         } catch (CsvRecords.TeLangRecord e) {
             throw new OngeldigBestandException(new IntakeFout(bestand, e.regel, null, "een regel van meer dan "
                     + CsvRecords.MAX_RECORD_TEKENS + " tekens: waarschijnlijk een aanhalingsteken dat niet gesloten wordt"));
@@ -140,6 +149,25 @@ public final class CsvLezer {
             throw new OngeldigBestandException(new IntakeFout(bestand, records.regel(), null,
                     "het bestand kan niet gelezen worden: " + e.getClass().getSimpleName()));
         }
+    }
+
+    private String coderingsfout(Charset codering, Bytecontrole controle) {
+        String advies = "; sla het op als UTF-8 of gebruik een profiel met 'codering: windows-1252' (profiel nu: "
+                + profiel.naam() + ")";
+        if (controle.alsWindows1252()) {
+            return "het bestand is geen geldige UTF-8 en ook geen Windows-1252: een eerdere byte was geen UTF-8, maar"
+                    + " deze regel heeft een UTF-8-teken of een byte die Windows-1252 niet kent" + advies;
+        }
+        if (controle.utf8Gezien()) {
+            return "het bestand is geen geldige UTF-8 en ook geen Windows-1252: het heeft eerder UTF-8-tekens, maar"
+                    + " deze regel heeft een byte die geen UTF-8 is" + advies;
+        }
+        if (controle.terugvalToegestaan()) {
+            return "het bestand is geen geldige UTF-8 en ook geen Windows-1252: deze regel heeft een byte die"
+                    + " Windows-1252 niet kent of een UTF-8-teken dat een omzetter niet kon lezen (U+FFFD)" + advies;
+        }
+        return "het bestand is geen geldige " + codering.name() + (codering == StandardCharsets.UTF_8
+                ? " (waarschijnlijk Windows-1252)" + advies : "");
     }
 
     /**

@@ -31,6 +31,8 @@ final class CsvRecords {
     private int regel = 1;
     private int volgendeRegel = 1;
     private int lengte;
+    /** The record on which the file turned out to be Windows-1252 rather than UTF-8; 0 while it has not. */
+    private int windows1252VanafRegel;
 
     CsvRecords(InputStream invoer, char scheiding, Bytecontrole controle) {
         this.invoer = invoer;
@@ -47,6 +49,11 @@ final class CsvRecords {
     /** The physical line on which the next record starts. */
     int regelVanVolgende() {
         return volgendeRegel;
+    }
+
+    /** The record from which a UTF-8 file is read as Windows-1252 (see {@link Bytecontrole}); 0: it is not. */
+    int windows1252VanafRegel() {
+        return windows1252VanafRegel;
     }
 
     /** The next byte (0–255), or -1 at the end of the file. */
@@ -175,6 +182,7 @@ final class CsvRecords {
                 if (!controle.compleet()) {
                     throw new Coderingsfout(volgendeRegel);
                 }
+                codering(rij);
                 return iets;
             }
             iets = true;
@@ -208,13 +216,23 @@ final class CsvRecords {
                     lees();
                 }
                 volgendeRegel++;
+                codering(rij);
                 return true;
             } else if (c == '\n') {
                 volgendeRegel++;
+                codering(rij);
                 return true;
             } else {
                 rij.voegToe((byte) c);
             }
+        }
+    }
+
+    /** Only a record read carefully can hold the byte that makes a UTF-8 file Windows-1252: its fields decode so. */
+    private void codering(CsvRij rij) {
+        if (windows1252VanafRegel == 0 && controle.alsWindows1252()) {
+            windows1252VanafRegel = regel;
+            rij.codering(Bytecontrole.WINDOWS_1252);
         }
     }
 

@@ -23,7 +23,7 @@ final class CsvRij {
     static final int GEEN_GETAL = Integer.MIN_VALUE;
 
     /** How the bytes of a field become text: the file's encoding (UTF-8 when it was converted to it). */
-    private final Charset codering;
+    private Charset codering;
     /** The bytes the fields are ranges of: the reader's buffer, or {@link #eigen} for a copied record. */
     byte[] tekens;
     private byte[] eigen = new byte[512];
@@ -35,6 +35,11 @@ final class CsvRij {
     boolean zonderWit;
 
     CsvRij(Charset codering) {
+        this.codering = codering;
+    }
+
+    /** From the next field decoded on, in this encoding (a UTF-8 file found to be Windows-1252). */
+    void codering(Charset codering) {
         this.codering = codering;
     }
 
