@@ -116,12 +116,16 @@ public class BeheerApiController {
                     + "als elke DUO-melding. 201 met de nieuwe melding; 422 als de leerling geen open OT-melding "
                     + "categorie A heeft; 404 onbekende leerling; 409 bestaat al; 400 ongeldige datums of toelichting.")
     public ResponseEntity<BeheerModel.MeldingDetail> meldLrv(@RequestBody BeheerModel.OverigVerzoek verzoek,
-                                                             Principal wie) {
+                                                             @Parameter(hidden = true) Authentication wie) {
         School school = overigSchool(verzoek, scholen);
+        if (!Beveiliging.bereik(wie).dekt(school.brin(), school.vestiging())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "school " + school.code()
+                    + " staat niet in de schoolconfiguratie");
+        }
         long id = meldingService.meldLrv(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
                 verzoek.einddatum(), verzoek.toelichting(), wie.getName());
         return ResponseEntity.created(URI.create("/api/meldingen/" + id))
-                .body(overzicht.melding(id, LocalDate.now(klok)).orElseThrow());
+                .body(overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie)).orElseThrow());
     }
 
     static School overigSchool(BeheerModel.OverigVerzoek verzoek, Scholen scholen) {

@@ -1,6 +1,5 @@
 package nl.verzuim.connector.web;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -172,8 +171,9 @@ public class OverzichtController {
     public String meldLrv(@RequestParam String school, @RequestParam String leerlingId,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate begindatum,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate einddatum,
-                          @RequestParam String toelichting, Principal wie, RedirectAttributes terug) {
-        School s = scholen.vind(school).orElse(null);
+                          @RequestParam String toelichting, Authentication wie, RedirectAttributes terug) {
+        School s = scholen.vind(school).filter(g -> Beveiliging.bereik(wie).dekt(g.brin(), g.vestiging()))
+                .orElse(null);
         if (s == null) {
             terug.addFlashAttribute("fout", "School " + school + " staat niet in de schoolconfiguratie.");
             return "redirect:/#lrv";
