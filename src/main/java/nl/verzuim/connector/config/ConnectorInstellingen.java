@@ -40,10 +40,13 @@ public record ConnectorInstellingen(boolean sandbox,
     /**
      * @param maxBestandsgrootte larger files are refused whole, unread
      * @param readLockMinAge     a file is taken only when it has not changed for this long
+     * @param maxPogingen        a file that cannot be stored this many times (a database that keeps failing) goes
+     *                           to quarantine with a report instead of being tried again
      */
     public record Intake(org.springframework.util.unit.DataSize maxBestandsgrootte,
                          Duration readLockMinAge,
-                         Duration pollInterval) {
+                         Duration pollInterval,
+                         int maxPogingen) {
     }
 
     /**

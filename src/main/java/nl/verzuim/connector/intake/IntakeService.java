@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,8 @@ public class IntakeService {
     private final TransactionTemplate transactie;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
+    /** Failed tries per file (name, size, time) since start-up; bounded by the files in the inbox. */
+    private final Map<String, Integer> pogingen = new ConcurrentHashMap<>();
 
     public IntakeService(Scholen scholen, LeerlingRepository leerlingen, RegistratieRepository registraties,
                          MeldingService meldingen, Quarantaine quarantaine, TransactionTemplate transactie,
@@ -94,10 +97,37 @@ public class IntakeService {
             return afgekeurd(naam, e.oorzaak.fouten());
         } catch (RuntimeException e) {
             String oorzaak = Foutketen.van(e) + waar(e);
-            LOG.error("Intake van {} onderbroken ({}); niets uit het bestand is bewaard, het blijft in de inbox en"
-                    + " wordt opnieuw gelezen", naam, oorzaak);
-            throw new IntakeOnderbroken(naam, oorzaak);
+            int maxPogingen = instellingen.intake().maxPogingen();
+            String sleutel = sleutel(bestand, naam);
+            int poging = pogingen.merge(sleutel, 1, Integer::sum);
+            if (poging < maxPogingen) {
+                LOG.warn("Intake van {} onderbroken ({}), poging {} van {}; niets uit het bestand is bewaard, het"
+                        + " blijft in de inbox en wordt opnieuw gelezen", naam, oorzaak, poging, maxPogingen);
+                throw new IntakeOnderbroken(naam, oorzaak);
+            }
+            // never a loop: a file that cannot be stored (a database that keeps failing, a bug) ends in quarantine
+            pogingen.remove(sleutel);
+            return afgekeurd(naam, List.of(new IntakeFout(naam, opslagRegel(e), null, "kon na " + poging
+                    + " pogingen niet opgeslagen worden (" + oorzaak + "); niets uit het bestand is bewaard")));
         }
+    }
+
+    /** The file as the inbox knows it: name, size and time (a changed file starts counting again). */
+    private static String sleutel(Path bestand, String naam) {
+        try {
+            return naam + "-" + Files.size(bestand) + "-" + Files.getLastModifiedTime(bestand).toMillis();
+        } catch (IOException e) {
+            return naam;
+        }
+    }
+
+    private static Integer opslagRegel(Throwable fout) {
+        for (Throwable t = fout; t != null; t = t.getCause()) {
+            if (t instanceof OpslagMislukt m) {
+                return m.regel;
+            }
+        }
+        return null;
     }
 
     /**
@@ -179,6 +209,7 @@ public class IntakeService {
         private final List<RegistratieRepository.Rij> wachtrij = new ArrayList<>(BATCH);
         private final Map<String, Set<String>> geraakt = new LinkedHashMap<>();
         private int geaccepteerd;
+        private int eersteRegel;
 
         Opslag(String naam) {
             this.naam = naam;
@@ -193,6 +224,9 @@ public class IntakeService {
 
         @Override
         public void registratie(School school, CsvRegel regel) {
+            if (wachtrij.isEmpty()) {
+                eersteRegel = regel.regel();
+            }
             wachtrij.add(new RegistratieRepository.Rij(school.brin(), school.vestiging(), regel.leerlingId(),
                     regel.registratie(), naam, regel.regel()));
             if (wachtrij.size() >= BATCH) {
@@ -207,7 +241,11 @@ public class IntakeService {
         }
 
         void schrijfWachtrij() {
-            registraties.bewaarAlle(wachtrij);
+            try {
+                registraties.bewaarAlle(wachtrij);
+            } catch (RuntimeException e) {
+                throw new OpslagMislukt(eersteRegel, e);
+            }
             wachtrij.clear();
         }
 
@@ -226,6 +264,16 @@ public class IntakeService {
             }
         }
         return "";
+    }
+
+    /** Storing a batch of registrations failed; carries the batch's first line (no input) for the report. */
+    private static final class OpslagMislukt extends RuntimeException {
+        private final int regel;
+
+        OpslagMislukt(int regel, RuntimeException oorzaak) {
+            super("opslaan vanaf regel " + regel + " mislukt", oorzaak);
+            this.regel = regel;
+        }
     }
 
     /** Carries a rejection out of the transaction callback, which may not throw checked exceptions. */

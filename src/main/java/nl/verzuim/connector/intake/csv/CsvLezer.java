@@ -20,6 +20,7 @@ import nl.verzuim.connector.intake.CsvRegel;
 import nl.verzuim.connector.intake.IntakeFout;
 import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.Veldlengtes;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.school.LasProfiel;
@@ -258,6 +259,10 @@ public final class CsvLezer {
         }
         String omschrijving = k.omschrijving() < 0 || rij.isLeeg(k.omschrijving()) ? null
                 : rij.tekst(k.omschrijving());
+        if (omschrijving != null && omschrijving.length() > Veldlengtes.OMSCHRIJVING) {
+            fouten.add(fout(regel, LasProfiel.OMSCHRIJVING, "is langer dan " + Veldlengtes.OMSCHRIJVING + " tekens"));
+            return null;
+        }
         return new CsvRegel(leerlingId, new Registratie(datum, begin, eind, minuten, code, omschrijving), regel);
     }
 
