@@ -39,14 +39,17 @@ public record ConnectorInstellingen(boolean sandbox,
 
     /**
      * @param maxBestandsgrootte larger files are refused whole, unread
-     * @param readLockMinAge     a file is taken only when it has not changed for this long
+     * @param readLockMinAge     a file is taken only when it has not changed for this long: longer than the longest
+     *                           pause of the LAS while it writes an export
+     * @param klaarBestand       true: a file is taken only once its done file ({@code naam.csv.klaar}) is there
      * @param maxPogingen        a file that cannot be stored this many times (a database that keeps failing) goes
      *                           to quarantine with a report instead of being tried again
      */
     public record Intake(org.springframework.util.unit.DataSize maxBestandsgrootte,
                          Duration readLockMinAge,
                          Duration pollInterval,
-                         int maxPogingen) {
+                         int maxPogingen,
+                         boolean klaarBestand) {
     }
 
     /**

@@ -93,7 +93,8 @@ public abstract class ConnectorTestBasis {
         r.add("connector.outbox.backoff-start", () -> "500ms");
         r.add("connector.outbox.backoff-max", () -> "2s");
         r.add("connector.intake.poll-interval", () -> "200");
-        r.add("connector.intake.read-lock-min-age", () -> "300");
+        // a placeholder, so that a test class can set it longer with @TestPropertySource (which ranks below this)
+        r.add("connector.intake.read-lock-min-age", () -> "${verzuim.test.read-lock-min-age:300}");
         r.add("connector.beheer.accounts[0].gebruikersnaam", () -> BEHEERDER);
         r.add("connector.beheer.accounts[0].hash", () -> BCRYPT.encode(BEHEERDER_WACHTWOORD));
         r.add("connector.beheer.accounts[0].rol", () -> "beheerder");
