@@ -99,10 +99,11 @@ public record ConnectorInstellingen(boolean sandbox,
      * @param baseUrl       base URL of the OT-style API; the paths of ot-api-v1.yaml follow it
      * @param webhookSecret shared secret of the X-OT-Signature HMAC
      * @param pollInterval  how often OT's gebeurtenissen are fetched, for when webhooks are lost
+     * @param webhookMaxGrootte a webhook body larger than this is refused (413) unread
      */
     public record Ot(String baseUrl, String clientId, String clientSecret, String webhookSecret,
                      Duration pollInterval, Duration connectTimeout,
-                     Duration readTimeout) {
+                     Duration readTimeout, org.springframework.util.unit.DataSize webhookMaxGrootte) {
     }
 
     /** @param from sender of the school mails */
