@@ -26,6 +26,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import nl.verzuim.connector.config.BeheerInstellingen;
 import nl.verzuim.connector.config.ConnectorInstellingen;
@@ -41,7 +43,8 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
  * <li><b>Page</b> (everything else): form login with a session, CSRF tokens on every form; HTTP basic is accepted
  * too, for a quick {@code curl -u}.</li>
  * </ul>
- * In both, GET and HEAD need the role {@code lezer} or {@code beheerder}; any other method {@code beheerder}. So a
+ * In both, failed logins are logged and throttled per account and per address ({@link InlogPogingen}), and GET
+ * and HEAD need the role {@code lezer} or {@code beheerder}; any other method {@code beheerder}. So a
  * new endpoint is protected without naming it here.
  */
 @Configuration
@@ -61,8 +64,9 @@ public class Beveiliging {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain apiBeveiliging(HttpSecurity http) throws Exception {
+    public SecurityFilterChain apiBeveiliging(HttpSecurity http, InlogPogingen pogingen) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
+                .addFilterBefore(new InlogRem(pogingen), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/ot/gebeurtenissen").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -78,8 +82,9 @@ public class Beveiliging {
 
     @Bean
     @Order(2)
-    public SecurityFilterChain paginaBeveiliging(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    public SecurityFilterChain paginaBeveiliging(HttpSecurity http, InlogPogingen pogingen) throws Exception {
+        http.addFilterBefore(new InlogRem(pogingen), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
                         // the error page of a request that was itself allowed (its own request was checked)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/login").permitAll()

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import nl.verzuim.connector.VerzuimConnectorApplication;
 import nl.verzuim.connector.ot.OtWebhookController;
+import nl.verzuim.connector.web.InlogPogingen;
 
 /**
  * A real connector in a Spring context, against real peers: WireMock serving the repository's {@code mappings/}
@@ -39,7 +40,7 @@ import nl.verzuim.connector.ot.OtWebhookController;
 public abstract class ConnectorTestBasis {
 
     public static final String KLOK_START = "2026-11-20T16:00:00+01:00";
-    public static final String WEBHOOK_GEHEIM = "test-webhook-geheim";
+    public static final String WEBHOOK_GEHEIM = "test-webhook-geheim-5f0c2a9e41b7d3863e";
     public static final String OIN_DUO = "00000001800866472000";
 
     /** The operator accounts of the tests (src/docs/operating.md, "Operator page, API and login"): one acts, one reads. */
@@ -61,6 +62,9 @@ public abstract class ConnectorTestBasis {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private InlogPogingen inlogPogingen;
 
     @DynamicPropertySource
     static void instellingen(DynamicPropertyRegistry r) {
@@ -95,6 +99,7 @@ public abstract class ConnectorTestBasis {
         r.add("connector.intake.poll-interval", () -> "200");
         // a placeholder, so that a test class can set it longer with @TestPropertySource (which ranks below this)
         r.add("connector.intake.read-lock-min-age", () -> "${verzuim.test.read-lock-min-age:300}");
+        r.add("connector.beheer.min-kosten", () -> "4");
         r.add("connector.beheer.accounts[0].gebruikersnaam", () -> BEHEERDER);
         r.add("connector.beheer.accounts[0].hash", () -> BCRYPT.encode(BEHEERDER_WACHTWOORD));
         r.add("connector.beheer.accounts[0].rol", () -> "beheerder");
@@ -142,6 +147,7 @@ public abstract class ConnectorTestBasis {
         }
         MOCK.resetRequests();
         SMTP.purgeEmailFromAllMailboxes();
+        inlogPogingen.vergeetAlles(); // failed logins of one test must not lock out the next
     }
 
     /**
