@@ -100,6 +100,9 @@ public abstract class ConnectorTestBasis {
         // a placeholder, so that a test class can set it longer with @TestPropertySource (which ranks below this)
         r.add("connector.intake.read-lock-min-age", () -> "${verzuim.test.read-lock-min-age:300}");
         r.add("connector.beheer.min-kosten", () -> "4");
+        // as behind a TLS-terminating reverse proxy (src/docs/operating.md, "Security"): lets a test say "this came
+        // over HTTPS" with X-Forwarded-Proto; requests without that header are as before
+        r.add("server.forward-headers-strategy", () -> "native");
         r.add("connector.beheer.accounts[0].gebruikersnaam", () -> BEHEERDER);
         r.add("connector.beheer.accounts[0].hash", () -> BCRYPT.encode(BEHEERDER_WACHTWOORD));
         r.add("connector.beheer.accounts[0].rol", () -> "beheerder");
