@@ -1,6 +1,7 @@
 package nl.verzuim.connector.intake;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.verzuim.connector.config.Bestandsrechten;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
@@ -92,8 +94,10 @@ public class IntakeService {
             IntakeRapport rapport = new IntakeRapport(naam, gelezen.soort.name(), gelezen.geaccepteerd, fouten, false,
                     quarantaine.bestemming(naam, !fouten.isEmpty()));
             afronden(rapport);
+            beschermd(bestand);
             return rapport;
         } catch (Afgekeurd e) {
+            beschermd(bestand);
             return afgekeurd(naam, e.oorzaak.fouten());
         } catch (RuntimeException e) {
             String oorzaak = Foutketen.van(e) + waar(e);
@@ -107,6 +111,7 @@ public class IntakeService {
             }
             // never a loop: a file that cannot be stored (a database that keeps failing, a bug) ends in quarantine
             pogingen.remove(sleutel);
+            beschermd(bestand);
             return afgekeurd(naam, List.of(new IntakeFout(naam, opslagRegel(e), null, "kon na " + poging
                     + " pogingen niet opgeslagen worden (" + oorzaak + "); niets uit het bestand is bewaard")));
         }
@@ -136,6 +141,9 @@ public class IntakeService {
      */
     public String alGelezen(String naam) {
         LOG.info("{} is al eerder gelezen (zelfde naam, grootte en tijdstip); niet opnieuw verwerkt", naam);
+        if (Bestandsnaam.veilig(naam)) {
+            beschermd(instellingen.inbox().resolve(naam));
+        }
         return quarantaine.bestemming(naam, false).toString();
     }
 
@@ -143,6 +151,19 @@ public class IntakeService {
         IntakeRapport rapport = new IntakeRapport(naam, "?", 0, fouten, true, quarantaine.bestemming(naam, true));
         afronden(rapport);
         return rapport;
+    }
+
+    /**
+     * The export is made owner-only (0600) before it is moved out of the inbox into processed/ or the quarantine:
+     * it keeps that mode there. When the LAS's user owns it, that cannot be done; said, and the intake goes on.
+     */
+    static void beschermd(Path bestand) {
+        try {
+            Bestandsrechten.alleenEigenaar(bestand);
+        } catch (UncheckedIOException e) {
+            LOG.warn("De rechten van {} kunnen niet op alleen-eigenaar (0600): het bestand is van een andere gebruiker"
+                    + " ({})", bestand.getFileName(), Foutketen.van(e));
+        }
     }
 
     /** Only regular files directly in the inbox are read; a link is never followed out of it. */

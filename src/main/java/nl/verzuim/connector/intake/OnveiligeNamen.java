@@ -81,6 +81,7 @@ public class OnveiligeNamen {
         Path bestemming = quarantaine.bestemming(veilig, true);
         Files.createDirectories(bestemming.getParent());
         Files.move(bestand, bestemming, LinkOption.NOFOLLOW_LINKS);
+        IntakeService.beschermd(bestemming);
         quarantaine.rapporteer(new IntakeRapport(veilig, "?", 0, List.of(new IntakeFout(veilig, null, null,
                 "bestand met de naam '" + Bestandsnaam.leesbaar(naam) + "': " + reden)), true, bestemming));
         LOG.warn("Inbox: een bestand met een naam die niet aangenomen wordt staat nu als {} in quarantaine", veilig);
