@@ -95,6 +95,7 @@ public class IntakeService {
                     quarantaine.bestemming(naam, !fouten.isEmpty()));
             afronden(rapport);
             beschermd(bestand);
+            pogingen.remove(sleutel(bestand, naam));
             return rapport;
         } catch (Afgekeurd e) {
             beschermd(bestand);

@@ -10,20 +10,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.support.ConnectorTestBasis;
 
 /**
  * Complete files only (security review: a file written a line every 3 s was read after its first line and the rest
  * moved unread): the read lock waits until the file has stopped changing for connector.intake.read-lock-min-age.
  */
-@TestPropertySource(properties = "verzuim.test.read-lock-min-age=3s")
+@TestPropertySource(properties = {"verzuim.test.read-lock-min-age=3s", "verzuim.test.inbox=inbox-langzaam"})
+// its own context, inbox and database: closed afterwards, so that it never takes files of other tests' contexts
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LangzaamGeschrevenTest extends ConnectorTestBasis {
+
+    @Autowired
+    ConnectorInstellingen instellingen;
 
     @Test
     void eenBestandDatLangzaamGeschrevenWordtWordtHeelGelezen() throws Exception {
-        Path bestand = MAP.resolve("inbox").resolve("00YY00_langzaam.csv");
+        Path inbox = Files.createDirectories(instellingen.inbox());
+        assertThat(inbox).isNotEqualTo(MAP.resolve("inbox"));
+        Path bestand = inbox.resolve("00YY00_langzaam.csv");
         int regels = 6;
         // written in the inbox itself, a line about every second, as a LAS that streams its export does
         try (Writer schrijver = Files.newBufferedWriter(bestand, StandardCharsets.UTF_8)) {
