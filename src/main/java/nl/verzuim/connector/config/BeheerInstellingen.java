@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Who may use the operator page and API ({@code connector.beheer.*}; src/docs/operating.md, "Operator page, API and
  * login").
  *
- * @param accounts the accounts; none outside the sandbox means nobody can log in
+ * @param accounts  the accounts; none outside the sandbox means nobody can log in
+ * @param minKosten outside the sandbox, the lowest bcrypt cost an account's hash may have (each step doubles the
+ *                  work of guessing a password)
  */
 @ConfigurationProperties(prefix = "connector.beheer")
-public record BeheerInstellingen(@DefaultValue List<Account> accounts) {
+public record BeheerInstellingen(@DefaultValue List<Account> accounts, int minKosten) {
 
     /**
      * @param gebruikersnaam the login name

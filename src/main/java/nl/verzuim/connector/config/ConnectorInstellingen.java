@@ -45,11 +45,17 @@ public record ConnectorInstellingen(boolean sandbox,
 
     /**
      * @param maxBestandsgrootte larger files are refused whole, unread
-     * @param readLockMinAge     a file is taken only when it has not changed for this long
+     * @param readLockMinAge     a file is taken only when it has not changed for this long: longer than the longest
+     *                           pause of the LAS while it writes an export
+     * @param klaarBestand       true: a file is taken only once its done file ({@code naam.csv.klaar}) is there
+     * @param maxPogingen        a file that cannot be stored this many times (a database that keeps failing) goes
+     *                           to quarantine with a report instead of being tried again
      */
     public record Intake(org.springframework.util.unit.DataSize maxBestandsgrootte,
                          Duration readLockMinAge,
-                         Duration pollInterval) {
+                         Duration pollInterval,
+                         int maxPogingen,
+                         boolean klaarBestand) {
     }
 
     /**
@@ -99,10 +105,11 @@ public record ConnectorInstellingen(boolean sandbox,
      * @param baseUrl       base URL of the OT-style API; the paths of ot-api-v1.yaml follow it
      * @param webhookSecret shared secret of the X-OT-Signature HMAC
      * @param pollInterval  how often OT's gebeurtenissen are fetched, for when webhooks are lost
+     * @param webhookMaxGrootte a webhook body larger than this is refused (413) unread
      */
     public record Ot(String baseUrl, String clientId, String clientSecret, String webhookSecret,
                      Duration pollInterval, Duration connectTimeout,
-                     Duration readTimeout) {
+                     Duration readTimeout, org.springframework.util.unit.DataSize webhookMaxGrootte) {
     }
 
     /** @param from sender of the school mails */

@@ -2,6 +2,8 @@ package nl.verzuim.connector.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
@@ -9,16 +11,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outside the sandbox every endpoint and secret must be set by the school: the connector will not guess where DUO
- * or OT live. All missing settings are named at once.
+ * or OT live. All missing settings are named at once. Secrets must also be strong enough: the webhook secret is the
+ * only thing between the internet and a forged OT event, so it needs {@link #MIN_WEBHOOK_GEHEIM} characters of
+ * several kinds; an operator password is stored as a bcrypt hash, whose strength cannot be seen, but whose cost
+ * (how slow a guess is) can: at least {@code connector.beheer.min-kosten}.
  */
 @Component
 public class InstellingenControle implements InitializingBean {
 
+    /** 32 characters: as long as the 256-bit HMAC key written in hex would be half of (openssl rand -hex 32 gives 64). */
+    public static final int MIN_WEBHOOK_GEHEIM = 32;
+    private static final int MIN_VERSCHILLENDE_TEKENS = 10;
+    private static final Pattern BCRYPT_KOSTEN = Pattern.compile("\\A\\$2[aby]?\\$(\\d\\d)\\$");
+
     private final ConnectorInstellingen instellingen;
+    private final BeheerInstellingen beheer;
     private final Environment omgeving;
 
-    public InstellingenControle(ConnectorInstellingen instellingen, Environment omgeving) {
+    public InstellingenControle(ConnectorInstellingen instellingen, BeheerInstellingen beheer, Environment omgeving) {
         this.instellingen = instellingen;
+        this.beheer = beheer;
         this.omgeving = omgeving;
     }
 
@@ -41,6 +53,36 @@ public class InstellingenControle implements InitializingBean {
             throw new IllegalStateException("connector.sandbox=false, maar deze instellingen ontbreken: "
                     + String.join(", ", ontbrekend) + " (zie src/docs/operating.md, 'Settings')");
         }
+        List<String> zwak = zwakkeGeheimen(instellingen.ot().webhookSecret(), beheer, beheer.minKosten());
+        if (!zwak.isEmpty()) {
+            throw new IllegalStateException("connector.sandbox=false, maar deze geheimen zijn te zwak: "
+                    + String.join("; ", zwak) + " (zie src/docs/operating.md, 'Security')");
+        }
+    }
+
+    /** What is too weak, in words for the school; never the secret or hash itself. */
+    static List<String> zwakkeGeheimen(String webhookGeheim, BeheerInstellingen beheer, int minKosten) {
+        List<String> zwak = new ArrayList<>();
+        if (webhookGeheim != null) {
+            int lengte = webhookGeheim.codePointCount(0, webhookGeheim.length());
+            long verschillend = webhookGeheim.codePoints().distinct().count();
+            if (lengte < MIN_WEBHOOK_GEHEIM || verschillend < MIN_VERSCHILLENDE_TEKENS) {
+                zwak.add("connector.ot.webhook-secret is " + lengte + " tekens met " + verschillend
+                        + " verschillende; nodig zijn minstens " + MIN_WEBHOOK_GEHEIM + " tekens met "
+                        + MIN_VERSCHILLENDE_TEKENS + " verschillende (maak er een met 'openssl rand -hex 32' en"
+                        + " geef OT hetzelfde)");
+            }
+        }
+        for (int i = 0; i < beheer.accounts().size(); i++) {
+            String hash = beheer.accounts().get(i).hash();
+            Matcher kosten = BCRYPT_KOSTEN.matcher(hash == null ? "" : hash.trim());
+            if (kosten.find() && Integer.parseInt(kosten.group(1)) < minKosten) {
+                zwak.add("connector.beheer.accounts[" + i + "].hash heeft bcrypt-kosten " + kosten.group(1)
+                        + "; minstens " + minKosten + " (maak de hash opnieuw, bijvoorbeeld met 'htpasswd -bnBC 12"
+                        + " \"\" wachtwoord')");
+            }
+        }
+        return zwak;
     }
 
     private static void controleer(List<String> ontbrekend, String naam, Object waarde) {

@@ -85,6 +85,9 @@ public final class Exportlezer {
         Ontvanger doel = ontvanger.draaitTerugBijAfkeur() ? ontvanger : new Uitgesteld(ontvanger);
         try {
             long grootte = Files.size(bestand);
+            if (grootte == 0) {
+                throw new OngeldigBestandException(new IntakeFout(naam, null, null, "het bestand is leeg (0 bytes)"));
+            }
             if (grootte > maxBytes) {
                 throw new OngeldigBestandException(new IntakeFout(naam, null, null, "het bestand is " + grootte
                         + " bytes, meer dan de toegestane " + maxBytes + " (connector.intake.max-bestandsgrootte)"));

@@ -1,6 +1,7 @@
 package nl.verzuim.connector.intake;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.verzuim.connector.config.Bestandsrechten;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
@@ -51,6 +54,8 @@ public class IntakeService {
     private final TransactionTemplate transactie;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
+    /** Failed tries per file (name, size, time) since start-up; bounded by the files in the inbox. */
+    private final Map<String, Integer> pogingen = new ConcurrentHashMap<>();
 
     public IntakeService(Scholen scholen, LeerlingRepository leerlingen, RegistratieRepository registraties,
                          MeldingService meldingen, Quarantaine quarantaine, TransactionTemplate transactie,
@@ -92,15 +97,46 @@ public class IntakeService {
             IntakeRapport rapport = new IntakeRapport(naam, gelezen.soort.name(), gelezen.geaccepteerd, fouten, false,
                     quarantaine.bestemming(naam, !fouten.isEmpty()), gelezen.waarschuwingen);
             afronden(rapport);
+            beschermd(bestand);
+            pogingen.remove(sleutel(bestand, naam));
             return rapport;
         } catch (Afgekeurd e) {
+            beschermd(bestand);
             return afgekeurd(naam, e.oorzaak.fouten());
         } catch (RuntimeException e) {
             String oorzaak = Foutketen.van(e) + waar(e);
-            LOG.error("Intake van {} onderbroken ({}); niets uit het bestand is bewaard, het blijft in de inbox en"
-                    + " wordt opnieuw gelezen", naam, oorzaak);
-            throw new IntakeOnderbroken(naam, oorzaak);
+            int maxPogingen = instellingen.intake().maxPogingen();
+            String sleutel = sleutel(bestand, naam);
+            int poging = pogingen.merge(sleutel, 1, Integer::sum);
+            if (poging < maxPogingen) {
+                LOG.warn("Intake van {} onderbroken ({}), poging {} van {}; niets uit het bestand is bewaard, het"
+                        + " blijft in de inbox en wordt opnieuw gelezen", naam, oorzaak, poging, maxPogingen);
+                throw new IntakeOnderbroken(naam, oorzaak);
+            }
+            // never a loop: a file that cannot be stored (a database that keeps failing, a bug) ends in quarantine
+            pogingen.remove(sleutel);
+            beschermd(bestand);
+            return afgekeurd(naam, List.of(new IntakeFout(naam, opslagRegel(e), null, "kon na " + poging
+                    + " pogingen niet opgeslagen worden (" + oorzaak + "); niets uit het bestand is bewaard")));
         }
+    }
+
+    /** The file as the inbox knows it: name, size and time (a changed file starts counting again). */
+    private static String sleutel(Path bestand, String naam) {
+        try {
+            return naam + "-" + Files.size(bestand) + "-" + Files.getLastModifiedTime(bestand).toMillis();
+        } catch (IOException e) {
+            return naam;
+        }
+    }
+
+    private static Integer opslagRegel(Throwable fout) {
+        for (Throwable t = fout; t != null; t = t.getCause()) {
+            if (t instanceof OpslagMislukt m) {
+                return m.regel;
+            }
+        }
+        return null;
     }
 
     /**
@@ -109,6 +145,9 @@ public class IntakeService {
      */
     public String alGelezen(String naam) {
         LOG.info("{} is al eerder gelezen (zelfde naam, grootte en tijdstip); niet opnieuw verwerkt", naam);
+        if (Bestandsnaam.veilig(naam)) {
+            beschermd(instellingen.inbox().resolve(naam));
+        }
         return quarantaine.bestemming(naam, false).toString();
     }
 
@@ -116,6 +155,19 @@ public class IntakeService {
         IntakeRapport rapport = new IntakeRapport(naam, "?", 0, fouten, true, quarantaine.bestemming(naam, true));
         afronden(rapport);
         return rapport;
+    }
+
+    /**
+     * The export is made owner-only (0600) before it is moved out of the inbox into processed/ or the quarantine:
+     * it keeps that mode there. When the LAS's user owns it, that cannot be done; said, and the intake goes on.
+     */
+    static void beschermd(Path bestand) {
+        try {
+            Bestandsrechten.alleenEigenaar(bestand);
+        } catch (UncheckedIOException e) {
+            LOG.warn("De rechten van {} kunnen niet op alleen-eigenaar (0600): het bestand is van een andere gebruiker"
+                    + " ({})", bestand.getFileName(), Foutketen.van(e));
+        }
     }
 
     /** Only regular files directly in the inbox are read; a link is never followed out of it. */
@@ -192,6 +244,7 @@ public class IntakeService {
         private long grens = -1;
         private final List<IntakeFout> waarschuwingen = new ArrayList<>();
         private int geaccepteerd;
+        private int eersteRegel;
 
         Opslag(String naam) {
             this.naam = naam;
@@ -211,6 +264,9 @@ public class IntakeService {
             }
             perioden.computeIfAbsent(scholen.profiel(school).vervangt(), Exportperiode::new)
                     .regel(school.code(), regel.leerlingId(), regel.registratie().datum());
+            if (wachtrij.isEmpty()) {
+                eersteRegel = regel.regel();
+            }
             wachtrij.add(new RegistratieRepository.Rij(school.brin(), school.vestiging(), regel.leerlingId(),
                     regel.registratie(), naam, regel.regel()));
             if (wachtrij.size() >= BATCH) {
@@ -250,7 +306,11 @@ public class IntakeService {
         }
 
         void schrijfWachtrij() {
-            registraties.bewaarAlle(wachtrij);
+            try {
+                registraties.bewaarAlle(wachtrij);
+            } catch (RuntimeException e) {
+                throw new OpslagMislukt(eersteRegel, e);
+            }
             wachtrij.clear();
         }
 
@@ -269,6 +329,16 @@ public class IntakeService {
             }
         }
         return "";
+    }
+
+    /** Storing a batch of registrations failed; carries the batch's first line (no input) for the report. */
+    private static final class OpslagMislukt extends RuntimeException {
+        private final int regel;
+
+        OpslagMislukt(int regel, RuntimeException oorzaak) {
+            super("opslaan vanaf regel " + regel + " mislukt", oorzaak);
+            this.regel = regel;
+        }
     }
 
     /** Carries a rejection out of the transaction callback, which may not throw checked exceptions. */

@@ -23,7 +23,8 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
  * Moves files whose name the inbox does not take ({@link Bestandsnaam}) to the quarantine, by the entry the
  * directory listing gave — never by a path the name spells — under a safe name, with a report that shows the
  * original name and why. The intake route never sees them ({@link InboxFilter}); without this they would lie in the
- * inbox unseen. Hidden files (a name starting with a dot) are left alone, as the intake leaves them.
+ * inbox unseen. Hidden files (a name starting with a dot) are left alone, as the intake leaves them. It also removes
+ * the done files ({@link InboxFilter#KLAAR}) of exports that have left the inbox.
  */
 @Component
 public class OnveiligeNamen {
@@ -48,6 +49,9 @@ public class OnveiligeNamen {
         try (DirectoryStream<Path> inhoud = Files.newDirectoryStream(inbox)) {
             for (Path bestand : inhoud) {
                 String naam = bestand.getFileName().toString();
+                if (naam.endsWith(InboxFilter.KLAAR) && verweesdKlaarBestand(bestand, naam)) {
+                    continue;
+                }
                 Optional<String> reden = Bestandsnaam.waaromGeweigerd(naam);
                 if (reden.isPresent() && !naam.startsWith(".")
                         && !Files.isDirectory(bestand, LinkOption.NOFOLLOW_LINKS)) {
@@ -59,11 +63,25 @@ public class OnveiligeNamen {
         return verplaatst;
     }
 
+    /**
+     * A done file whose export has left the inbox (read, or quarantined) has served; it is removed, so that the next
+     * export of the same name waits for its own.
+     */
+    private static boolean verweesdKlaarBestand(Path klaar, String naam) throws IOException {
+        Path export = klaar.resolveSibling(naam.substring(0, naam.length() - InboxFilter.KLAAR.length()));
+        if (Files.exists(export, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Files.deleteIfExists(klaar);
+        return true;
+    }
+
     private void verplaats(Path bestand, String naam, String reden) throws IOException {
         String veilig = veiligeNaam(naam);
         Path bestemming = quarantaine.bestemming(veilig, true);
         Files.createDirectories(bestemming.getParent());
         Files.move(bestand, bestemming, LinkOption.NOFOLLOW_LINKS);
+        IntakeService.beschermd(bestemming);
         quarantaine.rapporteer(new IntakeRapport(veilig, "?", 0, List.of(new IntakeFout(veilig, null, null,
                 "bestand met de naam '" + Bestandsnaam.leesbaar(naam) + "': " + reden)), true, bestemming));
         LOG.warn("Inbox: een bestand met een naam die niet aangenomen wordt staat nu als {} in quarantaine", veilig);

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
 
+import nl.verzuim.connector.config.Bestandsrechten;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 
 /**
@@ -49,6 +50,7 @@ public class Quarantaine {
         ZonedDateTime nu = ZonedDateTime.now(klok);
         Path map = (naarQuarantaine ? instellingen.quarantineDir() : instellingen.processedDir())
                 .resolve(DAG.format(nu)).toAbsolutePath().normalize();
+        Bestandsrechten.maakMap(map); // owner-only before the file is moved in (the file: IntakeService)
         Path pad = map.resolve(TIJD.format(nu) + "-" + bestandsnaam);
         for (int n = 2; Files.exists(pad, LinkOption.NOFOLLOW_LINKS); n++) {
             pad = map.resolve(TIJD.format(nu) + "-" + n + "-" + bestandsnaam);
@@ -85,8 +87,8 @@ public class Quarantaine {
             }
         }
         try {
-            Files.createDirectories(rapportPad.getParent());
-            Files.writeString(rapportPad, tekst, StandardCharsets.UTF_8);
+            Bestandsrechten.maakMap(rapportPad.getParent());
+            Bestandsrechten.schrijf(rapportPad, tekst);
         } catch (IOException e) {
             throw new UncheckedIOException("Quarantainerapport kan niet geschreven worden in " + rapportPad.getParent(), e);
         }

@@ -18,7 +18,7 @@ public record LeerlingGegevens(String brin, String vestiging, String leerlingId,
                                LocalDate datumUitschrijving, List<Verzorger> verzorgers) {
 
     /** Longer LAS keys do not fit the database (leerling.leerling_id): every reader refuses them. */
-    public static final int MAX_LEERLING_ID = 64;
+    public static final int MAX_LEERLING_ID = Veldlengtes.LEERLING_ID;
 
 
     public enum Bron { OSO, EDEXML }

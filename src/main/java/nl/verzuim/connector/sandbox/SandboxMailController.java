@@ -18,10 +18,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** In the sandbox: read the mails the embedded SMTP server received, as the contactpersoon would see them. */
+/**
+ * In the sandbox: read the mails the embedded SMTP server received, as the contactpersoon would see them. Anyone who
+ * reaches the SMTP port can send a mail, so a mail is shown under a CSP {@code sandbox} that runs nothing: no script,
+ * no form, no plugin, and an origin of its own, not the connector's (its session and API stay out of reach); it may
+ * only use its own inline styles and inline images.
+ */
 @RestController
 @ConditionalOnBean(GreenMail.class)
 public class SandboxMailController {
+
+    static final String CSP_MAIL = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+            + " form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     private final GreenMail smtp;
 
@@ -46,7 +54,8 @@ public class SandboxMailController {
         if (nummer < 0 || nummer >= ontvangen.length) {
             return ResponseEntity.notFound().build();
         }
-        return ResponseEntity.ok(html(ontvangen[nummer].getContent()));
+        return ResponseEntity.ok().header("Content-Security-Policy", CSP_MAIL)
+                .header("X-Content-Type-Options", "nosniff").body(html(ontvangen[nummer].getContent()));
     }
 
     private static String html(Object inhoud) throws MessagingException, IOException {

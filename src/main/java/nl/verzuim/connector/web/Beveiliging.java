@@ -27,7 +27,17 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import nl.verzuim.connector.config.BeheerInstellingen;
 import nl.verzuim.connector.config.ConnectorInstellingen;
@@ -44,10 +54,10 @@ import nl.verzuim.connector.persistence.Schoolbereik;
  * <li><b>Page</b> (everything else): form login with a session, CSRF tokens on every form; HTTP basic is accepted
  * too, for a quick {@code curl -u}.</li>
  * </ul>
- * In both, GET and HEAD need the role {@code lezer} or {@code beheerder}; any other method {@code beheerder}. So a
- * new endpoint is protected without naming it here. An account with {@code scholen} serves those schools only
- * ({@link #bereik}); what shows every school at once (metrics, the access log, the sandbox's mails) needs an account
- * of the whole board.
+ * In both, failed logins are logged and throttled per account and per address ({@link InlogPogingen}), and GET
+ * and HEAD need the role {@code lezer} or {@code beheerder}; any other method {@code beheerder}. So a new endpoint
+ * is protected without naming it here. An account with {@code scholen} serves those schools only ({@link #bereik});
+ * what shows every school at once (metrics, the access log, the sandbox's mails) needs an account of the whole board.
  */
 @Configuration
 @EnableWebSecurity
@@ -71,8 +81,9 @@ public class Beveiliging {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain apiBeveiliging(HttpSecurity http) throws Exception {
+    public SecurityFilterChain apiBeveiliging(HttpSecurity http, InlogPogingen pogingen) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
+                .addFilterBefore(new InlogRem(pogingen), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/ot/gebeurtenissen").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -84,6 +95,7 @@ public class Beveiliging {
                         .anyRequest().hasRole(BEHEERDER))
                 .httpBasic(b -> b.realmName("Verzuimconnector"))
                 .csrf(c -> c.disable())
+                .headers(h -> kopregels(h, CSP_API))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable());
         return http.build();
@@ -91,11 +103,13 @@ public class Beveiliging {
 
     @Bean
     @Order(2)
-    public SecurityFilterChain paginaBeveiliging(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    public SecurityFilterChain paginaBeveiliging(HttpSecurity http, InlogPogingen pogingen) throws Exception {
+        http.addFilterBefore(new InlogRem(pogingen), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
                         // the error page of a request that was itself allowed (its own request was checked)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/login", "/verzuim.css", "/inloggen.css", "/fout.css")
+                        .permitAll()
                         // the sandbox's mail view shows every school's mails
                         .requestMatchers("/sandbox/**").hasAuthority(BESTUUR)
                         .requestMatchers(HttpMethod.GET).hasAnyRole(LEZER, BEHEERDER)
@@ -105,6 +119,7 @@ public class Beveiliging {
                         .passwordParameter("wachtwoord").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(b -> b.realmName("Verzuimconnector"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?uitgelogd"))
+                .headers(h -> kopregels(h, null))
                 .csrf(Customizer.withDefaults());
         return http.build();
     }
@@ -127,6 +142,40 @@ public class Beveiliging {
             }
         }
         return Schoolbereik.van(scholen);
+    }
+
+    /**
+     * The page needs no script at all: styles come from its own files, images may be inline data, forms post only to
+     * itself, and no other site may frame it. An injected script would not run.
+     */
+    static final String CSP_PAGINA = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
+    /** Swagger UI (springdoc) is a script application of files from 'self'; still nothing from elsewhere or inline. */
+    static final String CSP_SWAGGER = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** JSON and metrics: nothing in them is to be run or shown as a page. */
+    static final String CSP_API = "default-src 'none'; frame-ancestors 'none'";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(),"
+            + " interest-cohort=()";
+
+    /**
+     * Security headers on every answer: CSP (for the page's chain, Swagger UI's own), no referrer (a URL can carry a
+     * melding id), no browser features, and Spring Security's defaults (nosniff, X-Frame-Options DENY, no caching,
+     * HSTS over HTTPS).
+     */
+    private static void kopregels(HeadersConfigurer<HttpSecurity> koppen, String csp) {
+        koppen.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
+        if (csp != null) {
+            koppen.contentSecurityPolicy(c -> c.policyDirectives(csp));
+        } else {
+            RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                    PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+            koppen.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swagger,
+                    new StaticHeadersWriter("Content-Security-Policy", CSP_SWAGGER)));
+            koppen.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
+                    new StaticHeadersWriter("Content-Security-Policy", CSP_PAGINA)));
+        }
     }
 
     @Bean

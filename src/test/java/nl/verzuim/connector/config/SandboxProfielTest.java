@@ -35,6 +35,8 @@ class SandboxProfielTest {
         assertThat(omgeving.getProperty("connector.ot.base-url")).isEqualTo("http://localhost:8089/ot");
         assertThat(omgeving.getProperty("connector.schools")).isEqualTo("./verzuim-data/scholen.yaml");
         assertThat(omgeving.getProperty("spring.mail.port")).isEqualTo("3025");
+        assertThat(omgeving.getProperty("server.address")).as("de sandbox luistert alleen op deze machine")
+                .isEqualTo("127.0.0.1");
         assertThat(omgeving.getProperty("connector.ot.poll-interval")).as("application.yml's, as before").isEqualTo("60s");
     }
 
@@ -51,6 +53,7 @@ class SandboxProfielTest {
         assertThat(omgeving.getProperty("connector.duo.endpoint")).isNull();
         assertThat(omgeving.getProperty("connector.schools")).isNull();
         assertThat(omgeving.getProperty("spring.mail.host")).isNull();
+        assertThat(omgeving.getProperty("server.address")).as("buiten de sandbox kiest de school").isNull();
     }
 
     @Test

@@ -151,7 +151,7 @@ class CrashIT {
                 "--connector.duo.gelijktijdig=2",
                 "--connector.ot.base-url=" + duo.baseUrl() + "/ot",
                 "--connector.ot.client-id=crash", "--connector.ot.client-secret=crash",
-                "--connector.ot.webhook-secret=crash",
+                "--connector.ot.webhook-secret=crash-webhook-geheim-7d1e9b3c50a2f486",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=1",
                 "--connector.mail.from=connector@crash.example",
                 "--connector.outbox.poll-interval=200",

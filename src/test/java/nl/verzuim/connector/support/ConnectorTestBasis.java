@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import nl.verzuim.connector.VerzuimConnectorApplication;
 import nl.verzuim.connector.ot.OtWebhookController;
+import nl.verzuim.connector.web.InlogPogingen;
 
 /**
  * A real connector in a Spring context, against real peers: WireMock serving the repository's {@code mappings/}
@@ -39,7 +40,7 @@ import nl.verzuim.connector.ot.OtWebhookController;
 public abstract class ConnectorTestBasis {
 
     public static final String KLOK_START = "2026-11-20T16:00:00+01:00";
-    public static final String WEBHOOK_GEHEIM = "test-webhook-geheim";
+    public static final String WEBHOOK_GEHEIM = "test-webhook-geheim-5f0c2a9e41b7d3863e";
     public static final String OIN_DUO = "00000001800866472000";
 
     /** The operator accounts of the tests (src/docs/operating.md, "Operator page, API and login"): one acts, one reads. */
@@ -66,13 +67,18 @@ public abstract class ConnectorTestBasis {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    private InlogPogingen inlogPogingen;
+
     @DynamicPropertySource
     static void instellingen(DynamicPropertyRegistry r) {
         java.util.function.Supplier<Object> map = eenmaal(() -> {
             Path eigen = eigenMap.getAndSet(null);
             return eigen == null ? MAP : eigen;
         });
-        r.add("connector.inbox", () -> ((Path) map.get()).resolve("inbox").toString());
+        // a placeholder, so that a test class with a context of its own can give it an inbox of its own (the cached
+        // contexts all keep polling theirs)
+        r.add("connector.inbox", () -> map.get() + "/${verzuim.test.inbox:inbox}");
         r.add("connector.processed-dir", () -> ((Path) map.get()).resolve("processed").toString());
         r.add("connector.quarantine-dir", () -> ((Path) map.get()).resolve("quarantaine").toString());
         r.add("connector.schools", () -> ((Path) map.get()).resolve("scholen.yaml").toString());
@@ -101,7 +107,12 @@ public abstract class ConnectorTestBasis {
         r.add("connector.outbox.backoff-start", () -> "500ms");
         r.add("connector.outbox.backoff-max", () -> "2s");
         r.add("connector.intake.poll-interval", () -> "200");
-        r.add("connector.intake.read-lock-min-age", () -> "300");
+        // a placeholder, so that a test class can set it longer with @TestPropertySource (which ranks below this)
+        r.add("connector.intake.read-lock-min-age", () -> "${verzuim.test.read-lock-min-age:300}");
+        r.add("connector.beheer.min-kosten", () -> "4");
+        // as behind a TLS-terminating reverse proxy (src/docs/operating.md, "Security"): lets a test say "this came
+        // over HTTPS" with X-Forwarded-Proto; requests without that header are as before
+        r.add("server.forward-headers-strategy", () -> "native");
         r.add("connector.beheer.accounts[0].gebruikersnaam", () -> BEHEERDER);
         r.add("connector.beheer.accounts[0].hash", () -> BCRYPT.encode(BEHEERDER_WACHTWOORD));
         r.add("connector.beheer.accounts[0].rol", () -> "beheerder");
@@ -196,6 +207,7 @@ public abstract class ConnectorTestBasis {
         }
         MOCK.resetRequests();
         SMTP.purgeEmailFromAllMailboxes();
+        inlogPogingen.vergeetAlles(); // failed logins of one test must not lock out the next
     }
 
     /**

@@ -20,6 +20,7 @@ import nl.verzuim.connector.intake.CsvRegel;
 import nl.verzuim.connector.intake.IntakeFout;
 import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.Veldlengtes;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.school.LasProfiel;
@@ -193,9 +194,6 @@ public final class CsvLezer {
     }
 
     /** Column positions of the fields, found by the profile's column names (case and spaces around ignored). */
-    /** The longest registratie_id stored (the registratie table's column). */
-    static final int MAX_REGISTRATIE_ID = 64;
-
     private record Kolommen(int leerling, int datum, int code, int begin, int eind, int minuten, int omschrijving,
                             int registratieId) {
     }
@@ -291,11 +289,16 @@ public final class CsvLezer {
         }
         String omschrijving = k.omschrijving() < 0 || rij.isLeeg(k.omschrijving()) ? null
                 : rij.tekst(k.omschrijving());
+        if (omschrijving != null && omschrijving.length() > Veldlengtes.OMSCHRIJVING) {
+            fouten.add(fout(regel, LasProfiel.OMSCHRIJVING, "is langer dan " + Veldlengtes.OMSCHRIJVING + " tekens"));
+            return null;
+        }
         String registratieId = null;
         if (k.registratieId() >= 0 && !rij.isLeeg(k.registratieId())) {
             registratieId = rij.tekst(k.registratieId());
-            if (registratieId.length() > MAX_REGISTRATIE_ID) {
-                fouten.add(fout(regel, LasProfiel.REGISTRATIE_ID, "is langer dan " + MAX_REGISTRATIE_ID + " tekens"));
+            if (registratieId.length() > Veldlengtes.REGISTRATIE_ID) {
+                fouten.add(fout(regel, LasProfiel.REGISTRATIE_ID, "is langer dan " + Veldlengtes.REGISTRATIE_ID
+                        + " tekens"));
                 return null;
             }
         }

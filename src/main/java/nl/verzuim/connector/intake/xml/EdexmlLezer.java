@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -17,6 +18,7 @@ import nl.verzuim.connector.intake.OngeldigBestandException;
 import nl.verzuim.connector.leerling.Geslacht;
 import nl.verzuim.connector.leerling.Identificatie;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.Veldlengtes;
 
 /**
  * Reads an EDEXML 2.1 export (Edustandaard; no namespace, root {@code EDEX}) by streaming, validated against its
@@ -216,9 +218,16 @@ public final class EdexmlLezer {
             }
             String jaargroep = l.jaargroep != null ? l.jaargroep
                     : l.groepKey == null ? null : jaargroepVanGroep.get(l.groepKey);
-            ontvanger.leerling(new LeerlingGegevens(brin, vestiging, sleutel, LeerlingGegevens.Bron.EDEXML, l.bsn,
-                    l.onderwijsnummer, l.voornamen, l.voorletters, l.voorvoegsel, l.achternaam, l.roepnaam,
-                    l.geboortedatum, l.geslacht, null, l.postcodeNl, jaargroep, l.uitstroomdatum, List.of()), l.regel);
+            LeerlingGegevens gegevens = new LeerlingGegevens(brin, vestiging, sleutel, LeerlingGegevens.Bron.EDEXML,
+                    l.bsn, l.onderwijsnummer, l.voornamen, l.voorletters, l.voorvoegsel, l.achternaam, l.roepnaam,
+                    l.geboortedatum, l.geslacht, null, l.postcodeNl, jaargroep, l.uitstroomdatum, List.of());
+            Optional<Veldlengtes.TeLang> teLang = Veldlengtes.teLang(gegevens);
+            if (teLang.isPresent()) {
+                fouten.add(new IntakeFout(bestand, l.regel, teLang.get().veld(), "leerling " + sleutel + ": "
+                        + teLang.get().reden()));
+                return;
+            }
+            ontvanger.leerling(gegevens, l.regel);
         }
 
         /** xs:date may carry a time zone ("2006-06-21Z"); the day is what counts. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -15,6 +16,7 @@ import nl.verzuim.connector.leerling.Adres;
 import nl.verzuim.connector.leerling.Geslacht;
 import nl.verzuim.connector.leerling.Identificatie;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
+import nl.verzuim.connector.leerling.Veldlengtes;
 import nl.verzuim.connector.leerling.Verzorger;
 
 /**
@@ -237,10 +239,17 @@ public final class OsoLezer {
                 return;
             }
             Adres woonadres = gba != null ? gba : bezoek != null ? bezoek : overig;
-            ontvanger.accept(new LeerlingGegevens(brin, vestiging, leerlingId, LeerlingGegevens.Bron.OSO, bsn,
-                    onderwijsnummer, voornamen.isEmpty() ? null : String.join(" ", voornamen), voorletters,
+            LeerlingGegevens gegevens = new LeerlingGegevens(brin, vestiging, leerlingId, LeerlingGegevens.Bron.OSO,
+                    bsn, onderwijsnummer, voornamen.isEmpty() ? null : String.join(" ", voornamen), voorletters,
                     voorvoegsel, achternaam, roepnaam, geboortedatum, geslacht, woonadres,
-                    woonadres == null ? null : woonadres.postcode(), groep, datumUitschrijving, verzorgers));
+                    woonadres == null ? null : woonadres.postcode(), groep, datumUitschrijving, verzorgers);
+            Optional<Veldlengtes.TeLang> teLang = Veldlengtes.teLang(gegevens);
+            if (teLang.isPresent()) {
+                fouten.add(new IntakeFout(bestand, regel, teLang.get().veld(), "leerling " + leerlingId + ": "
+                        + teLang.get().reden()));
+                return;
+            }
+            ontvanger.accept(gegevens);
         }
     }
 

@@ -172,7 +172,7 @@ class IntakeBenchmark {
                 "--connector.ot.base-url=http://127.0.0.1:9/ot",
                 "--connector.ot.client-id=bench",
                 "--connector.ot.client-secret=bench",
-                "--connector.ot.webhook-secret=bench",
+                "--connector.ot.webhook-secret=bench-webhook-geheim-2c8f6a1d97e3b405",
                 "--connector.outbox.poll-interval=1h",
                 "--connector.ot.poll-interval=1h",
                 "--spring.mail.host=127.0.0.1",
