@@ -51,7 +51,7 @@ class KlaarBestandTest {
     }
 
     private ConnectorInstellingen instellingen(boolean klaarBestand) {
-        return new ConnectorInstellingen(false, inbox, null, null, null, null, "Europe/Amsterdam", null,
+        return new ConnectorInstellingen(false, inbox, null, null, null, null, "Europe/Amsterdam", null, null,
                 new ConnectorInstellingen.Intake(null, null, null, 3, klaarBestand), null, null, null, null);
     }
 
