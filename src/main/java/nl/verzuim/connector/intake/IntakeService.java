@@ -45,18 +45,20 @@ public class IntakeService {
     private final RegistratieRepository registraties;
     private final MeldingService meldingen;
     private final Quarantaine quarantaine;
+    private final ExportOntvangst exports;
     private final TransactionTemplate transactie;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
 
     public IntakeService(Scholen scholen, LeerlingRepository leerlingen, RegistratieRepository registraties,
-                         MeldingService meldingen, Quarantaine quarantaine, TransactionTemplate transactie,
-                         ConnectorInstellingen instellingen, Clock klok) {
+                         MeldingService meldingen, Quarantaine quarantaine, ExportOntvangst exports,
+                         TransactionTemplate transactie, ConnectorInstellingen instellingen, Clock klok) {
         this.scholen = scholen;
         this.leerlingen = leerlingen;
         this.registraties = registraties;
         this.meldingen = meldingen;
         this.quarantaine = quarantaine;
+        this.exports = exports;
         this.transactie = transactie;
         this.instellingen = instellingen;
         this.klok = klok;
@@ -153,6 +155,9 @@ public class IntakeService {
         Opslag opslag = new Opslag(bestand.getFileName().toString());
         Exportlezer.Soort soort = lezer.lees(bestand, opslag, fouten);
         opslag.schrijfWachtrij();
+        for (School school : opslag.metRegistraties) {
+            exports.gelezen(school.brin(), school.vestiging(), opslag.naam, klok.instant());
+        }
         long opgeslagen = System.nanoTime();
         LocalDate peildatum = LocalDate.now(klok);
         int beoordeeld = 0;
@@ -178,6 +183,7 @@ public class IntakeService {
         private final String naam;
         private final List<RegistratieRepository.Rij> wachtrij = new ArrayList<>(BATCH);
         private final Map<String, Set<String>> geraakt = new LinkedHashMap<>();
+        private final Set<School> metRegistraties = new LinkedHashSet<>();
         private int geaccepteerd;
 
         Opslag(String naam) {
@@ -195,6 +201,7 @@ public class IntakeService {
         public void registratie(School school, CsvRegel regel) {
             wachtrij.add(new RegistratieRepository.Rij(school.brin(), school.vestiging(), regel.leerlingId(),
                     regel.registratie(), naam, regel.regel()));
+            metRegistraties.add(school);
             if (wachtrij.size() >= BATCH) {
                 schrijfWachtrij();
             }

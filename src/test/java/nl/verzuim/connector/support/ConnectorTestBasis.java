@@ -136,7 +136,7 @@ public abstract class ConnectorTestBasis {
     void leegToestand() throws Exception {
         wachtOpLopendeAfleveringen();
         for (String tabel : new String[] {"audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
-                "registratie", "verzorger", "leerling", "quarantaine", "camel_messageprocessed"}) {
+                "registratie", "verzorger", "leerling", "quarantaine", "camel_messageprocessed", "registratie_export"}) {
             jdbc.sql("delete from " + tabel).update();
         }
         MOCK.resetRequests();
