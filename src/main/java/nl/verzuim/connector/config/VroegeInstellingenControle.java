@@ -25,7 +25,7 @@ public class VroegeInstellingenControle implements ApplicationListener<Applicati
         controleer(gebeurtenis.getApplicationContext().getEnvironment());
     }
 
-    static void controleer(ConfigurableEnvironment omgeving) {
+    public static void controleer(ConfigurableEnvironment omgeving) {
         List<OngeldigeInstellingen.Probleem> problemen = new ArrayList<>();
         Verzamelaar verzamelaar = new Verzamelaar(problemen);
         Binder binder = Binder.get(omgeving);
