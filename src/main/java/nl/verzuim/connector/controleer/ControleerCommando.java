@@ -34,16 +34,13 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.OngeldigeInstellingen;
+import nl.verzuim.connector.config.Opdrachtomgeving;
 import nl.verzuim.connector.config.VroegeInstellingenControle;
 import nl.verzuim.connector.rules.Schoolkalender;
 import nl.verzuim.connector.school.Scholen;
@@ -84,11 +81,7 @@ public final class ControleerCommando {
 
     /** The settings as the connector would read them, these arguments given. */
     static ConfigurableEnvironment omgeving(String[] args) {
-        StandardEnvironment omgeving = new StandardEnvironment();
-        omgeving.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-        ConfigDataEnvironmentPostProcessor.applyTo(omgeving);
-        ConfigurationPropertySources.attach(omgeving);
-        return omgeving;
+        return Opdrachtomgeving.van(args);
     }
 
     static List<Punt> controleer(ConfigurableEnvironment omgeving, Clock klok) {
