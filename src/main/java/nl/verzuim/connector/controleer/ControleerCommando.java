@@ -42,7 +42,7 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.OngeldigeInstellingen;
 import nl.verzuim.connector.config.Opdrachtomgeving;
 import nl.verzuim.connector.config.VroegeInstellingenControle;
-import nl.verzuim.connector.rules.Schoolkalender;
+import nl.verzuim.connector.rules.Waarschuwingsregel;
 import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 import nl.verzuim.connector.school.SchoolconfiguratieLezer;
@@ -161,7 +161,7 @@ public final class ControleerCommando {
         LocalDate horizon = vandaag.plusWeeks(KALENDER_WEKEN);
         List<String> zonder = new ArrayList<>();
         for (School school : scholen.scholen()) {
-            if (school.kalender().vakanties().stream().map(Schoolkalender.Vakantie::tot).noneMatch(t -> !t.isBefore(horizon))) {
+            if (!Waarschuwingsregel.kentVakantieTot(school.kalender(), horizon)) {
                 zonder.add(school.code());
             }
         }

@@ -92,14 +92,21 @@ public final class Waarschuwingsregel {
         }
         LocalDate horizon = dag.plusWeeks(KALENDER_WEKEN);
         for (SchoolStand school : stand.scholen()) {
-            boolean bekend = school.kalender().vakanties().stream().anyMatch(v -> !v.tot().isBefore(horizon));
-            if (!bekend) {
+            if (!kentVakantieTot(school.kalender(), horizon)) {
                 uit.add(new Waarschuwing(Oorzaak.KALENDER, school.code(), "School " + school.code()
                         + ": de schoolkalender kent geen vakantie meer na " + horizon + "; het volgende schooljaar"
                         + " lijkt niet ingevuld. Vul vakanties en vrije dagen in het scholenbestand aan."));
             }
         }
         return uit;
+    }
+
+    /**
+     * Whether a calendar is filled in up to {@code horizon}: it knows a vakantie ending on or after it (a calendar
+     * whose last vakantie lies before it holds only the current school year). Also the {@code controleer} check.
+     */
+    public static boolean kentVakantieTot(Schoolkalender kalender, LocalDate horizon) {
+        return kalender.vakanties().stream().anyMatch(v -> !v.tot().isBefore(horizon));
     }
 
     /**

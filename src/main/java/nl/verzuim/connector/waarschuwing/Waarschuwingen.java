@@ -68,6 +68,11 @@ public class Waarschuwingen {
     }
 
     public List<Waarschuwing> op(LocalDate peildatum) {
+        return op(peildatum, instellingen.duo().tls());
+    }
+
+    /** With the DUO client certificate of {@code tls} (the setting's, or a test's). */
+    List<Waarschuwing> op(LocalDate peildatum, ConnectorInstellingen.Tls tls) {
         ZoneId zone = klok.getZone();
         Map<String, java.time.Instant> laatste = exports.laatste();
         List<Waarschuwingsregel.SchoolStand> stand = new ArrayList<>();
@@ -79,7 +84,7 @@ public class Waarschuwingen {
         LocalDate certificaat;
         List<Waarschuwing> extra = new ArrayList<>();
         try {
-            certificaat = Clientcertificaat.geldigTot(instellingen.duo().tls(), zone).orElse(null);
+            certificaat = Clientcertificaat.geldigTot(tls, zone).orElse(null);
         } catch (Exception e) {
             certificaat = null;
             extra.add(new Waarschuwing(Waarschuwingsregel.Oorzaak.CERTIFICAAT, "", "De keystore met het"
@@ -98,13 +103,17 @@ public class Waarschuwingen {
         return mail(LocalDate.now(klok));
     }
 
-    public synchronized int mail(LocalDate peildatum) {
-        String ontvanger = beheer.waarschuwingenEmail();
+    public int mail(LocalDate peildatum) {
+        return mail(peildatum, beheer.waarschuwingenEmail(), instellingen.duo().tls());
+    }
+
+    /** To {@code ontvanger} (the setting's, or a test's), with the client certificate of {@code tls}. */
+    synchronized int mail(LocalDate peildatum, String ontvanger, ConnectorInstellingen.Tls tls) {
         if (ontvanger == null || ontvanger.isBlank()) {
             return 0;
         }
         int nieuw = 0;
-        for (Waarschuwing w : op(peildatum)) {
+        for (Waarschuwing w : op(peildatum, tls)) {
             try {
                 Boolean geplaatst = transactie.execute(s -> mail.waarschuwing(w.sleutel(peildatum), ontvanger,
                         onderwerp(w), w.tekst()));

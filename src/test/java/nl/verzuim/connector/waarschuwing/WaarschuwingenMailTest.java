@@ -15,15 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.support.ConnectorTestBasis;
 import nl.verzuim.connector.support.Mails;
 import nl.verzuim.connector.support.Sessie;
@@ -32,59 +30,40 @@ import nl.verzuim.connector.support.Verzuimbestanden;
 
 /**
  * Alerts to IT (src/docs/operating.md, "Alerts to IT") as IT receives them over SMTP: one test per cause, each on a
- * chosen day of the connector's clock; each alert mails once per day, names no pupil, and the page shows it at the
- * top. The DUO client certificate of this connector (made with keytool, valid from 1 November to 11 December 2026)
- * expires within 30 days of the clock's start, so that alert holds throughout.
+ * chosen day, as route waarschuwingen does it with IT's address set; each alert mails once per day, names no pupil,
+ * and the page shows the alerts at the top. The DUO client certificate given (made with keytool, valid from 1 November
+ * to 11 December 2026) expires within 30 days of the clock's start, so that alert holds throughout.
  */
 @Tag("database")
 class WaarschuwingenMailTest extends ConnectorTestBasis {
 
     static final String IT = "it@verrekijker.example";
     static final String WACHTWOORD = "keystore-geheim";
-
-    @DynamicPropertySource
-    static void waarschuwingen(DynamicPropertyRegistry r) throws Exception {
-        Path keystore = MAP.resolve("school-verloopt.p12");
-        if (!Files.exists(keystore)) {
-            keytool("-genkeypair", "-alias", "school", "-keyalg", "RSA", "-keysize", "2048", "-startdate",
-                    "2026/11/01 00:00:00", "-validity", "40", "-dname", "CN=school.verrekijker.example",
-                    "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", WACHTWOORD,
-                    "-keypass", WACHTWOORD);
-        }
-        r.add("connector.beheer.waarschuwingen-email", () -> IT);
-        r.add("connector.duo.tls.keystore", keystore::toString);
-        r.add("connector.duo.tls.keystore-wachtwoord", () -> WACHTWOORD);
-    }
+    /** The DUO client certificate, valid from 1 November to 11 December 2026: within 30 days of the clock's start. */
+    static final ConnectorInstellingen.Tls TLS = maakKeystore();
 
     @Autowired
     Waarschuwingen waarschuwingen;
-    @Autowired
-    CamelContext camel;
     @LocalServerPort
     int poort;
-
-    @BeforeEach
-    void alleenOpDeGekozenDag() throws Exception {
-        camel.getRouteController().stopRoute("waarschuwingen"); // the test chooses the day, not the timer
-    }
 
     @Test
     void geenRegistratieExportVoorTweeSchooldagen() throws Exception {
         zetInInbox("00YY00_registraties.csv", Verzuimbestanden.vierWekenAfwezig()); // read on Fri 20 Nov 2026
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from registratie_export")
                 .query(Integer.class).single() == 1);
-        waarschuwingen.mail(LocalDate.of(2026, 11, 24)); // only Monday missed
-        waarschuwingen.mail(LocalDate.of(2026, 11, 25)); // Monday and Tuesday missed
-        waarschuwingen.mail(LocalDate.of(2026, 11, 25));
+        mail(LocalDate.of(2026, 11, 24)); // only Monday missed
+        mail(LocalDate.of(2026, 11, 25)); // Monday and Tuesday missed
+        mail(LocalDate.of(2026, 11, 25));
         MimeMessage mail = deEnige("geen registratie-export – school 00YY00");
         assertThat(tekst(mail)).contains("2 schooldagen geen registratie-export").contains("2026-11-20");
-        assertThat(waarschuwingen.op(LocalDate.of(2026, 11, 24)))
+        assertThat(waarschuwingen.op(LocalDate.of(2026, 11, 24), TLS))
                 .noneMatch(w -> w.oorzaak().name().equals("GEEN_EXPORT"));
     }
 
     @Test
     void nogNooitEenExportIsOokEenWaarschuwing() throws Exception {
-        waarschuwingen.mail(LocalDate.of(2026, 11, 20));
+        mail(LocalDate.of(2026, 11, 20));
         assertThat(tekst(deEnige("geen registratie-export – school 00YY00"))).contains("nog nooit");
     }
 
@@ -97,7 +76,7 @@ class WaarschuwingenMailTest extends ConnectorTestBasis {
                     laatste_fout, aangemaakt) values (?, 'DUO', 'DUO_AANLEVEREN', 'dood-1', 'b-1', 'MISLUKT', 20, ?, 'x', ?)""")
                 .params(melding, java.time.OffsetDateTime.parse(KLOK_START), java.time.OffsetDateTime.parse(KLOK_START))
                 .update();
-        waarschuwingen.mail(LocalDate.of(2026, 11, 20));
+        mail(LocalDate.of(2026, 11, 20));
         assertThat(tekst(deEnige("mislukte afleveringen"))).contains("1 aflevering(en) opgegeven");
     }
 
@@ -106,7 +85,7 @@ class WaarschuwingenMailTest extends ConnectorTestBasis {
         zetInInbox("00YY00_kapot.csv", "dit is geen export\n");
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from quarantaine")
                 .query(Integer.class).single() == 1);
-        waarschuwingen.mail(LocalDate.of(2026, 11, 20));
+        mail(LocalDate.of(2026, 11, 20));
         assertThat(tekst(deEnige("bestanden in quarantaine"))).contains("1 bestand(en) in quarantaine");
     }
 
@@ -114,21 +93,21 @@ class WaarschuwingenMailTest extends ConnectorTestBasis {
     void duoTermijnVerlooptMorgen() throws Exception {
         new Testmeldingen(jdbc).melding("00YY", "LN7002", "DUO", "RELATIEF_16_UUR", "WACHT_OP_GOEDKEURING",
                 LocalDate.of(2026, 11, 24));
-        waarschuwingen.mail(LocalDate.of(2026, 11, 22)); // two days left: nothing yet
-        waarschuwingen.mail(LocalDate.of(2026, 11, 23));
+        mail(LocalDate.of(2026, 11, 22)); // two days left: nothing yet
+        mail(LocalDate.of(2026, 11, 23));
         assertThat(tekst(deEnige("DUO-termijn verloopt"))).contains("1 DUO-melding(en) nog niet verzonden");
     }
 
     @Test
     void clientcertificaatVerlooptBinnenDertigDagen() throws Exception {
-        waarschuwingen.mail(LocalDate.of(2026, 11, 20));
+        mail(LocalDate.of(2026, 11, 20));
         assertThat(tekst(deEnige("clientcertificaat DUO"))).contains("verloopt op 2026-12-11 (over 21 dagen)");
     }
 
     @Test
     void schoolkalenderZonderVakantiesVoorDeKomendeWeken() throws Exception {
-        waarschuwingen.mail(LocalDate.of(2026, 11, 20)); // kerstvakantie until 3 Jan 2027 lies beyond 4 weeks
-        waarschuwingen.mail(LocalDate.of(2026, 12, 10)); // 7 Jan 2027: the calendar knows nothing there
+        mail(LocalDate.of(2026, 11, 20)); // kerstvakantie until 3 Jan 2027 lies beyond 4 weeks
+        mail(LocalDate.of(2026, 12, 10)); // 7 Jan 2027: the calendar knows nothing there
         assertThat(tekst(deEnige("schoolkalender niet ingevuld – school 00YY00"))).contains("2027-01-07");
     }
 
@@ -143,8 +122,27 @@ class WaarschuwingenMailTest extends ConnectorTestBasis {
         for (var w : waarschuwingen.nu()) {
             assertThat(pagina).contains(org.springframework.web.util.HtmlUtils.htmlEscape(w.tekst()));
         }
-        assertThat(waarschuwingen.nu()).extracting(w -> w.oorzaak().name())
-                .contains("QUARANTAINE", "CERTIFICAAT", "GEEN_EXPORT");
+        assertThat(waarschuwingen.nu()).extracting(w -> w.oorzaak().name()).contains("QUARANTAINE", "GEEN_EXPORT");
+    }
+
+    /** What route waarschuwingen does on that day, with IT's address and the certificate above. */
+    private void mail(LocalDate dag) {
+        waarschuwingen.mail(dag, IT, TLS);
+    }
+
+    private static ConnectorInstellingen.Tls maakKeystore() {
+        try {
+            Path keystore = MAP.resolve("school-verloopt.p12");
+            if (!Files.exists(keystore)) {
+                keytool("-genkeypair", "-alias", "school", "-keyalg", "RSA", "-keysize", "2048", "-startdate",
+                        "2026/11/01 00:00:00", "-validity", "40", "-dname", "CN=school.verrekijker.example",
+                        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", WACHTWOORD,
+                        "-keypass", WACHTWOORD);
+            }
+            return new ConnectorInstellingen.Tls(keystore, WACHTWOORD, "PKCS12", null, null, "PKCS12");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The one alert with this subject that reached IT; waits for the mail route. */
