@@ -10,12 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Who may use the operator page and API ({@code connector.beheer.*}; src/docs/operating.md, "Operator page, API and
  * login").
  *
- * @param accounts  the accounts; none outside the sandbox means nobody can log in
- * @param minKosten outside the sandbox, the lowest bcrypt cost an account's hash may have (each step doubles the
- *                  work of guessing a password)
+ * @param accounts               the accounts; none outside the sandbox means nobody can log in
+ * @param minKosten              outside the sandbox, the lowest bcrypt cost an account's hash may have (each step
+ *                               doubles the work of guessing a password)
+ * @param waarschuwingenEmail    where alerts to IT go (through the mail outbox); unset: the page shows them only
+ * @param exportSchooldagen      school days without a registraties export that make an alert
+ * @param waarschuwingenInterval how often the alerts are looked at (route waarschuwingen reads the same key)
  */
 @ConfigurationProperties(prefix = "connector.beheer")
-public record BeheerInstellingen(@DefaultValue List<Account> accounts, int minKosten) {
+public record BeheerInstellingen(@DefaultValue List<Account> accounts, int minKosten, String waarschuwingenEmail,
+                                 int exportSchooldagen, java.time.Duration waarschuwingenInterval) {
 
     /**
      * @param gebruikersnaam the login name

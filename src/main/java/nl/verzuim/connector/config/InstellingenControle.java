@@ -11,10 +11,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outside the sandbox every endpoint and secret must be set by the school: the connector will not guess where DUO
- * or OT live. All missing settings are named at once. Secrets must also be strong enough: the webhook secret is the
- * only thing between the internet and a forged OT event, so it needs {@link #MIN_WEBHOOK_GEHEIM} characters of
- * several kinds; an operator password is stored as a bcrypt hash, whose strength cannot be seen, but whose cost
- * (how slow a guess is) can: at least {@code connector.beheer.min-kosten}.
+ * or OT live. All missing settings are named at once, each with what to do ({@link OngeldigeInstellingen}). The same
+ * check runs before the context starts ({@link VroegeInstellingenControle}), so a school sees one message only.
+ * Secrets must also be strong enough: the webhook secret is the only thing between the internet and a forged OT
+ * event, so it needs {@link #MIN_WEBHOOK_GEHEIM} characters of several kinds; an operator password is stored as a
+ * bcrypt hash, whose strength cannot be seen, but whose cost (how slow a guess is) can: at least
+ * {@code connector.beheer.min-kosten}.
  */
 @Component
 public class InstellingenControle implements InitializingBean {
@@ -36,27 +38,9 @@ public class InstellingenControle implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        if (instellingen.sandbox()) {
-            return;
-        }
-        List<String> ontbrekend = new ArrayList<>();
-        controleer(ontbrekend, "connector.schools", instellingen.schools());
-        controleer(ontbrekend, "connector.duo.endpoint", instellingen.duo().endpoint());
-        controleer(ontbrekend, "connector.duo.ontvanger-oin", instellingen.duo().ontvangerOin());
-        controleer(ontbrekend, "connector.ot.base-url", instellingen.ot().baseUrl());
-        controleer(ontbrekend, "connector.ot.client-id", instellingen.ot().clientId());
-        controleer(ontbrekend, "connector.ot.client-secret", instellingen.ot().clientSecret());
-        controleer(ontbrekend, "connector.ot.webhook-secret", instellingen.ot().webhookSecret());
-        controleer(ontbrekend, "spring.mail.host", omgeving.getProperty("spring.mail.host"));
-        controleer(ontbrekend, "connector.mail.from", instellingen.mail().from());
-        if (!ontbrekend.isEmpty()) {
-            throw new IllegalStateException("connector.sandbox=false, maar deze instellingen ontbreken: "
-                    + String.join(", ", ontbrekend) + " (zie src/docs/operating.md, 'Settings')");
-        }
-        List<String> zwak = zwakkeGeheimen(instellingen.ot().webhookSecret(), beheer, beheer.minKosten());
-        if (!zwak.isEmpty()) {
-            throw new IllegalStateException("connector.sandbox=false, maar deze geheimen zijn te zwak: "
-                    + String.join("; ", zwak) + " (zie src/docs/operating.md, 'Security')");
+        List<OngeldigeInstellingen.Probleem> problemen = problemen();
+        if (!problemen.isEmpty()) {
+            throw new OngeldigeInstellingen(problemen);
         }
     }
 
@@ -85,9 +69,44 @@ public class InstellingenControle implements InitializingBean {
         return zwak;
     }
 
-    private static void controleer(List<String> ontbrekend, String naam, Object waarde) {
+    /** What is missing or too weak; empty in the sandbox. */
+    public List<OngeldigeInstellingen.Probleem> problemen() {
+        List<OngeldigeInstellingen.Probleem> ontbrekend = new ArrayList<>();
+        if (instellingen.sandbox()) {
+            return ontbrekend;
+        }
+        controleer(ontbrekend, "connector.schools", instellingen.schools(),
+                "het pad naar het scholenbestand (YAML, las-input.md §3)");
+        controleer(ontbrekend, "connector.duo.endpoint", instellingen.duo().endpoint(),
+                "de URL van DUO's verzuimmelding-service (SOAP)");
+        controleer(ontbrekend, "connector.duo.ontvanger-oin", instellingen.duo().ontvangerOin(),
+                "het OIN van DUO als ontvanger (staat in DUO's aansluitgegevens)");
+        controleer(ontbrekend, "connector.ot.base-url", instellingen.ot().baseUrl(),
+                "de basis-URL van de OT-API");
+        controleer(ontbrekend, "connector.ot.client-id", instellingen.ot().clientId(),
+                "de OAuth2 client-id die OT voor deze school gaf");
+        controleer(ontbrekend, "connector.ot.client-secret", instellingen.ot().clientSecret(),
+                "het OAuth2 client-secret dat OT gaf (bij voorkeur in de omgeving: CONNECTOR_OT_CLIENT_SECRET)");
+        controleer(ontbrekend, "connector.ot.webhook-secret", instellingen.ot().webhookSecret(),
+                "het gedeelde geheim van OT's webhook (CONNECTOR_OT_WEBHOOK_SECRET)");
+        controleer(ontbrekend, "spring.mail.host", omgeving.getProperty("spring.mail.host"),
+                "de SMTP-server voor de mails aan de school (en spring.mail.port)");
+        controleer(ontbrekend, "connector.mail.from", instellingen.mail().from(),
+                "het afzenderadres van de mails");
+        if (beheer != null) {
+            for (String zwak : zwakkeGeheimen(instellingen.ot().webhookSecret(), beheer, beheer.minKosten())) {
+                int spatie = zwak.indexOf(' ');
+                ontbrekend.add(new OngeldigeInstellingen.Probleem(zwak.substring(0, spatie),
+                        "te zwak: " + zwak.substring(spatie + 1) + " (src/docs/operating.md, 'Security')"));
+            }
+        }
+        return ontbrekend;
+    }
+
+    private static void controleer(List<OngeldigeInstellingen.Probleem> ontbrekend, String naam, Object waarde,
+                                   String wat) {
         if (waarde == null || waarde.toString().isBlank()) {
-            ontbrekend.add(naam);
+            ontbrekend.add(new OngeldigeInstellingen.Probleem(naam, "ontbreekt: geef " + wat));
         }
     }
 }

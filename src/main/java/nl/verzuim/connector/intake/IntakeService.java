@@ -51,6 +51,7 @@ public class IntakeService {
     private final RegistratieRepository registraties;
     private final MeldingService meldingen;
     private final Quarantaine quarantaine;
+    private final ExportOntvangst exports;
     private final TransactionTemplate transactie;
     private final ConnectorInstellingen instellingen;
     private final Clock klok;
@@ -58,13 +59,14 @@ public class IntakeService {
     private final Map<String, Integer> pogingen = new ConcurrentHashMap<>();
 
     public IntakeService(Scholen scholen, LeerlingRepository leerlingen, RegistratieRepository registraties,
-                         MeldingService meldingen, Quarantaine quarantaine, TransactionTemplate transactie,
-                         ConnectorInstellingen instellingen, Clock klok) {
+                         MeldingService meldingen, Quarantaine quarantaine, ExportOntvangst exports,
+                         TransactionTemplate transactie, ConnectorInstellingen instellingen, Clock klok) {
         this.scholen = scholen;
         this.leerlingen = leerlingen;
         this.registraties = registraties;
         this.meldingen = meldingen;
         this.quarantaine = quarantaine;
+        this.exports = exports;
         this.transactie = transactie;
         this.instellingen = instellingen;
         this.klok = klok;
@@ -213,6 +215,9 @@ public class IntakeService {
         Exportlezer.Soort soort = lezer.lees(bestand, opslag, fouten);
         opslag.schrijfWachtrij();
         opslag.vervangPerioden();
+        for (School school : opslag.metRegistraties) {
+            exports.gelezen(school.brin(), school.vestiging(), opslag.naam, klok.instant());
+        }
         long opgeslagen = System.nanoTime();
         LocalDate peildatum = LocalDate.now(klok);
         int beoordeeld = 0;
@@ -243,6 +248,7 @@ public class IntakeService {
         /** The volgnummer below which a registration was held before this file; none before its first line. */
         private long grens = -1;
         private final List<IntakeFout> waarschuwingen = new ArrayList<>();
+        private final Set<School> metRegistraties = new LinkedHashSet<>();
         private int geaccepteerd;
         private int eersteRegel;
 
@@ -269,6 +275,7 @@ public class IntakeService {
             }
             wachtrij.add(new RegistratieRepository.Rij(school.brin(), school.vestiging(), regel.leerlingId(),
                     regel.registratie(), naam, regel.regel()));
+            metRegistraties.add(school);
             if (wachtrij.size() >= BATCH) {
                 schrijfWachtrij();
             }

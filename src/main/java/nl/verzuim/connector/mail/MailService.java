@@ -106,6 +106,16 @@ public class MailService {
                 "Opschalingsroute " + h.stap().weken() + " weken: " + school.naam() + ", OT-ID " + m.otId(), gegevens);
     }
 
+    /**
+     * An alert to IT ({@code connector.beheer.waarschuwingen-email}); the key (cause, school, day) sends it once a
+     * day. The text holds counts and school codes, never a pupil. True when it was new.
+     */
+    public boolean waarschuwing(String sleutel, String ontvanger, String onderwerp, String tekst) {
+        Map<String, Object> gegevens = new LinkedHashMap<>();
+        gegevens.put("tekst", tekst);
+        return plaats(sleutel, "waarschuwing", null, ontvanger, onderwerp, gegevens);
+    }
+
     /** The melding's OT state in the lifecycle's own words (one text per state: Levensloop.Status.tekst). */
     private static String status(String otStatus) {
         try {

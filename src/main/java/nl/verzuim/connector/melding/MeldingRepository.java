@@ -111,6 +111,15 @@ public class MeldingRepository {
                 .params(status.name(), fout, Dialect.tijd(nu), id).update();
     }
 
+    /** The uiterste melddatum of each DUO melding DUO does not have yet (for the alert to IT). */
+    public List<LocalDate> openDuoTermijnen() {
+        return jdbc.sql("select uiterste_melddatum from melding where kanaal = 'DUO' and status in (?, ?, ?, ?)"
+                        + " and uiterste_melddatum is not null")
+                .params(MeldingStatus.ONVOLLEDIG.name(), MeldingStatus.WACHT_OP_GOEDKEURING.name(),
+                        MeldingStatus.TE_VERZENDEN.name(), MeldingStatus.MISLUKT.name())
+                .query(LocalDate.class).list();
+    }
+
     /** DUO-meldingen whose status at DUO may still change, least recently asked first. */
     public List<Melding> teVolgenBijDuo(int max) {
         return jdbc.sql("""

@@ -73,6 +73,10 @@ public final class Schoolkalender {
         return minuten;
     }
 
+    public List<Vakantie> vakanties() {
+        return vakanties;
+    }
+
     public boolean inVakantie(LocalDate dag) {
         for (Vakantie vakantie : vakanties) {
             if (vakantie.bevat(dag)) {

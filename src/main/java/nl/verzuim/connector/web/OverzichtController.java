@@ -29,6 +29,7 @@ import nl.verzuim.connector.melding.MeldingStatus;
 import nl.verzuim.connector.intake.QuarantaineBestand;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.school.Scholen;
+import nl.verzuim.connector.waarschuwing.Waarschuwingen;
 import nl.verzuim.connector.school.School;
 
 /**
@@ -45,20 +46,22 @@ public class OverzichtController {
     private final MeldingService meldingService;
     private final QuarantaineHerlezen herlezen;
     private final Scholen scholen;
+    private final Waarschuwingen waarschuwingen;
     private final Clock klok;
     private final boolean sandbox;
     private final Inzage inzage;
     private final Bewaartermijn bewaartermijn;
 
     public OverzichtController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
-                               Scholen scholen, Clock klok, ConnectorInstellingen instellingen, Inzage inzage,
-                               Bewaartermijn bewaartermijn) {
+                               Scholen scholen, Waarschuwingen waarschuwingen, Clock klok,
+                               ConnectorInstellingen instellingen, Inzage inzage, Bewaartermijn bewaartermijn) {
         this.inzage = inzage;
         this.bewaartermijn = bewaartermijn;
         this.overzicht = overzicht;
         this.meldingService = meldingService;
         this.herlezen = herlezen;
         this.scholen = scholen;
+        this.waarschuwingen = waarschuwingen;
         this.klok = klok;
         this.sandbox = instellingen.sandbox();
     }
@@ -77,6 +80,7 @@ public class OverzichtController {
         Schoolbereik bereik = Beveiliging.bereik(wie);
         algemeen(model, wie);
         model.addAttribute("filter", new Filter(school, kanaal, status, termijnVerstreken));
+        model.addAttribute("waarschuwingen", waarschuwingen.nu());
         model.addAttribute("kanalen", Kanaal.values());
         model.addAttribute("statussen", MeldingStatus.values());
 

@@ -32,15 +32,19 @@ class GeheimSterkteTest {
                 "--connector.ot.client-secret=geheim", "--connector.ot.webhook-secret=x",
                 "--spring.mail.host=127.0.0.1", "--connector.mail.from=verzuim@school.example",
                 "--logging.level.org.springframework.boot.SpringApplication=off"))
-                .rootCause().hasMessageStartingWith("connector.sandbox=false, maar deze geheimen zijn te zwak:"
-                        + " connector.ot.webhook-secret is 1 tekens met 1 verschillende; nodig zijn minstens 32");
+                .isInstanceOfSatisfying(OngeldigeInstellingen.class, e -> assertThat(e.problemen())
+                        .anySatisfy(p -> {
+                            assertThat(p.instelling()).isEqualTo("connector.ot.webhook-secret");
+                            assertThat(p.wat()).startsWith("te zwak: is 1 tekens met 1 verschillende; nodig zijn"
+                                    + " minstens 32");
+                        }));
     }
 
     @Test
     void eenLangGeheimVanEenTekenOfEenGoedkopeHashIsTeZwak() {
         BeheerInstellingen beheer = new BeheerInstellingen(List.of(
                 new BeheerInstellingen.Account("a", "$2a$04$" + "x".repeat(53), "lezer"),
-                new BeheerInstellingen.Account("b", "$2y$12$" + "x".repeat(53), "beheerder")), 10);
+                new BeheerInstellingen.Account("b", "$2y$12$" + "x".repeat(53), "beheerder")), 10, null, 2, null);
         List<String> zwak = InstellingenControle.zwakkeGeheimen("a".repeat(40), beheer, 10);
         assertThat(zwak).hasSize(2);
         assertThat(zwak.get(0)).startsWith("connector.ot.webhook-secret is 40 tekens met 1 verschillende");
@@ -51,7 +55,7 @@ class GeheimSterkteTest {
     @Test
     void eenSterkGeheimEnHashMetGenoegKostenZijnGoed() {
         BeheerInstellingen beheer = new BeheerInstellingen(List.of(
-                new BeheerInstellingen.Account("b", "$2y$12$" + "x".repeat(53), "beheerder")), 10);
+                new BeheerInstellingen.Account("b", "$2y$12$" + "x".repeat(53), "beheerder")), 10, null, 2, null);
         assertThat(InstellingenControle.zwakkeGeheimen(STERK, beheer, 10)).isEmpty();
     }
 }

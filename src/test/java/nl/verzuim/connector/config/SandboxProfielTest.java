@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,8 @@ import nl.verzuim.connector.VerzuimConnectorApplication;
 /**
  * One switch for the sandbox (README "Run it"; src/docs/operating.md, "Settings"): with nothing set the profile
  * {@code sandbox} is on and points every endpoint at the embedded mocks; {@code connector.sandbox=false}, wherever it
- * is set, turns it off, and then the start names every setting still missing — never silently the sandbox's mock
- * endpoints.
+ * is set, turns it off — never silently the sandbox's mock endpoints (the start then names every setting still
+ * missing: {@link StartmeldingTest}).
  */
 class SandboxProfielTest {
 
@@ -62,18 +61,6 @@ class SandboxProfielTest {
         ConfigurableEnvironment omgeving = omgeving("--spring.config.additional-location=file:" + map + "/");
         assertThat(omgeving.getActiveProfiles()).doesNotContain("sandbox");
         assertThat(omgeving.getProperty("connector.ot.base-url")).isNull();
-    }
-
-    @Test
-    void sandboxUitZonderInstellingenWeigertDeStartEnNoemtWatOntbreekt() {
-        SpringApplication connector = new SpringApplication(VerzuimConnectorApplication.class);
-        connector.setWebApplicationType(WebApplicationType.NONE);
-        assertThatThrownBy(() -> connector.run("--connector.sandbox=false",
-                "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))
-                .rootCause().hasMessage("connector.sandbox=false, maar deze instellingen ontbreken: connector.schools,"
-                        + " connector.duo.endpoint, connector.duo.ontvanger-oin, connector.ot.base-url,"
-                        + " connector.ot.client-id, connector.ot.client-secret, connector.ot.webhook-secret,"
-                        + " spring.mail.host, connector.mail.from (zie src/docs/operating.md, 'Settings')");
     }
 
     /** The environment the connector would start with, these arguments given; nothing is started. */
