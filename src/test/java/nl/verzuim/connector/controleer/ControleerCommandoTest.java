@@ -226,7 +226,7 @@ class ControleerCommandoTest {
         m.put("connector.ot.base-url", mock.baseUrl() + "/ot");
         m.put("connector.ot.client-id", "test-school");
         m.put("connector.ot.client-secret", "test-geheim");
-        m.put("connector.ot.webhook-secret", "test-webhook-geheim");
+        m.put("connector.ot.webhook-secret", "9c4e1f7a2b8d0e3f6a5c1b9d7e2f4a8c");
         m.put("spring.mail.host", "127.0.0.1");
         m.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
         m.put("connector.mail.from", "verzuimconnector@verrekijker.example");

@@ -38,7 +38,7 @@ class VoorbeeldInstellingenTest {
         String[] args = {
                 "--spring.config.additional-location=file:src/docs/voorbeeld/",
                 // the environment of the service (EnvironmentFile / <env>)
-                "--connector.ot.client-secret=uit-de-omgeving", "--connector.ot.webhook-secret=uit-de-omgeving",
+                "--connector.ot.client-secret=uit-de-omgeving", "--connector.ot.webhook-secret=9c4e1f7a2b8d0e3f6a5c1b9d7e2f4a8c",
                 "--connector.duo.tls.keystore-wachtwoord=geheim-ks", "--spring.datasource.password=uit-de-omgeving",
                 // what lies on this machine
                 "--connector.schools=" + scholen, "--connector.inbox=" + map.resolve("inbox"),

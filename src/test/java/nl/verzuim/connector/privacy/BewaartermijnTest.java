@@ -2,9 +2,11 @@ package nl.verzuim.connector.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -108,6 +110,10 @@ class BewaartermijnTest extends ConnectorTestBasis {
         Files.createDirectories(map);
         Path pad = map.resolve(naam);
         Files.writeString(pad, "leerling_id;bsn\nLN-OUD;" + OUDE_BSN + "\n");
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            // owner-only, as the connector keeps what it moved to processed/ and quarantaine/ (BestandsrechtenTest)
+            Files.setPosixFilePermissions(pad, PosixFilePermissions.fromString("rw-------"));
+        }
         Files.setLastModifiedTime(pad, FileTime.from(gewijzigd));
         return pad;
     }
