@@ -1,10 +1,12 @@
 package nl.verzuim.connector.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import nl.verzuim.connector.support.AfleveringTestBasis;
  * Leases renewed while working, with the lease as configured (connector.outbox.lease) and on the real database (H2,
  * and PostgreSQL in the postgres pass): work leased by an instance that dies is taken over by another within a
  * minute; work whose holder keeps renewing is never taken; only the holder renews. Time is a hand-moved clock, so
- * nothing sleeps. Uses a channel no route serves, so only the instances made here claim.
+ * nothing sleeps, except where the running connector's own renewal (route outbox-lease) is watched. Uses a channel no route serves, so only the instances made here claim.
  */
 class LeaseOvernameTest extends AfleveringTestBasis {
 
@@ -30,6 +32,8 @@ class LeaseOvernameTest extends AfleveringTestBasis {
     ConnectorInstellingen instellingen;
     @Autowired
     Clock systeemklok;
+    @Autowired
+    OutboxWerk dezeInstantie;
 
     /** A clock the test moves by hand. */
     static final class Klok extends Clock {
@@ -166,5 +170,20 @@ class LeaseOvernameTest extends AfleveringTestBasis {
                 .isLessThanOrEqualTo(lease.multipliedBy(OutboxWerk.MAX_LEASES + 1).plusSeconds(1));
         assertThat(houder(id)).isEqualTo("ander");
         assertThat(outbox.verzonden(id, klok.instant())).isTrue();
+    }
+
+    @Test
+    void deRunnendeConnectorVerlengtZelfDeLeaseOpWatHijVasthoudt() {
+        long id = item("L-ROUTE");
+        // This connector's own instance claims, as its delivery routes do; its outbox-lease route does the renewing.
+        assertThat(dezeInstantie.claim("PROEF")).extracting(OutboxItem::id).containsExactly(id);
+        OffsetDateTime eerst = geclaimdTot(id);
+        await().atMost(Duration.ofSeconds(25)).until(() -> geclaimdTot(id).isAfter(eerst));
+        assertThat(houder(id)).isEqualTo(dezeInstantie.instantie());
+        assertThat(outbox.verzonden(id, systeemklok.instant())).isTrue();
+    }
+
+    OffsetDateTime geclaimdTot(long id) {
+        return jdbc.sql("select geclaimd_tot from outbox where id = ?").param(id).query(OffsetDateTime.class).single();
     }
 }
