@@ -118,7 +118,8 @@ public record ConnectorInstellingen(boolean sandbox,
 
     /**
      * Delivery: retries back off exponentially from {@code backoffStart} up to {@code backoffMax}; after
-     * {@code maxPogingen} attempts a melding becomes a dead letter.
+     * {@code maxPogingen} attempts a melding becomes a dead letter. Claimed work is held for {@code lease}, which the
+     * holder renews while it works: a dead instance's work is free again one lease later.
      */
     public record Outbox(Duration pollInterval, Duration backoffStart,
                          Duration backoffMax, int maxPogingen,

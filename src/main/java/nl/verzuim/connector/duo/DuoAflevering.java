@@ -139,30 +139,46 @@ public class DuoAflevering {
         return context;
     }
 
-    /** DUO's answer to either operation. */
+    /**
+     * DUO's answer to either operation. What counts is the answer itself: one that registers the melding is recorded
+     * as delivered also when it came without WS-Addressing headers ({@code zonderAdressering}); the audit notes that.
+     */
     @Transactional
-    public void ontvangen(OutboxItem item, Object antwoord) {
+    public void ontvangen(OutboxItem item, Object antwoord, boolean zonderAdressering) {
         verzonden.beantwoord(item.sleutel(), 200, DuoBerichtBouwer.alsXml(antwoord), klok.instant());
+        String opmerking = zonderAdressering ? "; DUO antwoordde zonder WS-Addressing-koppen (geen RelatesTo)" : "";
         if (antwoord instanceof AanleverenVerzuimmeldingResponse aanleveren) {
-            aangeleverd(item, aanleveren);
+            aangeleverd(item, aanleveren, opmerking);
         } else if (antwoord instanceof IntrekkenVerzuimmeldingResponse intrekken) {
-            ingetrokken(item, intrekken);
+            ingetrokken(item, intrekken, opmerking);
         } else {
             throw new IllegalStateException("onverwacht antwoord van DUO: "
                     + (antwoord == null ? "leeg" : antwoord.getClass().getSimpleName()));
         }
+        if (zonderAdressering) {
+            LOG.warn("DUO antwoordde op melding {} zonder WS-Addressing-koppen; het antwoord telt", item.meldingId());
+        }
     }
 
-    void ingetrokken(OutboxItem item, IntrekkenVerzuimmeldingResponse antwoord) {
+    void ingetrokken(OutboxItem item, IntrekkenVerzuimmeldingResponse antwoord, String opmerking) {
         meldingen.ingetrokken(item.meldingId(), antwoord.getStatus() == null ? null : antwoord.getStatus().value(),
                 klok.instant());
         outbox.verzonden(item.id(), klok.instant());
         audit.schrijf(item.meldingId(), "INGETROKKEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()
-                + "; meldingsnummer " + antwoord.getMeldingsnummer(), "connector", klok.instant());
+                + "; meldingsnummer " + antwoord.getMeldingsnummer() + opmerking, "connector", klok.instant());
         LOG.info("DUO-melding {} ingetrokken", item.meldingId());
     }
 
-    void aangeleverd(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord) {
+    /**
+     * DUO registered the melding: its answer echoes our identificatiecodeBedrijfsdocument and carries a
+     * meldingsnummer. An answer that does neither is not a registration of this melding, and is tried again.
+     */
+    void aangeleverd(OutboxItem item, AanleverenVerzuimmeldingResponse antwoord, String opmerking) {
+        if (antwoord.getMeldingsnummer() == null || antwoord.getMeldingsnummer().isBlank()
+                || !item.sleutel().equals(antwoord.getIdentificatiecodeBedrijfsdocument())) {
+            throw new IllegalStateException("DUO-antwoord registreert deze melding niet: geen meldingsnummer of een "
+                    + "andere identificatiecodeBedrijfsdocument");
+        }
         LocalDate vandaag = LocalDate.now(klok);
         meldingen.duoOntvangen(item.meldingId(), antwoord.getMeldingsnummer(), antwoord.getStatus().value(), vandaag,
                 klok.instant());
@@ -172,7 +188,7 @@ public class DuoAflevering {
                 ? "; te laat: na de uiterste melddatum " + Uitleg.datum(melding.uitersteMelddatum()) : "";
         audit.schrijf(item.meldingId(), "VERZONDEN", "DUO", "identificatiecodeBedrijfsdocument " + item.sleutel()
                 + "; meldingsnummer " + antwoord.getMeldingsnummer() + "; status " + antwoord.getStatus().value()
-                + teLaat, "connector", klok.instant());
+                + teLaat + opmerking, "connector", klok.instant());
         LOG.info("DUO-melding {} afgeleverd: meldingsnummer {}{}", item.meldingId(), antwoord.getMeldingsnummer(), teLaat);
     }
 

@@ -38,9 +38,12 @@ public class DuoConfiguratie {
         endpoint.setServiceNameAsQName(new QName(NAMESPACE, "VerzuimmeldingService"));
         endpoint.setPortNameAsQName(new QName(NAMESPACE, "VerzuimmeldingPort"));
         endpoint.setDataFormat(DataFormat.POJO);
-        // WS-Addressing: Action from the WSDL, MessageID and To set per message (DuoBerichten.adressering).
+        // WS-Addressing: Action from the WSDL, MessageID and To set per message (DuoAflevering.adressering). Sent
+        // always, but not required in DUO's answer: an answer that registers the melding without the headers is
+        // still DUO's answer (CXF would turn it into a fault, and the melding into retries and a dead letter);
+        // DuoCxfAntwoord notes the missing header for the audit.
         WSAddressingFeature adressering = new WSAddressingFeature();
-        adressering.setAddressingRequired(true);
+        adressering.setAddressingRequired(false);
         endpoint.getFeatures().add(adressering);
         // what went out, kept as it was sent (issue 14)
         endpoint.getOutInterceptors().add(verzonden);

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.outbox.Backoff;
+import nl.verzuim.connector.outbox.OutboxWerk;
 import nl.verzuim.connector.persistence.Dialect;
 
 /**
@@ -46,8 +47,11 @@ public class MailAflevering {
                 order by id fetch first %d rows only for update skip locked""".formatted(instellingen.batch()))
                 .params(Dialect.tijd(nu), Dialect.tijd(nu)).query(Long.class).list();
         for (Long id : ids) {
+            // Mails are not renewed while a batch is sent (a slow SMTP server may take long over ten): they keep the
+            // longest hold renewed delivery work gets, so a live instance's mails are not sent twice by another.
             jdbc.sql("update mail_outbox set geclaimd_tot = ? where id = ?")
-                    .params(Dialect.tijd(nu.plus(instellingen.lease())), id).update();
+                    .params(Dialect.tijd(nu.plus(instellingen.lease().multipliedBy(OutboxWerk.MAX_LEASES))), id)
+                    .update();
         }
         return ids.stream().map(id -> jdbc.sql("select * from mail_outbox where id = ?").param(id)
                 .query((rs, n) -> new MailBericht(rs.getLong("id"), rs.getString("sleutel"), rs.getString("soort"),

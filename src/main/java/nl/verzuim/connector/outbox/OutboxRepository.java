@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,8 +18,9 @@ import nl.verzuim.connector.persistence.Dialect;
 import nl.verzuim.connector.persistence.Schoolbereik;
 
 /**
- * The transactional outbox. Work is claimed for a lease: a crashed instance's claims run out and another (or the
- * restarted one) takes the work again, with the same key. Claiming skips rows another instance holds locked, so two
+ * The transactional outbox. Work is claimed for a short lease that the holder renews while it works
+ * ({@link #verleng}): a crashed instance's claims run out within a lease and another (or the restarted one) takes the
+ * work again, with the same key. Claiming skips rows another instance holds locked, so two
  * connectors on one PostgreSQL never take the same work.
  */
 @Repository
@@ -121,6 +123,30 @@ public class OutboxRepository {
                 .param("tot", Dialect.tijd(nu.plus(lease))).param("door", instantie)
                 .param("ids", items.stream().map(OutboxItem::id).toList()).update();
         return items;
+    }
+
+    /**
+     * Renews the lease on those of {@code ids} that {@code instantie} still holds and that are still to be sent, to
+     * {@code nu + lease}. Only the holder renews: work another instance took after the lease ran out, or that was
+     * sent or given up meanwhile, is left as it is. Returns the ids still held.
+     */
+    @Transactional
+    public List<Long> verleng(Collection<Long> ids, String instantie, Duration lease, Instant nu) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> gehouden = jdbc.sql("""
+                select id from outbox where id in (:ids) and status = :status and geclaimd_door = :door
+                    and geclaimd_tot is not null""")
+                .param("ids", ids).param("status", TE_VERZENDEN).param("door", instantie).query(Long.class).list();
+        if (!gehouden.isEmpty()) {
+            jdbc.sql("""
+                    update outbox set geclaimd_tot = :tot where id in (:ids) and status = :status
+                        and geclaimd_door = :door and geclaimd_tot is not null""")
+                    .param("tot", Dialect.tijd(nu.plus(lease))).param("ids", gehouden).param("status", TE_VERZENDEN)
+                    .param("door", instantie).update();
+        }
+        return gehouden;
     }
 
     public OutboxItem vind(long id) {

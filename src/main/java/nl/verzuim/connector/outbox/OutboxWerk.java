@@ -4,8 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +31,8 @@ public class OutboxWerk {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWerk.class);
     /** The most one DUO delivery worker holds at once (see claim(kanaal, werkers)). */
     static final int PER_WERKER_MAX = 4;
+    /** How many leases one piece of work is renewed for at most (with the 30 s default: 5 minutes). */
+    public static final int MAX_LEASES = 10;
 
     private final OutboxRepository outbox;
     private final Gevolgen gevolgen;
@@ -35,6 +41,9 @@ public class OutboxWerk {
     private final Clock klok;
     private final String instantie;
     private final Object claimSlot = new Object();
+    /** The work this instance claimed and has not yet seen recorded, with when it was claimed. */
+    private final Map<Long, Instant> gehouden = new ConcurrentHashMap<>();
+    private volatile Instant laatstVerlengd = Instant.MIN;
 
     /**
      * What a failed attempt means beyond the outbox row, for the melding it delivers; told in the same
@@ -70,20 +79,21 @@ public class OutboxWerk {
 
     /** Claims due work for one pass of a delivery route: up to connector.outbox.batch items. */
     public List<OutboxItem> claim(String kanaal) {
-        return outbox.claim(kanaal, instellingen.batch(), instantie, instellingen.lease(), klok.instant());
+        return houd(outbox.claim(kanaal, instellingen.batch(), instantie, instellingen.lease(), klok.instant()));
     }
 
     /**
      * Claims due work for one of {@code werkers} workers that each send what they hold one after the other:
      * connector.outbox.batch spread over the workers, at least one and at most {@value #PER_WERKER_MAX} each. Few per
-     * worker, so that what it holds is sent well within the lease even if each call runs into the receive time-out.
+     * worker, so that what it holds is sent well within the longest renewed hold ({@value #MAX_LEASES} leases) even if
+     * each call runs into the receive time-out.
      */
     public List<OutboxItem> claim(String kanaal, int werkers) {
         int max = Math.max(1, Math.min(PER_WERKER_MAX, instellingen.batch() / Math.max(1, werkers)));
         // This instance's workers claim one after the other (a claim takes milliseconds), so they do not pick the
         // same candidates; other instances are kept apart by the database's locks.
         synchronized (claimSlot) {
-            return outbox.claim(kanaal, max, instantie, instellingen.lease(), klok.instant());
+            return houd(outbox.claim(kanaal, max, instantie, instellingen.lease(), klok.instant()));
         }
     }
 
@@ -92,7 +102,42 @@ public class OutboxWerk {
      * melding): up to connector.outbox.batch items.
      */
     public List<OutboxItem> claim(String kanaal, OutboxRepository.Volgorde volgorde) {
-        return outbox.claim(kanaal, volgorde, instellingen.batch(), instantie, instellingen.lease(), klok.instant());
+        return houd(outbox.claim(kanaal, volgorde, instellingen.batch(), instantie, instellingen.lease(),
+                klok.instant()));
+    }
+
+    private List<OutboxItem> houd(List<OutboxItem> geclaimd) {
+        Instant nu = klok.instant();
+        geclaimd.forEach(item -> gehouden.put(item.id(), nu));
+        return geclaimd;
+    }
+
+    /**
+     * Renews the lease on the work this instance holds, once a third of the lease has passed since the last
+     * renewal (the delivery timer calls this often; most calls do nothing): a live instance keeps its work however
+     * long its calls take, a dead one loses it within one lease. Work held longer than {@value #MAX_LEASES} leases
+     * is no longer renewed: a worker that never records an outcome cannot keep work from the others for ever.
+     * Returns the number of items renewed.
+     */
+    public int verleng() {
+        if (gehouden.isEmpty()) {
+            return 0;
+        }
+        Instant nu = klok.instant();
+        Duration lease = instellingen.lease();
+        if (nu.isBefore(laatstVerlengd.plus(lease.dividedBy(3)))) {
+            return 0;
+        }
+        laatstVerlengd = nu;
+        Instant grens = nu.minus(lease.multipliedBy(MAX_LEASES));
+        gehouden.entrySet().removeIf(e -> e.getValue().isBefore(grens));
+        Set<Long> gevraagd = new HashSet<>(gehouden.keySet());
+        List<Long> nogGehouden = outbox.verleng(gevraagd, instantie, lease, nu);
+        // What is no longer held (sent, retried, given up, or taken by another) needs no renewal any more; work
+        // claimed while this ran was not asked about and stays.
+        nogGehouden.forEach(gevraagd::remove);
+        gevraagd.forEach(gehouden::remove);
+        return nogGehouden.size();
     }
 
     public String instantie() {
@@ -109,6 +154,7 @@ public class OutboxWerk {
         }
         Duration wacht = backoff.na(poging);
         Instant volgende = klok.instant().plus(wacht);
+        gehouden.remove(item.id());
         if (!outbox.opnieuw(item.id(), instantie, fout, volgende)) {
             LOG.warn("{} {} voor melding {}: late mislukte poging genegeerd; het werk is al verzonden of bij een "
                     + "andere instantie", item.kanaal(), item.operatie(), item.meldingId());
@@ -132,6 +178,7 @@ public class OutboxWerk {
      */
     @Transactional
     public void mislukt(OutboxItem item, String code, String reden, String voorDeMelding) {
+        gehouden.remove(item.id());
         if (!outbox.mislukt(item.id(), instantie, code, reden)) {
             LOG.warn("{} {} voor melding {}: late definitieve fout ({}) genegeerd; het werk is al verzonden of bij "
                     + "een andere instantie", item.kanaal(), item.operatie(), item.meldingId(), code);
