@@ -47,6 +47,17 @@ final class Referentie {
         }
     }
 
+    /**
+     * Who a decision is for (domain §3–§4, connector-interface.md {@code kanaal}): the ZAS signals stay with the
+     * school, OT's categories A and B go to OT, every other melding to DUO.
+     */
+    static String kanaal(String soort) {
+        if (soort.startsWith("ZAS_")) {
+            return "SIGNAAL";
+        }
+        return soort.startsWith("A_") || soort.startsWith("B_") ? "OT" : "DUO";
+    }
+
     /** A pupil and what the school configured for them. */
     record Pupil(LocalDate geboortedatum, boolean startkwalificatie, boolean meld18Plus16Uur) {
     }
