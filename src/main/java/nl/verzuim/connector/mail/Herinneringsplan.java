@@ -16,9 +16,10 @@ import nl.verzuim.connector.rules.Termijnen;
  * <li>OPGAVE: per school — every school, also one with nothing open (domain §4: its opgave is then "geen
  * zorgwekkend verzuim") — from {@code opgaveDagenVooraf} days before each of 15 September, 15 December, 15 March and
  * 15 June until the day before it (domain §4, seed 001: "voor" these days).</li>
- * <li>TWEE_MAANDEN: per open categorie B melding, two months after its start (domain §4, seed 001 note 2: after two
- * months of geoorloofd thuiszitten with the process stalled the school informs Leerplicht), up to {@code inhaalDagen}
- * after that day.</li>
+ * <li>TWEE_MAANDEN: per open melding zorgwekkend verzuim, categorie A or B, two months after its start (seed 001
+ * note 2: after two months of geoorloofd thuiszitten with the process stalled the school informs Leerplicht, "Dit
+ * geldt ook bij vermoeden van ongeoorloofd verzuim" — so categorie A too, where domain §4 names B only; the seed
+ * wins), up to {@code inhaalDagen} after that day.</li>
  * <li>OPSCHALING: per melding, the step of the opschalingsroute (4, 8, 11, 13 weeks after the first date of
  * zorgwekkend verzuim; 8 only with managementafstemming, Den Haag) reached last, up to {@code inhaalDagen} after
  * its date (a connector that was down sends it late, not never; one long off does not send stale steps).</li>
@@ -39,8 +40,9 @@ public final class Herinneringsplan {
     public record Open(long meldingId, String schoolcode, String otId, String otStatus, LocalDate eersteDatum,
                        String categorie) {
 
-        boolean categorieB() {
-            return categorie != null && categorie.startsWith("B_");
+        /** A melding zorgwekkend verzuim of categorie A (ongeoorloofd) or B (geoorloofd). */
+        boolean zorgwekkend() {
+            return categorie != null && (categorie.startsWith("A_") || categorie.startsWith("B_"));
         }
     }
 
@@ -99,7 +101,7 @@ public final class Herinneringsplan {
         }
         for (Open m : open) {
             LocalDate tweeMaanden = m.eersteDatum().plusMonths(2);
-            if (m.categorieB() && !dag.isBefore(tweeMaanden) && !dag.isAfter(tweeMaanden.plusDays(inhaalDagen))) {
+            if (m.zorgwekkend() && !dag.isBefore(tweeMaanden) && !dag.isAfter(tweeMaanden.plusDays(inhaalDagen))) {
                 uit.add(new Herinnering(Soort.TWEE_MAANDEN, m.schoolcode(), tweeMaanden, null, List.of(m)));
             }
         }

@@ -87,8 +87,12 @@ public class MailService {
             gegevens.put("status", status(m.otStatus()));
             gegevens.put("start", DATUM.format(m.begindatum()));
             gegevens.put("tweeMaanden", DATUM.format(h.datum()));
+            boolean categorieA = m.soort().startsWith("A_");
+            gegevens.put("afwezig", categorieA ? "afwezig met een vermoeden van ongeoorloofd verzuim (categorie A)"
+                    : "langdurig geoorloofd afwezig (categorie B)");
             return plaats(h.sleutel(), "twee-maanden-herinnering", m.id(), school.contactpersoon().email(),
-                    "Twee maanden geoorloofd verzuim (categorie B): " + school.naam() + ", OT-ID " + m.otId(), gegevens);
+                    "Twee maanden thuiszitten (categorie " + (categorieA ? "A" : "B") + "): " + school.naam()
+                            + ", OT-ID " + m.otId(), gegevens);
         }
         gegevens.put("weken", h.stap().weken());
         gegevens.put("stap", h.stap().omschrijving());

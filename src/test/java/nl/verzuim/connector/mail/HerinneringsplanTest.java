@@ -83,9 +83,9 @@ class HerinneringsplanTest {
 
     /**
      * Domain §4: "a reminder to the contactpersoon two months after the start of a categorie B melding that is still
-     * open" (seed 001 note 2: "na twee maanden (geoorloofd) thuiszitten"). Two calendar months after the start; sent
-     * late up to 14 days (a connector that was down), then no longer; only while open (the caller passes open
-     * meldingen only) and only for categorie B.
+     * open" (seed 001 note 2: "na twee maanden (geoorloofd) thuiszitten … Dit geldt ook bij vermoeden van ongeoorloofd
+     * verzuim": categorie A too, the seed wins). Two calendar months after the start; sent late up to 14 days (a
+     * connector that was down), then no longer; only while open (the caller passes open meldingen only).
      */
     @ParameterizedTest(name = "start {0}, {1}, {2}: {3}")
     @CsvSource(delimiter = '|', value = {
@@ -93,11 +93,12 @@ class HerinneringsplanTest {
             "2026-10-05 | B | 2026-12-05 | TWEE_MAANDEN:2026-12-05",            // two months (a Saturday: mail anyway)
             "2026-10-05 | B | 2026-12-19 | TWEE_MAANDEN:2026-12-05",            // 14 days late: still
             "2026-10-05 | B | 2026-12-20 | ''",                                 // 15 days late: no longer
-            "2026-10-05 | A | 2026-12-05 | ''",                                 // categorie A: Leerplicht has DUO's melding
+            "2026-10-05 | A | 2026-12-05 | TWEE_MAANDEN:2026-12-05",            // categorie A too (seed 001 note 2)
+            "2026-10-05 | A | 2026-12-04 | ''",                                 // categorie A, the day before
             "2026-12-31 | B | 2027-02-28 | TWEE_MAANDEN:2027-02-28",            // month end: 28 February
             "2027-06-15 | B | 2027-08-15 | TWEE_MAANDEN:2027-08-15",            // in the summer vacation too
     })
-    void tweeMaandenNaDeStartVanEenOpenCategorieBMelding(LocalDate start, String categorie, LocalDate dag,
+    void tweeMaandenNaDeStartVanEenOpenMeldingZorgwekkendVerzuim(LocalDate start, String categorie, LocalDate dag,
                                                           String verwacht) {
         Herinneringsplan.Open melding = new Herinneringsplan.Open(11, "00YY00", "OT-11", "LOPEND", start,
                 categorie.equals("B") ? "B_LANGDURIG_GEOORLOOFD_VERZUIM" : "A_LANGDURIG_RELATIEF_VERZUIM");

@@ -120,35 +120,44 @@ class SchoolMailsTest extends LevensloopTestBasis {
 
     /**
      * Domain §4: "a reminder to the contactpersoon two months after the start of a categorie B melding that is still
-     * open". Started Sunday 20 September 2026; the connector's clock stands on Friday 20 November.
+     * open", and seed 001 note 2: "Dit geldt ook bij vermoeden van ongeoorloofd verzuim" (categorie A too; the seed
+     * wins). Started Sunday 20 September 2026; the connector's clock stands on Friday 20 November.
      */
     @Test
-    void tweeMaandenNaDeStartVanEenOpenCategorieBMelding() throws Exception {
+    void tweeMaandenNaDeStartVanEenOpenMeldingZorgwekkendVerzuim() throws Exception {
         long melding = otMelding(LEERLING, "CATB", "LOPEND", LocalDate.of(2026, 9, 20));
         jdbc.sql("update melding set soort = 'B_LANGDURIG_GEOORLOOFD_VERZUIM' where id = ?").param(melding).update();
-        long a = otMelding("LN-A", "CATA", "LOPEND", LocalDate.of(2026, 9, 20)); // categorie A: no such reminder
-        herinneringen.plan(); // the route's own timer may have planned it already: either way, one mail
+        long a = otMelding("LN-A", "CATA", "LOPEND", LocalDate.of(2026, 9, 20));
+        jdbc.sql("update melding set soort = 'A_LANGDURIG_RELATIEF_VERZUIM' where id = ?").param(a).update();
+        herinneringen.plan(); // the route's own timer may have planned it already: either way, one mail each
         herinneringen.plan();
-        String sleutel = "twee-maanden:" + melding + ":2026-11-20";
         assertThat(jdbc.sql("select count(*) from mail_outbox where sleutel like 'twee-maanden:%'").query(Integer.class)
-                .single()).isEqualTo(1);
-        assertThat(jdbc.sql("select ontvanger from mail_outbox where sleutel = ?").param(sleutel).query(String.class)
-                .single()).isEqualTo(CONTACTPERSOON);
-        assertThat(jdbc.sql("select count(*) from mail_outbox where sleutel like ?").param("twee-maanden:" + a + ":%")
-                .query(Integer.class).single()).isZero();
+                .single()).isEqualTo(2);
+        for (long id : new long[] {melding, a}) {
+            assertThat(jdbc.sql("select ontvanger from mail_outbox where sleutel = ?")
+                    .param("twee-maanden:" + id + ":2026-11-20").query(String.class).single()).isEqualTo(CONTACTPERSOON);
+        }
         // The 8-week escalation step (15 November) is also due for both: those mails are the opschaling's own.
-        await().atMost(Duration.ofSeconds(15)).until(() -> SMTP.getReceivedMessages().length >= 3);
-        MimeMessage mail = null;
+        await().atMost(Duration.ofSeconds(15)).until(() -> SMTP.getReceivedMessages().length >= 4);
+        MimeMessage mailB = null;
+        MimeMessage mailA = null;
         for (MimeMessage m : SMTP.getReceivedMessages()) {
-            if (m.getSubject().startsWith("Twee maanden")) {
-                assertThat(mail).as("one two-month mail").isNull();
-                mail = m;
+            if (m.getSubject().startsWith("Twee maanden") && m.getSubject().contains("categorie B")) {
+                assertThat(mailB).as("one two-month mail for B").isNull();
+                mailB = m;
+            } else if (m.getSubject().startsWith("Twee maanden") && m.getSubject().contains("categorie A")) {
+                assertThat(mailA).as("one two-month mail for A").isNull();
+                mailA = m;
             }
         }
-        assertThat(mail).isNotNull();
-        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(CONTACTPERSOON);
-        assertThat(mail.getSubject()).contains("categorie B").contains(SCHOOL).contains("OT-CATB");
-        controleer(mail, "CATB", "20 september 2026", "20 november 2026", "Leerplicht", "lopend (door SPPOH geaccepteerd)");
+        assertThat(mailB).isNotNull();
+        assertThat(mailB.getAllRecipients()).extracting(Object::toString).containsExactly(CONTACTPERSOON);
+        assertThat(mailB.getSubject()).contains(SCHOOL).contains("OT-CATB");
+        controleer(mailB, "CATB", "20 september 2026", "20 november 2026", "Leerplicht", "lopend (door SPPOH geaccepteerd)",
+                "geoorloofd afwezig (categorie B)");
+        assertThat(mailA).isNotNull();
+        assertThat(mailA.getSubject()).contains(SCHOOL).contains("OT-CATA");
+        controleer(mailA, "CATA", "20 november 2026", "Leerplicht", "vermoeden van ongeoorloofd verzuim (categorie A)");
     }
 
     @Test
