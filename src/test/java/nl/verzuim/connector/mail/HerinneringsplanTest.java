@@ -29,8 +29,9 @@ class HerinneringsplanTest {
             "2026-11-30 | true  | OPSCHALING:MANAGEMENTAFSTEMMING:2026-11-30",
             "2026-11-30 | false | ''",                                              // Rijswijk: no 8-week step
             "2026-12-01 | true  | OPGAVE:2026-12-15;OPSCHALING:MANAGEMENTAFSTEMMING:2026-11-30",
-            "2026-12-14 | false | OPGAVE:2026-12-15",                                // the last day before
-            "2026-12-15 | false | ''",                                              // next is 15 March
+            // the last day before; two months since the start of this categorie A melding, 9 days ago (seed 001 note 2)
+            "2026-12-14 | false | OPGAVE:2026-12-15;TWEE_MAANDEN:2026-12-05",
+            "2026-12-15 | false | TWEE_MAANDEN:2026-12-05",                          // next opgave is 15 March
             "2026-12-21 | false | OPSCHALING:ADVIESTAFEL:2026-12-21",
             "2027-01-04 | true  | OPSCHALING:DIRECTEURENNIVEAU:2027-01-04",
             "2027-03-01 | true  | OPGAVE:2027-03-15",
