@@ -97,15 +97,10 @@ public class BeheerApiController {
                     + "(verzenden: na_goedkeuring) of de outbox in. 201 met de nieuwe melding.")
     public ResponseEntity<BeheerModel.MeldingDetail> meldOverig(@RequestBody BeheerModel.OverigVerzoek verzoek,
                                                                 @Parameter(hidden = true) Authentication wie) {
-        School school = overigSchool(verzoek, scholen);
-        if (!Beveiliging.bereik(wie).dekt(school.brin(), school.vestiging())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "school " + school.code()
-                    + " staat niet in de schoolconfiguratie");
-        }
+        School school = handmatigeSchool(verzoek, wie);
         long id = meldingService.meldOverig(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
                 verzoek.einddatum(), verzoek.toelichting(), wie.getName());
-        return ResponseEntity.created(URI.create("/api/meldingen/" + id))
-                .body(overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie)).orElseThrow());
+        return gemaakt(id, wie);
     }
 
     @PostMapping("/meldingen/lrv")
@@ -117,13 +112,23 @@ public class BeheerApiController {
                     + "categorie A heeft; 404 onbekende leerling; 409 bestaat al; 400 ongeldige datums of toelichting.")
     public ResponseEntity<BeheerModel.MeldingDetail> meldLrv(@RequestBody BeheerModel.OverigVerzoek verzoek,
                                                              @Parameter(hidden = true) Authentication wie) {
+        School school = handmatigeSchool(verzoek, wie);
+        long id = meldingService.meldLrv(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
+                verzoek.einddatum(), verzoek.toelichting(), wie.getName());
+        return gemaakt(id, wie);
+    }
+
+    /** The school a melding by hand is for: known, and served by this account (else the same 404 as unknown). */
+    private School handmatigeSchool(BeheerModel.OverigVerzoek verzoek, Authentication wie) {
         School school = overigSchool(verzoek, scholen);
         if (!Beveiliging.bereik(wie).dekt(school.brin(), school.vestiging())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "school " + school.code()
                     + " staat niet in de schoolconfiguratie");
         }
-        long id = meldingService.meldLrv(school, verzoek.leerlingId().trim(), verzoek.begindatum(),
-                verzoek.einddatum(), verzoek.toelichting(), wie.getName());
+        return school;
+    }
+
+    private ResponseEntity<BeheerModel.MeldingDetail> gemaakt(long id, Authentication wie) {
         return ResponseEntity.created(URI.create("/api/meldingen/" + id))
                 .body(overzicht.melding(id, LocalDate.now(klok), Beveiliging.bereik(wie)).orElseThrow());
     }
