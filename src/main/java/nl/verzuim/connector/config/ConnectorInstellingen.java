@@ -47,6 +47,9 @@ public record ConnectorInstellingen(boolean sandbox,
      * folder its files are downloaded to ({@code connector.intake.sftp-map}).
      */
     public Path inbox() {
+        if (inboxLocatie == null) {
+            return null;
+        }
         return sftpInbox().isPresent() ? intake.sftpMap() : Path.of(inboxLocatie);
     }
 
