@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Every {@code connector.*} setting (src/docs/operating.md, "Settings"). Spring Boot binds them from the command line,
@@ -13,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and nowhere else; in the sandbox ({@code application-sandbox.yml}) the endpoints point at the embedded mocks.
  *
  * @param sandbox       true: start the embedded mocks (WireMock DUO and OT, SMTP) and put sample files in the inbox
- * @param inbox         folder watched for LAS exports
+ * @param inboxLocatie  {@code connector.inbox}: the folder watched for LAS exports, or an SFTP location
+ *                      ({@code sftp://gebruiker@host[:poort]/pad}) polled into {@code connector.intake.sftp-map}
  * @param schools       the school configuration YAML (las-input.md §3)
  * @param lasProfielen  optional: the school's own CSV profiles (YAML); unset: las-profielen.yaml beside the
  *                      schools file when present, else only the built-in profiles
@@ -26,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "connector")
 public record ConnectorInstellingen(boolean sandbox,
-                                    Path inbox,
+                                    @Name("inbox") String inboxLocatie,
                                     Path schools,
                                     Path lasProfielen,
                                     Path processedDir,
@@ -40,6 +42,25 @@ public record ConnectorInstellingen(boolean sandbox,
                                     @DefaultValue Mail mail,
                                     @DefaultValue Outbox outbox) {
 
+    /**
+     * The local folder the intake reads: {@code connector.inbox} itself, or, when that is an SFTP location, the
+     * folder its files are downloaded to ({@code connector.intake.sftp-map}).
+     */
+    public Path inbox() {
+        if (inboxLocatie == null) {
+            return null;
+        }
+        return sftpInbox().isPresent() ? intake.sftpMap() : Path.of(inboxLocatie);
+    }
+
+    /** {@code connector.inbox} when it is an SFTP location ({@code sftp://gebruiker@host[:poort]/pad}). */
+    public java.util.Optional<java.net.URI> sftpInbox() {
+        if (inboxLocatie == null || !inboxLocatie.regionMatches(true, 0, "sftp://", 0, 7)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.net.URI.create(inboxLocatie));
+    }
+
     /** {@code connector.intrekken-na-correctie}: {@code na_goedkeuring} or {@code automatisch}. */
     public enum IntrekkenNaCorrectie { NA_GOEDKEURING, AUTOMATISCH }
 
@@ -48,6 +69,9 @@ public record ConnectorInstellingen(boolean sandbox,
      * @param readLockMinAge     a file is taken only when it has not changed for this long: longer than the longest
      *                           pause of the LAS while it writes an export
      * @param klaarBestand       true: a file is taken only once its done file ({@code naam.csv.klaar}) is there
+     * @param sftpMap            with an SFTP inbox: the local folder (owner-only) its files are downloaded to
+     * @param sftpVerwijderen    with an SFTP inbox: true deletes a file on the server once taken, false moves it
+     *                           to {@code processed/} beside it there
      * @param maxPogingen        a file that cannot be stored this many times (a database that keeps failing) goes
      *                           to quarantine with a report instead of being tried again
      */
@@ -55,7 +79,9 @@ public record ConnectorInstellingen(boolean sandbox,
                          Duration readLockMinAge,
                          Duration pollInterval,
                          int maxPogingen,
-                         boolean klaarBestand) {
+                         boolean klaarBestand,
+                         Path sftpMap,
+                         boolean sftpVerwijderen) {
     }
 
     /**

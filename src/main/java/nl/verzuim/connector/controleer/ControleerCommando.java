@@ -42,6 +42,7 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.OngeldigeInstellingen;
 import nl.verzuim.connector.config.Opdrachtomgeving;
 import nl.verzuim.connector.config.VroegeInstellingenControle;
+import nl.verzuim.connector.intake.SftpInbox;
 import nl.verzuim.connector.rules.Waarschuwingsregel;
 import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
@@ -104,6 +105,11 @@ public final class ControleerCommando {
         LocalDate vandaag = LocalDate.now(klok.withZone(zone));
         punten.add(veilig("database", () -> database(omgeving)));
         punten.add(veilig("mappen", () -> mappen(instellingen)));
+        instellingen.sftpInbox().ifPresent(server -> punten.add(veilig("SFTP-inbox", () ->
+                SftpInbox.nietBereikbaar(instellingen, omgeving)
+                        .map(waarom -> new Punt("SFTP-inbox", false, waarom))
+                        .orElseGet(() -> new Punt("SFTP-inbox", true, SftpInbox.omschrijving(server)
+                                + ": ingelogd en de map gelezen")))));
         punten.add(veilig("scholenbestand", () -> scholen(instellingen, vandaag)));
         punten.add(veilig("DUO", () -> duo(instellingen)));
         punten.add(veilig("DUO-certificaat", () -> certificaat(instellingen, zone, vandaag)));

@@ -26,7 +26,8 @@ public class InboxFilter implements GenericFileFilter<File> {
     private final boolean klaarBestand;
 
     public InboxFilter(ConnectorInstellingen instellingen) {
-        this.klaarBestand = instellingen.intake().klaarBestand();
+        // an SFTP inbox waits for the done file on the server; its downloads appear here whole (renamed into place)
+        this.klaarBestand = instellingen.intake().klaarBestand() && instellingen.sftpInbox().isEmpty();
     }
 
     @Override

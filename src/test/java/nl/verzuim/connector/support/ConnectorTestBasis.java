@@ -77,8 +77,8 @@ public abstract class ConnectorTestBasis {
             return eigen == null ? MAP : eigen;
         });
         // a placeholder, so that a test class with a context of its own can give it an inbox of its own (the cached
-        // contexts all keep polling theirs)
-        r.add("connector.inbox", () -> map.get() + "/${verzuim.test.inbox:inbox}");
+        // contexts all keep polling theirs), or another inbox altogether (an SFTP location: SftpInboxTest)
+        r.add("connector.inbox", () -> "${verzuim.test.inbox-locatie:" + map.get() + "/${verzuim.test.inbox:inbox}}");
         r.add("connector.processed-dir", () -> ((Path) map.get()).resolve("processed").toString());
         r.add("connector.quarantine-dir", () -> ((Path) map.get()).resolve("quarantaine").toString());
         r.add("connector.schools", () -> ((Path) map.get()).resolve("scholen.yaml").toString());
