@@ -2,7 +2,6 @@ package nl.verzuim.connector.controleer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
@@ -27,10 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -39,6 +35,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.config.Sleutelbossen;
 import nl.verzuim.connector.config.OngeldigeInstellingen;
 import nl.verzuim.connector.config.Opdrachtomgeving;
 import nl.verzuim.connector.config.VroegeInstellingenControle;
@@ -192,7 +189,8 @@ public final class ControleerCommando {
                     + " voor een test- of sandboxomgeving)");
         }
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(sleutels(instellingen.duo().tls()), vertrouwd(instellingen.duo().tls()), null);
+        context.init(Sleutelbossen.sleutels(instellingen.duo().tls()), Sleutelbossen.vertrouwd(instellingen.duo().tls()),
+                null);
         try (Socket kaal = new Socket()) {
             kaal.connect(new InetSocketAddress(adres.getHost(), poort), wachten);
             kaal.setSoTimeout(wachten);
@@ -215,35 +213,6 @@ public final class ControleerCommando {
                         ? ", zonder clientcertificaat" : ", met het clientcertificaat") + ")");
             }
         }
-    }
-
-    private static javax.net.ssl.KeyManager[] sleutels(ConnectorInstellingen.Tls tls) throws Exception {
-        if (tls == null || tls.keystore() == null) {
-            return null;
-        }
-        char[] wachtwoord = tls.keystoreWachtwoord() == null ? new char[0] : tls.keystoreWachtwoord().toCharArray();
-        KeyStore opslag = laad(tls.keystore(), tls.keystoreType(), wachtwoord);
-        KeyManagerFactory fabriek = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        fabriek.init(opslag, wachtwoord);
-        return fabriek.getKeyManagers();
-    }
-
-    private static javax.net.ssl.TrustManager[] vertrouwd(ConnectorInstellingen.Tls tls) throws Exception {
-        if (tls == null || tls.truststore() == null) {
-            return null; // Java's CAs
-        }
-        char[] wachtwoord = tls.truststoreWachtwoord() == null ? new char[0] : tls.truststoreWachtwoord().toCharArray();
-        TrustManagerFactory fabriek = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        fabriek.init(laad(tls.truststore(), tls.truststoreType(), wachtwoord));
-        return fabriek.getTrustManagers();
-    }
-
-    private static KeyStore laad(Path pad, String soort, char[] wachtwoord) throws Exception {
-        KeyStore opslag = KeyStore.getInstance(soort == null ? "PKCS12" : soort);
-        try (InputStream in = Files.newInputStream(pad)) {
-            opslag.load(in, wachtwoord);
-        }
-        return opslag;
     }
 
     static Punt certificaat(ConnectorInstellingen instellingen, ZoneId zone, LocalDate vandaag) throws Exception {

@@ -1,17 +1,11 @@
 package nl.verzuim.connector.duo;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 
@@ -24,6 +18,7 @@ import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.config.Sleutelbossen;
 
 /**
  * How the DUO client reaches DUO: time-outs always; in production a client certificate (mutual TLS) and WS-Security
@@ -58,15 +53,10 @@ public final class DuoTransport {
         try {
             TLSClientParameters parameters = new TLSClientParameters();
             if (tls.keystore() != null) {
-                char[] wachtwoord = wachtwoord(tls.keystoreWachtwoord());
-                KeyManagerFactory sleutels = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                sleutels.init(laad(tls.keystore(), tls.keystoreType(), wachtwoord), wachtwoord);
-                parameters.setKeyManagers(sleutels.getKeyManagers());
+                parameters.setKeyManagers(Sleutelbossen.sleutels(tls));
             }
             if (tls.truststore() != null) {
-                TrustManagerFactory vertrouwd = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                vertrouwd.init(laad(tls.truststore(), tls.truststoreType(), wachtwoord(tls.truststoreWachtwoord())));
-                parameters.setTrustManagers(vertrouwd.getTrustManagers());
+                parameters.setTrustManagers(Sleutelbossen.vertrouwd(tls));
             }
             parameters.setDisableCNCheck(false);
             return parameters;
@@ -108,17 +98,5 @@ public final class DuoTransport {
         };
         instellingen.put(ConfigurationConstants.PW_CALLBACK_REF, sleutelwachtwoord);
         return new WSS4JOutInterceptor(instellingen);
-    }
-
-    private static KeyStore laad(Path pad, String type, char[] wachtwoord) throws GeneralSecurityException, IOException {
-        KeyStore opslag = KeyStore.getInstance(type);
-        try (InputStream in = Files.newInputStream(pad)) {
-            opslag.load(in, wachtwoord);
-        }
-        return opslag;
-    }
-
-    private static char[] wachtwoord(String wachtwoord) {
-        return wachtwoord == null ? new char[0] : wachtwoord.toCharArray();
     }
 }

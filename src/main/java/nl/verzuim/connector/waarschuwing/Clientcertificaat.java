@@ -1,7 +1,5 @@
 package nl.verzuim.connector.waarschuwing;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -11,6 +9,7 @@ import java.util.Collections;
 import java.util.Optional;
 
 import nl.verzuim.connector.config.ConnectorInstellingen;
+import nl.verzuim.connector.config.Sleutelbossen;
 
 /** The last day the DUO client certificate (the key entries of {@code connector.duo.tls.keystore}) is valid. */
 public final class Clientcertificaat {
@@ -20,13 +19,9 @@ public final class Clientcertificaat {
 
     /** Empty when no keystore is set; throws when it is set but cannot be read (the message names no secret). */
     public static Optional<LocalDate> geldigTot(ConnectorInstellingen.Tls tls, ZoneId zone) throws Exception {
-        if (tls == null || tls.keystore() == null) {
+        KeyStore opslag = Sleutelbossen.clientcertificaat(tls);
+        if (opslag == null) {
             return Optional.empty();
-        }
-        KeyStore opslag = KeyStore.getInstance(tls.keystoreType() == null ? "PKCS12" : tls.keystoreType());
-        char[] wachtwoord = tls.keystoreWachtwoord() == null ? new char[0] : tls.keystoreWachtwoord().toCharArray();
-        try (InputStream in = Files.newInputStream(tls.keystore())) {
-            opslag.load(in, wachtwoord);
         }
         LocalDate eerste = null;
         for (String alias : Collections.list(opslag.aliases())) {
