@@ -199,6 +199,7 @@ public abstract class ConnectorTestBasis {
     /** Each test starts from an empty connector state; WireMock forgets what it received. */
     @BeforeEach
     void leegToestand() throws Exception {
+        wachtOpLegeInbox();
         wachtOpLopendeAfleveringen();
         for (String tabel : new String[] {"verzonden_bericht", "toegangslog", "bewaartermijn_opschoning",
                 "audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
@@ -208,6 +209,31 @@ public abstract class ConnectorTestBasis {
         MOCK.resetRequests();
         SMTP.purgeEmailFromAllMailboxes();
         inlogPogingen.vergeetAlles(); // failed logins of one test must not lock out the next
+    }
+
+    /**
+     * A file an earlier test left in the shared inbox (one it never waited for) would be read during this test, and
+     * a NotifyBuilder of this test would count its intake instead of this test's own file. It gets a few seconds to
+     * be read; what is still there then is removed.
+     */
+    private static void wachtOpLegeInbox() throws Exception {
+        Path inbox = MAP.resolve("inbox");
+        for (int i = 0; i < 50 && !exportsIn(inbox).isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        for (Path achtergelaten : exportsIn(inbox)) {
+            Files.deleteIfExists(achtergelaten);
+        }
+    }
+
+    private static java.util.List<Path> exportsIn(Path inbox) throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> inhoud = Files.list(inbox)) {
+            return inhoud.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().endsWith(".camelLock")).toList();
+        }
     }
 
     /**
