@@ -141,6 +141,27 @@ public class MeldingActies {
         return vind(meldingId);
     }
 
+    /**
+     * A person marks a signal (kanaal SIGNAAL: the school's own or ZAS) as talked about: it leaves the attention
+     * block, stays in the lists, and the audit names who and when. Only a signal still open can be marked; of two
+     * marks at once, one counts.
+     */
+    @Transactional
+    public Melding bespreek(long meldingId, String door) {
+        Melding melding = vind(meldingId);
+        if (melding.kanaal() != Kanaal.SIGNAAL) {
+            throw new NietMogelijk("melding " + meldingId + " is geen signaal");
+        }
+        Instant nu = klok.instant();
+        if (!meldingen.wissel(meldingId, MeldingStatus.GESIGNALEERD, MeldingStatus.BESPROKEN, nu)) {
+            throw new NietMogelijk("signaal " + meldingId + " is niet meer open (status " + vind(meldingId).status()
+                    + ")");
+        }
+        audit.schrijf(meldingId, "BESPROKEN", null, melding.soort() + " besproken", door, nu);
+        LOG.info("Signaal {} besproken", meldingId);
+        return vind(meldingId);
+    }
+
     private Melding vind(long meldingId) {
         return meldingen.vind(meldingId).orElseThrow(() -> new NietGevonden("melding " + meldingId + " bestaat niet"));
     }

@@ -16,6 +16,8 @@ public enum MeldingStatus {
     INGETROKKEN,
     /** A signal for the school only; nothing is sent. */
     GESIGNALEERD,
+    /** A signal the school has talked about (a person marked it; the audit names who): off the page's attention block. */
+    BESPROKEN,
     /**
      * Not sent, and never to be: a later LAS export took its basis away before it left (the audit names the file).
      */

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * One signal rule of a school's own attendance policy (its aanwezigheidsbeleid; seed 002 is an example): what it
- * counts, in which window, and at which steps it signals. The school configures its rules (phase 2: the school
- * file's {@code signalen:} list, one entry per rule, keys as named in each component below); {@link Schoolsignalen}
+ * counts, in which window, and at which steps it signals. The school configures its rules (the schools file's
+ * {@code signalen:} list, one entry per rule, keys as named in each component below); {@link Schoolsignalen}
  * judges them for a pupil and {@link Beoordelaar} returns the signals, kanaal {@code SIGNAAL}, with the rule's name
  * as soort ({@link Schoolsignaal}). Immutable; the constructor checks every combination and names the key that is
  * wrong, in Dutch, for the school's IT.

@@ -10,6 +10,7 @@ import java.util.Set;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.rules.Regelinstellingen;
 import nl.verzuim.connector.rules.Schoolkalender;
+import nl.verzuim.connector.rules.Signaalregel;
 
 /**
  * One school (BRIN + vestiging) the connector serves, as configured in the schools file (las-input.md §3), with its
@@ -20,18 +21,22 @@ import nl.verzuim.connector.rules.Schoolkalender;
  *                       {@link #ALLE_KANALEN}): a school whose LAS files its own DUO meldingen leaves DUO out
  * @param meldingenVanaf go-live ({@code meldingen_vanaf}; null: none): a decision first held before this day is kept
  *                       as historical — shown, counted in no deadline, sent only when a person sends it
+ * @param signalen       the school's own signal rules ({@code signalen:}, its aanwezigheidsbeleid; default none: the
+ *                       rules decide exactly what they decide without them)
  */
 public record School(String brin, String vestiging, String naam, Onderwijssoort onderwijssoort,
                      Contactpersoon contactpersoon, Melder melder, String lasProfiel,
                      Map<DayOfWeek, Integer> lesminuten, List<Schoolkalender.Vakantie> vakanties,
                      Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden,
-                     Set<Kanaal> kanalen, LocalDate meldingenVanaf, Schoolkalender kalender) {
+                     Set<Kanaal> kanalen, LocalDate meldingenVanaf, List<Signaalregel> signalen,
+                     Schoolkalender kalender) {
 
     /** The default of {@code kanalen} (las-input.md §3): both receivers. */
     public static final Set<Kanaal> ALLE_KANALEN = Set.of(Kanaal.DUO, Kanaal.OT);
 
     public School {
         kanalen = kanalen == null ? ALLE_KANALEN : Set.copyOf(kanalen);
+        signalen = signalen == null ? List.of() : List.copyOf(signalen);
     }
 
     /** A school as configured, serving both receivers from the start; its calendar follows from its configuration. */
@@ -50,7 +55,17 @@ public record School(String brin, String vestiging, String naam, Onderwijssoort 
                   Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden, Set<Kanaal> kanalen,
                   LocalDate meldingenVanaf) {
         this(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten, vakanties,
-                vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf,
+                vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf, List.of());
+    }
+
+    /** A school as configured, with its own signal rules; its calendar follows from its configuration. */
+    public School(String brin, String vestiging, String naam, Onderwijssoort onderwijssoort,
+                  Contactpersoon contactpersoon, Melder melder, String lasProfiel,
+                  Map<DayOfWeek, Integer> lesminuten, List<Schoolkalender.Vakantie> vakanties,
+                  Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden, Set<Kanaal> kanalen,
+                  LocalDate meldingenVanaf, List<Signaalregel> signalen) {
+        this(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten, vakanties,
+                vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf, signalen,
                 new Schoolkalender(lesminuten, vakanties, vrijeDagen));
     }
 
@@ -83,7 +98,7 @@ public record School(String brin, String vestiging, String naam, Onderwijssoort 
     }
 
     public Regelinstellingen regelinstellingen() {
-        return new Regelinstellingen(meld18Plus16Uur);
+        return new Regelinstellingen(meld18Plus16Uur, signalen);
     }
 
     /** Equal when configured alike: the calendar follows from the configuration. */
@@ -104,6 +119,6 @@ public record School(String brin, String vestiging, String naam, Onderwijssoort 
 
     private List<Object> configuratie() {
         return Arrays.asList(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten,
-                vakanties, vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf);
+                vakanties, vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf, signalen);
     }
 }

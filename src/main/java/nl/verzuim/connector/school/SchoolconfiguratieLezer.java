@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,11 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
+import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Kanaal;
 import nl.verzuim.connector.rules.Schoolkalender;
+import nl.verzuim.connector.rules.Signaalregel;
+import nl.verzuim.connector.rules.Verzuimsoort;
 
 /**
  * Reads the schools file (las-input.md §3). Every key is read; an unknown or missing key, or a value that does
@@ -41,7 +45,10 @@ public final class SchoolconfiguratieLezer {
             "zondag", DayOfWeek.SUNDAY);
     private static final Set<String> SCHOOL_SLEUTELS = Set.of("brin", "vestiging", "naam", "onderwijssoort",
             "contactpersoon", "melder", "las_profiel", "lesminuten", "vakanties", "vrije_dagen",
-            "meld_18_plus_16_uur", "verzenden", "kanalen", "meldingen_vanaf");
+            "meld_18_plus_16_uur", "verzenden", "kanalen", "meldingen_vanaf", "signalen");
+    /** The keys of one signal rule (src/docs/rules.md, "The school's own signals"): each a component of the rule. */
+    private static final Set<String> SIGNAAL_SLEUTELS = Set.of("naam", "titel", "codes", "telt", "stappen",
+            "daarna_elke", "na_de_eerste", "laatste", "minstens", "venster", "wijkt_voor");
     private static final Set<String> VERPLICHT = Set.of("brin", "vestiging", "naam", "onderwijssoort",
             "contactpersoon", "melder", "lesminuten");
 
@@ -179,8 +186,142 @@ public final class SchoolconfiguratieLezer {
         }
         LocalDate vanaf = velden.containsKey("meldingen_vanaf")
                 ? datum(velden.get("meldingen_vanaf").getValueNode(), "meldingen_vanaf") : null;
+        List<Signaalregel> signalen = velden.containsKey("signalen")
+                ? signalen(velden.get("signalen").getValueNode(), brin + vestiging) : List.of();
         return new School(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, profiel, lesminuten,
-                vakanties, vrijeDagen, meld18, verzenden, kanalen, vanaf);
+                vakanties, vrijeDagen, meld18, verzenden, kanalen, vanaf, signalen);
+    }
+
+    /**
+     * The school's own signal rules; an error names the file, the line, the school and the key
+     * ({@code scholen.yaml regel 31: school 12AB00, signalen[2].telt: ...}).
+     */
+    private List<Signaalregel> signalen(Node node, String school) {
+        List<Signaalregel> regels = new ArrayList<>();
+        Set<String> namen = new LinkedHashSet<>();
+        List<Node> lijst = yaml.sequence(node, "signalen");
+        for (int i = 0; i < lijst.size(); i++) {
+            Node regelNode = lijst.get(i);
+            String pad = "school " + school + ", signalen[" + (i + 1) + "]";
+            Signaalregel regel = signaalregel(regelNode, pad);
+            if (!namen.add(regel.naam())) {
+                throw yaml.fout(regelNode, pad + ".naam: " + regel.naam() + " staat er twee keer in");
+            }
+            regels.add(regel);
+        }
+        return regels;
+    }
+
+    private Signaalregel signaalregel(Node node, String pad) {
+        Map<String, NodeTuple> velden = sleutels(node, SIGNAAL_SLEUTELS, pad);
+        for (String verplicht : List.of("naam", "codes", "telt")) {
+            if (!velden.containsKey(verplicht)) {
+                throw yaml.fout(node, pad + ": sleutel '" + verplicht + "' ontbreekt");
+            }
+        }
+        String naam = yaml.tekst(velden.get("naam"), pad + ".naam");
+        String titel = velden.containsKey("titel") ? yaml.tekst(velden.get("titel"), pad + ".titel") : null;
+        Set<Afwezigheidscode> codes = EnumSet.noneOf(Afwezigheidscode.class);
+        for (Node code : yaml.sequence(velden.get("codes").getValueNode(), pad + ".codes")) {
+            codes.add(constante(code, Afwezigheidscode.class, pad + ".codes"));
+        }
+        Signaalregel.Telling telt = constante(velden.get("telt").getValueNode(), Signaalregel.Telling.class,
+                pad + ".telt");
+        List<Integer> stappen = new ArrayList<>();
+        if (velden.containsKey("stappen")) {
+            for (Node stap : yaml.sequence(velden.get("stappen").getValueNode(), pad + ".stappen")) {
+                stappen.add(getal(stap, pad + ".stappen"));
+            }
+        }
+        Signaalregel.Venster venster = velden.containsKey("venster")
+                ? venster(velden.get("venster").getValueNode(), pad + ".venster")
+                : telt == Signaalregel.Telling.ZIEKTEDAGEN ? Signaalregel.Venster.ziekmelding() : null;
+        Set<Verzuimsoort> wijktVoor = EnumSet.noneOf(Verzuimsoort.class);
+        if (velden.containsKey("wijkt_voor")) {
+            for (Node soort : yaml.sequence(velden.get("wijkt_voor").getValueNode(), pad + ".wijkt_voor")) {
+                wijktVoor.add(constante(soort, Verzuimsoort.class, pad + ".wijkt_voor"));
+            }
+        }
+        try {
+            return new Signaalregel(naam, titel, codes, telt, stappen, getal(velden, "daarna_elke", pad),
+                    getal(velden, "na_de_eerste", pad), getal(velden, "laatste", pad), getal(velden, "minstens", pad),
+                    venster, wijktVoor);
+        } catch (IllegalArgumentException e) {
+            // the rule names the key that is wrong ("signaal TE_LAAT, stappen [3, 2]: ..."); the reader adds where
+            throw yaml.fout(node, pad + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code schooljaar}, or one of {@code {lesweken: N}}, {@code {kalenderdagen: N}}, {@code {kalendermaanden: N}}. */
+    private Signaalregel.Venster venster(Node node, String pad) {
+        Signaalregel.Venster.Eenheid eenheid;
+        int aantal;
+        if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+            String waarde = yaml.scalar(node, pad).trim();
+            if (!waarde.equals("schooljaar")) {
+                throw yaml.fout(node, pad + ": '" + waarde + "' is niet toegestaan; kies schooljaar, {lesweken: N},"
+                        + " {kalenderdagen: N} of {kalendermaanden: N}");
+            }
+            eenheid = Signaalregel.Venster.Eenheid.SCHOOLJAAR;
+            aantal = 1;
+        } else {
+            Map<String, NodeTuple> velden = sleutels(node, Set.of("lesweken", "kalenderdagen", "kalendermaanden"), pad);
+            if (velden.size() != 1) {
+                throw yaml.fout(node, pad + ": geef één van lesweken, kalenderdagen of kalendermaanden");
+            }
+            Map.Entry<String, NodeTuple> enige = velden.entrySet().iterator().next();
+            eenheid = Signaalregel.Venster.Eenheid.valueOf(enige.getKey().toUpperCase(Locale.ROOT));
+            aantal = getal(enige.getValue().getValueNode(), pad + "." + enige.getKey());
+        }
+        try {
+            return new Signaalregel.Venster(eenheid, aantal);
+        } catch (IllegalArgumentException e) {
+            throw yaml.fout(node, pad + ": " + e.getMessage());
+        }
+    }
+
+    /** A mapping whose unknown key is an error naming school and rule: "school 12AB00, signalen[2]: onbekende sleutel". */
+    private Map<String, NodeTuple> sleutels(Node node, Set<String> toegestaan, String pad) {
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            throw yaml.fout(node, pad + ": verwacht sleutels en waarden");
+        }
+        Map<String, NodeTuple> velden = yaml.mapping(node, null, pad);
+        for (Map.Entry<String, NodeTuple> veld : velden.entrySet()) {
+            if (!toegestaan.contains(veld.getKey())) {
+                throw yaml.fout(veld.getValue().getKeyNode(), pad + ": onbekende sleutel '" + veld.getKey()
+                        + "'; bekend: " + String.join(", ", new java.util.TreeSet<>(toegestaan)));
+            }
+        }
+        return velden;
+    }
+
+    private int getal(Map<String, NodeTuple> velden, String sleutel, String pad) {
+        return velden.containsKey(sleutel) ? getal(velden.get(sleutel).getValueNode(), pad + "." + sleutel) : 0;
+    }
+
+    private int getal(Node node, String pad) {
+        String tekst = yaml.scalar(node, pad).trim();
+        try {
+            return Integer.parseInt(tekst);
+        } catch (NumberFormatException e) {
+            throw yaml.fout(node, pad + ": '" + tekst + "' is geen geheel getal");
+        }
+    }
+
+    /** An enum constant by its name, case ignored; else an error listing what is allowed. */
+    private <E extends Enum<E>> E constante(Node node, Class<E> type, String pad) {
+        String waarde = yaml.scalar(node, pad).trim();
+        for (E constante : type.getEnumConstants()) {
+            if (constante.name().equalsIgnoreCase(waarde)) {
+                return constante;
+            }
+        }
+        List<String> toegestaan = new ArrayList<>();
+        for (E constante : type.getEnumConstants()) {
+            toegestaan.add(type == Signaalregel.Telling.class ? constante.name().toLowerCase(Locale.ROOT)
+                    : constante.name());
+        }
+        throw yaml.fout(node, pad + ": '" + waarde + "' is niet toegestaan; kies " + String.join(" | ", toegestaan));
     }
 
     private Map<DayOfWeek, Integer> lesminuten(NodeTuple tuple) {

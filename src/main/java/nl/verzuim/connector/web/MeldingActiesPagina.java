@@ -59,6 +59,13 @@ public class MeldingActiesPagina {
                 () -> acties.trekIn(id, reden, wie.getName()));
     }
 
+    @PostMapping("/meldingen/{id}/besproken")
+    public String besproken(@PathVariable long id, @RequestParam(defaultValue = "overzicht") String terug,
+                            Authentication wie, RedirectAttributes bericht) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
+        return doe(id, terug, bericht, "Signaal #" + id + " is besproken.", () -> acties.bespreek(id, wie.getName()));
+    }
+
     @PostMapping("/meldingen/{id}/opnieuw")
     public String opnieuw(@PathVariable long id, @RequestParam(defaultValue = "overzicht") String terug,
                           Authentication wie, RedirectAttributes bericht) {

@@ -51,10 +51,13 @@ public class OverzichtController {
     private final boolean sandbox;
     private final Inzage inzage;
     private final Bewaartermijn bewaartermijn;
+    private final Signalenblok signalen;
 
     public OverzichtController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
                                Scholen scholen, Waarschuwingen waarschuwingen, Clock klok,
-                               ConnectorInstellingen instellingen, Inzage inzage, Bewaartermijn bewaartermijn) {
+                               ConnectorInstellingen instellingen, Inzage inzage, Bewaartermijn bewaartermijn,
+                               Signalenblok signalen) {
+        this.signalen = signalen;
         this.inzage = inzage;
         this.bewaartermijn = bewaartermijn;
         this.overzicht = overzicht;
@@ -91,6 +94,7 @@ public class OverzichtController {
         model.addAttribute("wachtend", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, null,
                 MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200, bereik)));
         model.addAttribute("doodlopers", overzicht.nieuwsteDoodlopers(200, bereik));
+        model.addAttribute("signalen", signalen.open(bereik, vandaag));
 
         Beheeroverzicht.Zoekvraag vraag = Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, false, 1000,
                 vandaag, bereik);

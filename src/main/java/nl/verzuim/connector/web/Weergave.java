@@ -33,6 +33,7 @@ public class Weergave {
             Map.entry("MISLUKT", "Mislukt"),
             Map.entry("INGETROKKEN", "Ingetrokken"),
             Map.entry("GESIGNALEERD", "Signaal voor de school"),
+            Map.entry("BESPROKEN", "Signaal besproken"),
             Map.entry("VERVALLEN", "Vervallen (niet verzonden)"),
             Map.entry("HISTORISCH", "Historisch (voor de start)"));
 

@@ -77,6 +77,37 @@ class BeoordeelCommandoTest {
     }
 
     @Test
+    void eenSchoolMetSignalenKrijgtOokDeEigenSignalenMetDeNaamVanDeRegelAlsSoort() throws IOException {
+        // The data of the first test, with a schools file whose 00YY00 has seed 002's policy (scholen-signalen.yaml,
+        // the README's example). LN094837 absent without leave every school day from 02-11: SPIJBELEN counts school
+        // days with ONG, steps 3, 6, 9 on wo 04-11, ma 09-11, do 12-11; BIJNA_16_UUR: 330 + 330 = 660 >= 600 minutes
+        // on di 03-11, before the 16-uur melding of do 05-11 it gives way to. LN100200 ill 16-11 to 24-11: ZIEKTEDAG
+        // 4 on do 19-11 and 6 on ma 23-11. Every national decision stays as it was.
+        List<String> regels = new ArrayList<>(List.of(KOP));
+        regels.addAll(elkeSchooldag("LN094837", "2026-11-02", "2026-12-04", "08:30;;;ONG;niet op school"));
+        regels.addAll(elkeSchooldag("LN100200", "2026-11-16", "2026-11-24", ";;;ZK;ziek gemeld door moeder"));
+        Path csv = schrijf("00YY00_verzuim.csv", regels);
+
+        Resultaat zonder = beoordeel("--scholen", SCHOLEN.toString(), "--peildatum", "2026-12-04",
+                DOSSIER_2014.toString(), csv.toString());
+        Resultaat met = beoordeel("--scholen", "src/test/resources/scholen-signalen.yaml", "--peildatum",
+                "2026-12-04", DOSSIER_2014.toString(), csv.toString());
+
+        assertThat(met.status).isZero();
+        List<String> eigen = met.zonderUitleg().stream().filter(b -> !zonder.zonderUitleg().contains(b))
+                .map(b -> b.get("leerling_id") + " " + b.get("kanaal") + " " + b.get("soort") + " " + b.get("begindatum"))
+                .toList();
+        assertThat(eigen).containsExactlyInAnyOrder(
+                "LN094837 SIGNAAL BIJNA_16_UUR 2026-11-03",
+                "LN094837 SIGNAAL SPIJBELEN 2026-11-04", "LN094837 SIGNAAL SPIJBELEN 2026-11-09",
+                "LN094837 SIGNAAL SPIJBELEN 2026-11-12",
+                "LN100200 SIGNAAL ZIEKTEDAG 2026-11-19", "LN100200 SIGNAAL ZIEKTEDAG 2026-11-23");
+        assertThat(met.zonderUitleg()).as("every national decision as without signalen:")
+                .containsAll(zonder.zonderUitleg()).hasSize(zonder.zonderUitleg().size() + eigen.size());
+        assertThat(met.uit).contains("SPIJBELEN");
+    }
+
+    @Test
     void eenLatereExportDieDagenHercodeertNeemtDeBeslissingWegZoalsInDeInbox() throws IOException {
         // Monday's export: 2–5 November ONG (1200 minutes: a 16-uur melding). Tuesday's covers 2–6 November: the
         // parent called, 2–5 November are ZK now, and 6 November is ONG. The later export speaks for its period

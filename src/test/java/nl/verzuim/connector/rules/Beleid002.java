@@ -76,7 +76,7 @@ public final class Beleid002 {
     public static final List<Signaalregel> REGELS = List.of(TE_LAAT, TE_LAAT_MINUTEN, SPIJBELEN, ZIEKTEDAG,
             DERDE_ZIEKMELDING, WEEKDAG, BIJNA_16_UUR);
 
-    /** The same rules as the {@code signalen:} key of a school in the school file (las-input.md §3, phase 2). */
+    /** The same rules as the {@code signalen:} key of a school in the schools file ({@code SchoolconfiguratieLezer}). */
     public static final String YAML = """
             signalen:                              # the school's own signals (issue 15); none: today's output
               - naam: TE_LAAT                      # [A-Z][A-Z0-9_]*, at most 40: the soort beoordeel prints (kanaal SIGNAAL)

@@ -18,8 +18,8 @@ import nl.verzuim.connector.rules.Signaalregel.Venster;
 /**
  * The README's example is one policy in two forms: {@link Beleid002#YAML} read key for key onto {@link Signaalregel}
  * is {@link Beleid002#REGELS}. The reading here is the plain mapping of the {@code signalen:} shape (every key a
- * component of the rule); phase 2 gives the school file's reader the same mapping with file and line in its errors,
- * and this test then reads the example with it instead.
+ * component of the rule). The schools file's reader, which adds file, line, school and key to its errors, reads the
+ * same example in {@code SchoolconfiguratieLezerTest}.
  */
 class Beleid002Test {
 

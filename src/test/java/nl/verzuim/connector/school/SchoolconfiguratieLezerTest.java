@@ -9,6 +9,9 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import nl.verzuim.connector.rules.Beleid002;
+import nl.verzuim.connector.rules.Regelinstellingen;
+
 class SchoolconfiguratieLezerTest {
 
     static final String GELDIG = """
@@ -95,5 +98,77 @@ class SchoolconfiguratieLezerTest {
         String zonder = GELDIG.replace("    onderwijssoort: PO\n", "");
         assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(zonder), "s.yaml"))
                 .hasMessageContaining("sleutel 'onderwijssoort' ontbreekt");
+    }
+
+    // ---- signalen: (issue 15, src/docs/rules.md "The school's own signals") ----
+
+    /** The test school with {@code signalen:} (indented as a school's key) after its last key. */
+    static String metSignalen(String signalen) {
+        return GELDIG + signalen.indent(4);
+    }
+
+    @Test
+    void hetVoorbeeldVanDeReadmeIsHetBeleidVanSeed002() {
+        School school = SchoolconfiguratieLezer.lees(new StringReader(metSignalen(Beleid002.YAML)), "scholen.yaml")
+                .scholen().get(0);
+        assertThat(school.signalen()).isEqualTo(Beleid002.REGELS);
+        assertThat(school.regelinstellingen().signalen()).isEqualTo(Beleid002.REGELS);
+    }
+
+    @Test
+    void eenSchoolZonderSignalenHeeftDeRegelinstellingenVanVandaag() {
+        School school = SchoolconfiguratieLezer.lees(new StringReader(GELDIG), "scholen.yaml").scholen().get(0);
+        assertThat(school.signalen()).isEmpty();
+        assertThat(school.regelinstellingen()).isEqualTo(new Regelinstellingen(false));
+    }
+
+    @Test
+    void eenOnbekendeSleutelInEenSignaalNoemtBestandRegelSchoolEnSleutel() {
+        String fout = metSignalen("""
+                signalen:
+                  - {naam: TE_LAAT, codes: [TL], telt: registraties, stappen: [3], venster: schooljaar}
+                  - naam: SPIJBELEN
+                    codes: [ONG]
+                    telt: dagen
+                    drempel: [3]
+                    venster: schooljaar
+                """);
+        assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(fout), "scholen.yaml"))
+                .isInstanceOf(SchoolconfiguratieFout.class)
+                .hasMessageStartingWith("scholen.yaml regel 30: school 12AB00, signalen[2]: onbekende sleutel 'drempel'");
+    }
+
+    @Test
+    void eenVerkeerdeWaardeInEenSignaalNoemtSchoolEnSleutel() {
+        assertThatThrownBy(() -> lees("{naam: TE_LAAT, codes: [TL], telt: keren, stappen: [3], venster: schooljaar}"))
+                .hasMessageContaining("regel 26: school 12AB00, signalen[1].telt: 'keren' is niet toegestaan; kies"
+                        + " registraties | dagen | minuten | ziekmeldingen | ziektedagen | weekdagpatroon");
+        assertThatThrownBy(() -> lees("{naam: TE_LAAT, codes: [XX], telt: dagen, stappen: [3], venster: schooljaar}"))
+                .hasMessageContaining("school 12AB00, signalen[1].codes: 'XX' is niet toegestaan");
+        assertThatThrownBy(() -> lees("{naam: TE_LAAT, codes: [TL], telt: dagen, stappen: [3, 2], venster: schooljaar}"))
+                .hasMessageContaining("school 12AB00, signalen[1]: signaal TE_LAAT, stappen [3, 2]: moeten positief"
+                        + " zijn en oplopen");
+        assertThatThrownBy(() -> lees("{naam: TE_LAAT, codes: [TL], telt: dagen, stappen: [drie], venster: schooljaar}"))
+                .hasMessageContaining("school 12AB00, signalen[1].stappen: 'drie' is geen geheel getal");
+        assertThatThrownBy(() -> lees("{naam: TE_LAAT, codes: [TL], telt: dagen, stappen: [3], venster: {weken: 4}}"))
+                .hasMessageContaining("school 12AB00, signalen[1].venster: onbekende sleutel 'weken'");
+        assertThatThrownBy(() -> lees("{naam: TE_LAAT, codes: [TL], telt: dagen, stappen: [3], venster: {lesweken: 60}}"))
+                .hasMessageContaining("school 12AB00, signalen[1].venster: venster lesweken: 60 ligt niet tussen 1 en 52");
+        assertThatThrownBy(() -> lees("{naam: TE_LAAT, codes: [TL], stappen: [3], venster: schooljaar}"))
+                .hasMessageContaining("school 12AB00, signalen[1]: sleutel 'telt' ontbreekt");
+        assertThatThrownBy(() -> lees("{naam: ZAS_EIGEN, codes: [ZK], telt: dagen, stappen: [3], venster: schooljaar}"))
+                .hasMessageContaining("school 12AB00, signalen[1]: signaal ZAS_EIGEN: naam is al een landelijke soort");
+    }
+
+    @Test
+    void eenNaamTweeKeerIsEenFout() {
+        String regel = "{naam: TE_LAAT, codes: [TL], telt: registraties, stappen: [3], venster: schooljaar}";
+        assertThatThrownBy(() -> lees(regel + "\n  - " + regel))
+                .hasMessageContaining("regel 27: school 12AB00, signalen[2].naam: TE_LAAT staat er twee keer in");
+    }
+
+    private static Scholen lees(String eenRegel) {
+        return SchoolconfiguratieLezer.lees(new StringReader(metSignalen("signalen:\n  - " + eenRegel + "\n")),
+                "scholen.yaml");
     }
 }
