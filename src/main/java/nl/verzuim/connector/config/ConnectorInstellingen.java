@@ -74,6 +74,9 @@ public record ConnectorInstellingen(boolean sandbox,
      *                           to {@code processed/} beside it there
      * @param maxPogingen        a file that cannot be stored this many times (a database that keeps failing) goes
      *                           to quarantine with a report instead of being tried again
+     * @param leesslotLease      how long the read lock on a file in a shared inbox holds without renewal: the
+     *                           reading instance renews it while it reads; a dead instance's file is read by another
+     *                           one lease later
      */
     public record Intake(org.springframework.util.unit.DataSize maxBestandsgrootte,
                          Duration readLockMinAge,
@@ -81,7 +84,8 @@ public record ConnectorInstellingen(boolean sandbox,
                          int maxPogingen,
                          boolean klaarBestand,
                          Path sftpMap,
-                         boolean sftpVerwijderen) {
+                         boolean sftpVerwijderen,
+                         Duration leesslotLease) {
     }
 
     /**

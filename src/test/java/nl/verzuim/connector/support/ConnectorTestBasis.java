@@ -203,7 +203,8 @@ public abstract class ConnectorTestBasis {
         wachtOpLopendeAfleveringen();
         for (String tabel : new String[] {"verzonden_bericht", "toegangslog", "bewaartermijn_opschoning",
                 "audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
-                "registratie", "verzorger", "leerling", "quarantaine", "camel_messageprocessed", "registratie_export"}) {
+                "registratie", "verzorger", "leerling", "quarantaine", "camel_messageprocessed", "registratie_export",
+                "inbox_leesslot"}) {
             jdbc.sql("delete from " + tabel).update();
         }
         MOCK.resetRequests();
