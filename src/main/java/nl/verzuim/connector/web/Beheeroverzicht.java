@@ -96,10 +96,63 @@ public class Beheeroverzicht {
         return new Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, max, bereik);
     }
 
+    /** The newest {@code vraag.max()} meldingen of a search (the first page). */
     public List<Melding> zoek(Zoekvraag vraag) {
-        StringBuilder sql = new StringBuilder("select * from melding where ")
-                .append(vraag.bereik().sql("brin", "vestiging"));
-        List<Object> params = new ArrayList<>(vraag.bereik().parameters());
+        return zoek(vraag, 0);
+    }
+
+    /**
+     * {@code vraag.max()} meldingen of a search from the {@code vanaf}-th on, in the one order of page and API:
+     * per school, newest first (index ix_melding_school_id).
+     */
+    public List<Melding> zoek(Zoekvraag vraag, long vanaf) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select * from melding where ").append(waar(vraag, params));
+        sql.append(" order by brin, vestiging, id desc offset ").append(Math.max(0, vanaf))
+                .append(" rows fetch next ").append(Math.max(1, vraag.max())).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(MeldingRepository::rij).list();
+    }
+
+    /** How many meldingen a search finds: exact, however many (no list is cut off silently). */
+    public long tel(Zoekvraag vraag) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from melding where " + waar(vraag, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    /** One page of a search: {@code vraag.max()} per page, pages counted from 1. */
+    public Pagina<BeheerModel.MeldingOverzicht> pagina(Zoekvraag vraag, int pagina) {
+        long totaal = tel(vraag);
+        List<BeheerModel.MeldingOverzicht> inhoud = (long) (pagina - 1) * vraag.max() >= totaal ? List.of()
+                : zoek(vraag, (long) (pagina - 1) * vraag.max()).stream()
+                        .map(m -> BeheerModel.MeldingOverzicht.van(m, vraag.vandaag())).toList();
+        return new Pagina<>(inhoud, totaal, pagina, vraag.max());
+    }
+
+    /**
+     * One page of a list, with the exact total.
+     *
+     * @param pagina    counted from 1
+     * @param perPagina at most this many on a page
+     */
+    public record Pagina<T>(List<T> inhoud, long totaal, int pagina, int perPagina) {
+        /** At least 1: an empty list is one empty page. */
+        public int paginas() {
+            return (int) Math.max(1, (totaal + perPagina - 1) / perPagina);
+        }
+    }
+
+    /** A page number from a request: 1 or more, otherwise 400. */
+    public static int paginanummer(int pagina) {
+        if (pagina < 1) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "pagina: 1 of meer");
+        }
+        return pagina;
+    }
+
+    private static String waar(Zoekvraag vraag, List<Object> params) {
+        StringBuilder sql = new StringBuilder(vraag.bereik().sql("brin", "vestiging"));
+        params.addAll(vraag.bereik().parameters());
         if (vraag.brin() != null) {
             sql.append(" and brin = ?");
             params.add(vraag.brin());
@@ -124,8 +177,7 @@ public class Beheeroverzicht {
         if (vraag.teruggezet()) {
             sql.append(" and kanaal = 'OT' and ot_status = 'TERUGGEZET'");
         }
-        sql.append(" order by brin, vestiging, id desc fetch first ").append(Math.max(1, vraag.max())).append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query(MeldingRepository::rij).list();
+        return sql.toString();
     }
 
     /** The meldingen of a search as the page and the API list them. */
@@ -193,6 +245,20 @@ public class Beheeroverzicht {
     /** Every dead letter within reach, oldest first (the API). */
     public List<Doodloper> doodlopers(Schoolbereik bereik) {
         return outbox.doodlopers(false, Integer.MAX_VALUE, bereik);
+    }
+
+    /** How many dead letters there are within reach: exact. */
+    public long aantalDoodlopers(Schoolbereik bereik) {
+        List<Object> params = new ArrayList<>();
+        params.add(OutboxRepository.MISLUKT);
+        params.addAll(bereik.parameters());
+        return jdbc.sql("select count(*) from outbox o join melding m on m.id = o.melding_id where o.status = ? and "
+                + bereik.sql("m.brin", "m.vestiging")).params(params).query(Long.class).single();
+    }
+
+    /** How many files are in quarantine as this account sees them (the board's only, see below). */
+    public long aantalInQuarantaine(Schoolbereik bereik) {
+        return bereik.heelBestuur() ? quarantaine.aantal() : 0;
     }
 
     /** At most {@code max} dead letters within reach, the newest first (the page). */

@@ -69,6 +69,11 @@ public class OverzichtController {
         this.sandbox = instellingen.sandbox();
     }
 
+    /** Meldingen per page in the list per school. */
+    static final int PER_PAGINA = 50;
+    /** The most an attention list shows; its counter is exact and the list says "De eerste 20 van N". */
+    static final int AANDACHT = 20;
+
     /** A school's block on the page. */
     public record Schoolblok(String code, String naam, boolean naGoedkeuring, List<BeheerModel.MeldingOverzicht> meldingen) {
     }
@@ -78,6 +83,7 @@ public class OverzichtController {
                             @RequestParam(required = false) Kanaal kanaal,
                             @RequestParam(required = false) MeldingStatus status,
                             @RequestParam(defaultValue = "false") boolean termijnVerstreken,
+                            @RequestParam(defaultValue = "1") int pagina,
                             Authentication wie, Model model) {
         LocalDate vandaag = LocalDate.now(klok);
         Schoolbereik bereik = Beveiliging.bereik(wie);
@@ -87,17 +93,28 @@ public class OverzichtController {
         model.addAttribute("kanalen", Kanaal.values());
         model.addAttribute("statussen", MeldingStatus.values());
 
-        model.addAttribute("teLaat", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, Kanaal.DUO, null,
-                true, false, vandaag, 200, bereik)));
-        model.addAttribute("teruggezet", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, Kanaal.OT, null,
-                false, true, vandaag, 200, bereik)));
-        model.addAttribute("wachtend", overzicht.overzicht(new Beheeroverzicht.Zoekvraag(null, null, null,
-                MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, 200, bereik)));
-        model.addAttribute("doodlopers", overzicht.nieuwsteDoodlopers(200, bereik));
+        Beheeroverzicht.Zoekvraag teLaat = new Beheeroverzicht.Zoekvraag(null, null, Kanaal.DUO, null, true, false,
+                vandaag, AANDACHT, bereik);
+        Beheeroverzicht.Zoekvraag teruggezet = new Beheeroverzicht.Zoekvraag(null, null, Kanaal.OT, null, false, true,
+                vandaag, AANDACHT, bereik);
+        Beheeroverzicht.Zoekvraag wachtend = new Beheeroverzicht.Zoekvraag(null, null, null,
+                MeldingStatus.WACHT_OP_GOEDKEURING, false, false, vandaag, AANDACHT, bereik);
+        model.addAttribute("teLaat", overzicht.overzicht(teLaat));
+        model.addAttribute("teruggezet", overzicht.overzicht(teruggezet));
+        model.addAttribute("wachtend", overzicht.overzicht(wachtend));
+        model.addAttribute("doodlopers", overzicht.nieuwsteDoodlopers(AANDACHT, bereik));
+        // the counters are exact, however long the lists they count
+        model.addAttribute("aantal", Map.of("teLaat", overzicht.tel(teLaat), "teruggezet", overzicht.tel(teruggezet),
+                "wachtend", overzicht.tel(wachtend), "doodlopers", overzicht.aantalDoodlopers(bereik),
+                "quarantaine", overzicht.aantalInQuarantaine(bereik)));
         model.addAttribute("signalen", signalen.open(bereik, vandaag));
 
-        Beheeroverzicht.Zoekvraag vraag = Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, false, 1000,
-                vandaag, bereik);
+        Beheeroverzicht.Zoekvraag vraag = Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, false,
+                PER_PAGINA, vandaag, bereik);
+        Beheeroverzicht.Pagina<BeheerModel.MeldingOverzicht> gevonden =
+                overzicht.pagina(vraag, Beheeroverzicht.paginanummer(pagina));
+        model.addAttribute("gevonden", gevonden);
+        model.addAttribute("paginas", paginalinks(gevonden));
         Map<String, Schoolblok> blokken = new LinkedHashMap<>();
         List<School> binnenBereik = scholen.scholen().stream().filter(s -> bereik.dekt(s.brin(), s.vestiging()))
                 .toList();
@@ -108,21 +125,45 @@ public class OverzichtController {
                         s.verzenden() == School.Verzenden.NA_GOEDKEURING, new ArrayList<>()));
             }
         }
-        for (Melding m : overzicht.zoek(vraag)) {
-            blokken.computeIfAbsent(m.schoolcode(), c -> new Schoolblok(c, "(niet meer in de schoolconfiguratie)",
-                    false, new ArrayList<>())).meldingen().add(BeheerModel.MeldingOverzicht.van(m, vandaag));
+        for (BeheerModel.MeldingOverzicht m : gevonden.inhoud()) {
+            blokken.computeIfAbsent(m.school(), c -> new Schoolblok(c, "(niet meer in de schoolconfiguratie)",
+                    false, new ArrayList<>())).meldingen().add(m);
         }
         model.addAttribute("scholen", blokken.values());
         model.addAttribute("alleScholen", binnenBereik);
 
         List<Map<String, Object>> quarantaine = new ArrayList<>();
-        for (QuarantaineBestand q : overzicht.quarantaine(100, bereik)) {
+        for (QuarantaineBestand q : overzicht.quarantaine(AANDACHT, bereik)) {
             quarantaine.add(Map.of("q", q, "rapport", java.util.Objects.requireNonNullElse(overzicht.rapport(q), "")));
         }
         model.addAttribute("quarantaine", quarantaine);
         model.addAttribute("mails", overzicht.mails(50, bereik));
         model.addAttribute("opschoning", bewaartermijn.laatste(bereik));
         return "overzicht";
+    }
+
+    /** A link to another page of the same search: its number, and whether it is the page shown. */
+    public record Paginalink(int pagina, String href, boolean huidig) {
+    }
+
+    /**
+     * The page links under the list: the first, the last, and a few around the page shown (a region has thousands
+     * of pages). The links keep the search (codes only, never a pupil).
+     */
+    static List<Paginalink> paginalinks(Beheeroverzicht.Pagina<?> p) {
+        java.util.TreeSet<Integer> nummers = new java.util.TreeSet<>();
+        nummers.add(1);
+        nummers.add(p.paginas());
+        for (int i = Math.max(1, p.pagina() - 3); i <= Math.min(p.paginas(), p.pagina() + 3); i++) {
+            nummers.add(i);
+        }
+        List<Paginalink> links = new ArrayList<>();
+        for (int n : nummers) {
+            String href = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("pagina", n).fragment("scholen").build().toUriString();
+            links.add(new Paginalink(n, href, n == p.pagina()));
+        }
+        return p.paginas() > 1 ? links : List.of();
     }
 
     /** The search form's choices, echoed back. */
