@@ -42,8 +42,11 @@ public final class Jaarkaart {
         if (v == null || v.minuten() == 0) {
             return 0;
         }
-        double deel = lesminuten <= 0 ? 1 : (double) v.minuten() / lesminuten;
-        return deel <= 1 / 3.0 ? 1 : deel <= 2 / 3.0 ? 2 : 3;
+        if (lesminuten <= 0) {
+            return 3;
+        }
+        int m = v.minuten();
+        return 3 * m <= lesminuten ? 1 : 3 * m <= 2 * lesminuten ? 2 : 3;
     }
 
     public static Plaatje teken(String id, String titel, LocalDate begin, LocalDate einde, Schoolkalender kalender,
@@ -100,7 +103,7 @@ public final class Jaarkaart {
             LocalDate vrijdag = maandag.plusDays(4);
             if (vrijdag.getMonthValue() != vorigeMaand && !vrijdag.isBefore(begin)) {
                 vorigeMaand = vrijdag.getMonthValue();
-                svg.tekst(x, 14, MAAND.format(vrijdag), "start", false);
+                svg.tekst(x, 14, MAAND.format(vrijdag).replace(".", ""), "start", false);
             }
             for (int r = 0; r < 5; r++) {
                 LocalDate dag = maandag.plusDays(r);

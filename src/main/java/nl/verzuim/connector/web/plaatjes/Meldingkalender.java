@@ -120,7 +120,7 @@ public final class Meldingkalender {
                 svg.rechthoek(x + 2, y + 2, CEL_B - 4, CEL_H - 4, vulling, telt ? 3 : 0.5, klasse, tip);
                 // the labels sit on a white plate, so that they read on any pattern
                 svg.rechthoek(x + 5, y + 5, CEL_B - 10, 13, "#fff", 0, null, null);
-                svg.tekst(x + 7, y + 15, KORT.format(dag) + (telt ? " ✓" : ""), "start", telt);
+                svg.tekst(x + 7, y + 15, KORT.format(dag).replace(".", "") + (telt ? " ✓" : ""), "start", telt);
                 String regel = !school ? (kalender.inVakantie(dag) ? "vakantie" : "vrij")
                         : v == null ? "" : v.code().name() + " " + v.minuten() + "'";
                 if (!regel.isEmpty()) {
