@@ -54,7 +54,7 @@ public final class Jaarkaart {
         LocalDate eersteMaandag = Schoolkalender.maandagVan(begin);
         int weken = (int) ChronoUnit.WEEKS.between(eersteMaandag, Schoolkalender.maandagVan(einde)) + 1;
         int breedte = LINKS + weken * CEL + 20;
-        int hoogte = BOVEN + 5 * CEL + 110;
+        int hoogte = BOVEN + 5 * CEL + 134;
 
         // the text equivalent: per month, the school days, the days absent and the minutes by kind
         Map<LocalDate, int[]> perMaand = new TreeMap<>();
@@ -124,9 +124,9 @@ public final class Jaarkaart {
                         tip + (v == null ? ": aanwezig" : ": " + v.code().omschrijving() + ", " + v.minuten()
                                 + " min (stap " + stap + ")"));
                 if (v != null && v.code().isOngeoorloofd()) {
-                    // hatching over the grey step: ongeoorloofd reads without colour and in print
-                    svg.rechthoek(x + 2, y + 2, CEL - 5, CEL - 5, svg.vulling(Svg.Vulling.ARCERING), 0, "ongeoorloofd",
-                            null);
+                    // hatching over the grey step (white on the dark ones): ongeoorloofd reads without colour and in print
+                    svg.rechthoek(x, y, CEL - 1, CEL - 1, svg.vulling(stap == 3 ? Svg.Vulling.STREEP_WIT
+                            : Svg.Vulling.STREEP), 0, "ongeoorloofd", null);
                 }
             }
         }
@@ -134,7 +134,7 @@ public final class Jaarkaart {
         double lijnY = BOVEN + 5 * CEL + 26;
         svg.tekst(2, lijnY - 14, "meldingen en signalen", "start", true);
         svg.lijn(LINKS, lijnY, LINKS + weken * CEL, lijnY, 1, false, "tijdlijn");
-        int n = 0;
+        List<double[]> geplaatst = new ArrayList<>(); // x and row of each number below the line, so none overlap
         for (Gebeurtenis g : gebeurtenissen) {
             double x1 = LINKS + CEL * ChronoUnit.DAYS.between(eersteMaandag, klem(g.van(), begin, einde)) / 7.0;
             if (g.tot() != null && g.tot().isAfter(g.van())) {
@@ -148,10 +148,16 @@ public final class Jaarkaart {
             };
             svg.merkteken(x1, lijnY, 5, vorm, "#" + g.id() + " " + g.kanaal().name() + " " + g.wat() + " vanaf "
                     + DATUM.format(g.van()));
-            svg.tekst(x1, lijnY + 18 + (n++ % 2) * 12, "#" + g.id(), "middle", false);
+            int rij = 0;
+            while (rij < 3 && bezet(geplaatst, x1, rij)) {
+                rij++;
+            }
+            geplaatst.add(new double[] {x1, rij});
+            svg.tekst(x1, lijnY + 18 + rij * 12, "#" + g.id(), "middle", false);
         }
         double y = hoogte - 20;
         double x = 2;
+        // (the numbers below the line take up to three rows before the legend)
         String[][] legenda = {{"#fff", "aanwezig"}, {"#c8c8c8", "≤ ⅓ dag"}, {"#808080", "≤ ⅔ dag"},
                 {"#303030", "> ⅔ dag"}};
         for (String[] l : legenda) {
@@ -159,7 +165,8 @@ public final class Jaarkaart {
             svg.tekst(x + 15, y + 10, l[1], "start", false);
             x += 74;
         }
-        svg.rechthoek(x, y, 12, 12, svg.vulling(Svg.Vulling.ARCERING), 0.5, null, null);
+        svg.rechthoek(x, y, 12, 12, "#c8c8c8", 0.5, null, null);
+        svg.rechthoek(x, y, 12, 12, svg.vulling(Svg.Vulling.STREEP), 0, null, null);
         svg.tekst(x + 15, y + 10, "ongeoorloofd", "start", false);
         x += 90;
         svg.rechthoek(x, y, 12, 12, svg.vulling(Svg.Vulling.GRIJS), 0.5, null, null);
@@ -173,6 +180,10 @@ public final class Jaarkaart {
         svg.tekst(x + 109, y + 10, "signaal", "start", false);
         return new Plaatje(id, titel, svg.af(), zin.toString(),
                 List.of("Maand", "Schooldagen", "Dagen met verzuim", "Minuten ongeoorloofd", "Minuten ziek"), rijen);
+    }
+
+    private static boolean bezet(List<double[]> geplaatst, double x, int rij) {
+        return geplaatst.stream().anyMatch(p -> p[1] == rij && Math.abs(p[0] - x) < 22);
     }
 
     private static LocalDate klem(LocalDate d, LocalDate begin, LocalDate einde) {

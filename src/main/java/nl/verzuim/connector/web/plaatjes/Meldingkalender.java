@@ -21,7 +21,7 @@ import nl.verzuim.connector.rules.Schoolkalender;
 public final class Meldingkalender {
 
     static final int CEL_B = 74;
-    static final int CEL_H = 40;
+    static final int CEL_H = 50;
     static final int LINKS = 54;
     static final int BOVEN = 24;
     static final int BALK_B = 220;
@@ -89,7 +89,7 @@ public final class Meldingkalender {
         }
         zin.append(". Vakanties en vrije dagen zijn grijs.");
 
-        int breedte = LINKS + 5 * CEL_B + (drempelMinuten != null ? BALK_B + 30 : 10);
+        int breedte = LINKS + 5 * CEL_B + (drempelMinuten != null ? BALK_B + 70 : 10);
         int hoogte = BOVEN + weken.size() * CEL_H + 60;
         Svg svg = new Svg(id, breedte, hoogte, titel, zin.toString());
         for (int d = 0; d < 5; d++) {
@@ -103,7 +103,7 @@ public final class Meldingkalender {
         for (int w = 0; w < weken.size(); w++) {
             LocalDate maandag = weken.get(w);
             double y = BOVEN + w * CEL_H;
-            svg.tekst(4, y + 24, "wk " + maandag.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), "start", false);
+            svg.tekst(4, y + 29, "wk " + maandag.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), "start", false);
             for (int d = 0; d < 5; d++) {
                 LocalDate dag = maandag.plusDays(d);
                 double x = LINKS + d * CEL_B;
@@ -124,15 +124,15 @@ public final class Meldingkalender {
                 String regel = !school ? (kalender.inVakantie(dag) ? "vakantie" : "vrij")
                         : v == null ? "" : v.code().name() + " " + v.minuten() + "'";
                 if (!regel.isEmpty()) {
-                    svg.rechthoek(x + 5, y + 21, CEL_B - 10, 13, "#fff", 0, null, null);
-                    svg.tekst(x + 7, y + 31, regel, "start", false);
+                    svg.rechthoek(x + 5, y + 32, CEL_B - 10, 13, "#fff", 0, null, null);
+                    svg.tekst(x + 7, y + 42, regel, "start", false);
                 }
             }
             if (drempelMinuten != null) {
                 double b = (double) BALK_B * cumulatief[w] / schaal;
                 svg.rechthoek(balkX, y + 10, Math.max(b, 0.5), CEL_H - 20, svg.vulling(Svg.Vulling.ARCERING), 1,
                         "cumulatief", cumulatief[w] + " minuten geteld t/m deze week");
-                svg.tekst(balkX + b + 4, y + 25, uren(cumulatief[w]) + " u", "start", false);
+                svg.tekst(balkX + b + 4, y + 29, uren(cumulatief[w]) + " u", "start", false);
             }
         }
         if (drempelMinuten != null) {

@@ -20,6 +20,10 @@ public final class Svg {
         RUIT,
         /** no lessons (vakantie, vrije dag): fine horizontal lines on light grey. */
         GRIJS,
+        /** hatching without a ground, black: laid over a light fill. */
+        STREEP,
+        /** hatching without a ground, white: laid over a dark fill. */
+        STREEP_WIT,
         /** solid dark. */
         DONKER,
         /** solid light. */
@@ -54,6 +58,8 @@ public final class Svg {
                         + "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#000\"/>"))
                 .append(patroon("ruit", "<rect width=\"6\" height=\"6\" fill=\"#fff\"/>"
                         + "<path d=\"M0,3 L6,3 M3,0 L3,6\" stroke=\"#000\" stroke-width=\"1\"/>"))
+                .append(patroon("streep", "<path d=\"M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5\" stroke=\"#000\" stroke-width=\"1.2\"/>"))
+                .append(patroon("streep-wit", "<path d=\"M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5\" stroke=\"#fff\" stroke-width=\"1.2\"/>"))
                 .append(patroon("grijs", "<rect width=\"6\" height=\"6\" fill=\"#e4e4e4\"/>"
                         + "<path d=\"M0,3 L6,3\" stroke=\"#b0b0b0\" stroke-width=\"1\"/>"))
                 .append("</defs>");
@@ -95,6 +101,8 @@ public final class Svg {
             case STIPPEN -> "url(#" + id + "-stippen)";
             case RUIT -> "url(#" + id + "-ruit)";
             case GRIJS -> "url(#" + id + "-grijs)";
+            case STREEP -> "url(#" + id + "-streep)";
+            case STREEP_WIT -> "url(#" + id + "-streep-wit)";
             case DONKER -> "#333";
             case LICHT -> "#fff";
         };
