@@ -44,7 +44,7 @@ public final class Meldingkalender {
     public static Plaatje teken(String id, String titel, LocalDate van, LocalDate tot, Schoolkalender kalender,
                                 Map<LocalDate, Dagverzuim> verzuim, Set<LocalDate> geteld, Integer drempelMinuten) {
         LocalDate eersteMaandag = Schoolkalender.maandagVan(van);
-        LocalDate laatsteMaandag = Schoolkalender.maandagVan(tot);
+        LocalDate laatsteMaandag = Schoolkalender.maandagVan(tot.isBefore(van) ? van : tot);
         if (eersteMaandag.plusWeeks(MAX_WEKEN - 1).isBefore(laatsteMaandag)) {
             eersteMaandag = laatsteMaandag.minusWeeks(MAX_WEKEN - 1);
         }
