@@ -53,6 +53,15 @@ class ArchitectuurTest {
     }
 
     @Test
+    void dePlaatjesZijnGewoonJavaZonderSpring() {
+        noClasses().that().resideInAPackage(BASIS + ".web.plaatjes..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..",
+                        "jakarta.servlet..")
+                .because("the pictures' builders take plain data and give SVG; web.Plaatjes gathers the data")
+                .check(KLASSEN);
+    }
+
+    @Test
     void deGedeeldeModulesKennenGeenAndereModule() {
         for (String gedeeld : List.of("config", "persistence")) {
             noClasses().that().resideInAPackage(BASIS + "." + gedeeld + "..")

@@ -52,12 +52,14 @@ public class OverzichtController {
     private final Inzage inzage;
     private final Bewaartermijn bewaartermijn;
     private final Signalenblok signalen;
+    private final Plaatjes plaatjes;
 
     public OverzichtController(Beheeroverzicht overzicht, MeldingService meldingService, QuarantaineHerlezen herlezen,
                                Scholen scholen, Waarschuwingen waarschuwingen, Clock klok,
                                ConnectorInstellingen instellingen, Inzage inzage, Bewaartermijn bewaartermijn,
-                               Signalenblok signalen) {
+                               Signalenblok signalen, Plaatjes plaatjes) {
         this.signalen = signalen;
+        this.plaatjes = plaatjes;
         this.inzage = inzage;
         this.bewaartermijn = bewaartermijn;
         this.overzicht = overzicht;
@@ -108,6 +110,7 @@ public class OverzichtController {
                 "wachtend", overzicht.tel(wachtend), "doodlopers", overzicht.aantalDoodlopers(bereik),
                 "quarantaine", overzicht.aantalInQuarantaine(bereik)));
         model.addAttribute("signalen", signalen.open(bereik, vandaag));
+        model.addAttribute("plaatjes", plaatjes.overzicht(bereik, vandaag));
 
         Beheeroverzicht.Zoekvraag vraag = Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken, false,
                 PER_PAGINA, vandaag, bereik);
@@ -177,6 +180,7 @@ public class OverzichtController {
         inzage.meldingGeopend(d, wie);
         algemeen(model, wie);
         model.addAttribute("d", d);
+        model.addAttribute("kalender", plaatjes.meldingkalender(id, Beveiliging.bereik(wie)));
         model.addAttribute("school", scholen.vind(d.melding().school()).map(School::naam).orElse(d.melding().school()));
         return "melding";
     }
