@@ -271,9 +271,9 @@ public class Beheeroverzicht {
     public Map<String, Instant> oudsteOnverzonden() {
         Map<String, Instant> oudste = new LinkedHashMap<>();
         jdbc.sql("""
-                select kanaal, min(aangemaakt) as oudste from melding where kanaal in ('DUO', 'OT') and status in (?, ?, ?, ?)
+                select kanaal, min(aangemaakt) as oudste from melding where kanaal in ('DUO', 'OT') and status in (:s)
                 group by kanaal""")
-                .params(ONVERZONDEN)
+                .param("s", ONVERZONDEN)
                 .query(rs -> {
                     oudste.put(rs.getString("kanaal"), Dialect.instant(rs.getObject("oudste", OffsetDateTime.class)));
                 });
