@@ -119,12 +119,13 @@ class OtPaginaTest extends LevensloopTestBasis {
                 .doesNotContain("/ot/statusperiode\"");
 
         assertThat(doe(beheerder, id, "interventie", Map.of("soort", "INZET_LEERPLICHT",
-                "startdatum", "2026-11-20", "toelichting", "gesprek gepland"))).contains("De interventie staat klaar voor OT.");
+                "startdatum", "2026-11-20", "toelichting", "gesprek gepland")))
+                .contains("De interventie staat klaar voor OT.");
         pagina = doe(beheerder, id, "statusperiode-beeindigen", Map.of("einddatum", "2026-11-15"));
         assertThat(pagina).contains("/ot/statusperiode\"").doesNotContain("/ot/statusperiode-beeindigen\"");
         assertThat(doe(beheerder, id, "statusperiode", Map.of("categorie", "B_LANGDURIG_GEOORLOOFD_VERZUIM",
-                "hoofdoorzaak", "A_LEERLING_WIL_NIET_NAAR_SCHOOL", "startdatum", "2026-11-16"))).contains("Niet gelukt: een hoofdoorzaak van categorie A"
-                + " hoort niet bij categorie B");
+                "hoofdoorzaak", "A_LEERLING_WIL_NIET_NAAR_SCHOOL", "startdatum", "2026-11-16")))
+                .contains("Niet gelukt: een hoofdoorzaak van categorie A hoort niet bij categorie B");
         doe(beheerder, id, "statusperiode", Map.of("categorie", "B_LANGDURIG_GEOORLOOFD_VERZUIM",
                 "hoofdoorzaak", "B_PSYCHISCHE_OORZAAK", "startdatum", "2026-11-16"));
         doe(beheerder, id, "logboek", Map.of("datum", "2026-11-19",
