@@ -181,6 +181,23 @@ public class LevensloopRepository {
                 .param("s", otStatussen).query(MeldingRepository::rij).list();
     }
 
+    /** What a person added to a melding before its traject was opened (ot_indienen: na_aanvulling). */
+    public void bewaarAanvulling(long meldingId, OtOpdracht.Aanvulling a, Instant nu) {
+        jdbc.sql("delete from ot_aanvulling where melding_id = ?").param(meldingId).update();
+        jdbc.sql("""
+                insert into ot_aanvulling (melding_id, hoofdoorzaak, sppoh_adviseur, wachtlijst, toelichting, aangevuld)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(meldingId, a.hoofdoorzaak(), a.sppohAdviseur(), a.wachtlijst(), a.toelichting(),
+                        Dialect.tijd(nu)).update();
+    }
+
+    public Optional<OtOpdracht.Aanvulling> aanvulling(long meldingId) {
+        return jdbc.sql("select * from ot_aanvulling where melding_id = ?").param(meldingId)
+                .query((rs, n) -> new OtOpdracht.Aanvulling(rs.getString("hoofdoorzaak"),
+                        rs.getString("sppoh_adviseur"), rs.getString("wachtlijst"), rs.getString("toelichting")))
+                .optional();
+    }
+
     /** The last day with any registration of this school: how far its LAS exports reach. */
     public Optional<LocalDate> laatsteRegistratiedag(String brin, String vestiging) {
         return jdbc.sql("select max(datum) from registratie where brin = ? and vestiging = ?")

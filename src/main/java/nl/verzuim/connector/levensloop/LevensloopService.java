@@ -42,16 +42,22 @@ public class LevensloopService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LevensloopService.class);
     static final Set<String> CATEGORIEEN = Set.of("A_LANGDURIG_RELATIEF_VERZUIM", "B_LANGDURIG_GEOORLOOFD_VERZUIM");
-    /** OT's Hoofdoorzaak (ot-api-v1.yaml); the letter before the first _ is its categorie. */
-    static final Set<String> HOOFDOORZAKEN = Set.of("A_LEERLING_WIL_NIET_NAAR_SCHOOL",
+    /** OT's Hoofdoorzaak (ot-api-v1.yaml), in its order; the letter before the first _ is its categorie. */
+    public static final List<String> HOOFDOORZAKEN = List.of("A_LEERLING_WIL_NIET_NAAR_SCHOOL",
             "A_OUDERS_WILLEN_NIET_DAT_KIND_NAAR_SCHOOL_GAAT", "A_GEEN_OVEREENSTEMMING_OVER_PASSENDE_ONDERWIJSPLEK",
             "A_WEL_IN_STAAT_GEEN_PASSENDE_ONDERWIJSPLEK", "B_PSYCHISCHE_OORZAAK", "B_LICHAMELIJKE_OORZAAK");
     /** Free texts a person types (toelichting, waarom): as long as MeldingActies allows a reden, well within OT's
      * 4000 and our varchar(4000) columns (audit, ot_opdracht with the JSON around it). */
     static final int MAX_TEKST = 2000;
-    static final Set<String> INTERVENTIES = Set.of("GEEN_PASSEND_EN_GESTART_AANBOD",
+    /** OT's Interventiesoort (ot-api-v1.yaml), in its order. */
+    public static final List<String> INTERVENTIES = List.of("GEEN_PASSEND_EN_GESTART_AANBOD",
             "INZET_JEUGDHULP_MEDISCHE_ZORG_BEHANDELING", "INZET_LEERPLICHT", "AANGEPAST_ONDERWIJSPROGRAMMA",
             "ZORGTRAJECT_DAGBESTEDING", "DAGINVULLINGSPROGRAMMA", "GESLOTEN_OF_RESIDENTIELE_INSTELLING");
+    /** OT's Afrondingsreden (ot-api-v1.yaml): a school closes a lopende melding for one of these. */
+    public static final List<String> AFRONDINGSREDENEN = List.of("VOLGT_WEER_ONDERWIJS", "UITGESCHREVEN",
+            "VRIJSTELLING");
+    /** The SPPOH-adviseur's name: as long as our column. */
+    static final int MAX_ADVISEUR = 200;
 
     private final MeldingRepository meldingen;
     private final LevensloopRepository levensloop;
@@ -212,13 +218,126 @@ public class LevensloopService {
 
     /** Closes a lopende melding in OT: afronding with reden and einddatum verzuim, after a logboek entry. */
     void afronden(Melding melding, String reden, LocalDate einddatum, String toelichting) {
+        afronden(melding, reden, einddatum, toelichting, "Afgerond door de verzuimconnector: " + toelichting,
+                "connector");
+    }
+
+    private void afronden(Melding melding, String reden, LocalDate einddatum, String toelichting, String logboek,
+                          String door) {
         Levensloop.na(Levensloop.Status.van(melding.otStatus()), Levensloop.Stap.AFRONDEN);
         Instant nu = klok.instant();
-        logboek(melding.id(), einddatum, "Afgerond door de verzuimconnector: " + toelichting);
+        logboek(melding.id(), einddatum, logboek);
         levensloop.opdracht(melding.id(), OutboxItem.Operatie.OT_AFRONDEN,
                 new OtOpdracht.Afronding(reden, einddatum, toelichting), nu);
-        audit.schrijf(melding.id(), "AFRONDEN", "OT", reden + ", einddatum verzuim " + einddatum, "connector", nu);
+        audit.schrijf(melding.id(), "AFRONDEN", "OT", reden + ", einddatum verzuim " + einddatum, door, nu);
         LOG.info("Melding {} (traject {}) wordt afgerond: {}", melding.id(), melding.trajectId(), reden);
+    }
+
+    /**
+     * A person closes a lopende melding (OT's afronding): one of OT's Afrondingsredenen — the pupil follows education
+     * again, is uitgeschreven, or got a vrijstelling — with the einddatum verzuim. Once per melding: a second request
+     * while the first is on its way, or after the connector closed it itself, is refused.
+     */
+    @Transactional
+    public Uitkomst afronden(long meldingId, String reden, LocalDate einddatum, String toelichting, String door) {
+        if (reden == null || !AFRONDINGSREDENEN.contains(reden)) {
+            throw new MeldingActies.OngeldigVerzoek("onbekende reden van afronden; kies uit "
+                    + String.join(", ", AFRONDINGSREDENEN));
+        }
+        tekst("de toelichting", toelichting);
+        Melding melding = lopend(meldingen.vindVoorUpdate(meldingId), meldingId);
+        if (einddatum == null || einddatum.isBefore(melding.begindatum()) || einddatum.isAfter(LocalDate.now(klok))) {
+            throw new MeldingActies.OngeldigVerzoek("de einddatum verzuim ontbreekt, ligt voor de startdatum ("
+                    + Uitleg.datum(melding.begindatum()) + ") of na vandaag");
+        }
+        LevensloopRepository.Stand stand = levensloop.standVoorUpdate(meldingId).orElseGet(() -> beginStand(melding));
+        if (stand.afrondingReden() != null) {
+            throw new ActieGeweigerd("de afronding (" + stand.afrondingReden() + ") is al onderweg naar OT");
+        }
+        String uitleg = toelichting == null || toelichting.isBlank() ? null : toelichting.strip();
+        afronden(melding, reden, einddatum, uitleg, "Afgerond door de school: " + reden.toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " per " + Uitleg.datum(einddatum) + (uitleg == null ? "" : " (" + uitleg + ")")
+                + " (via de verzuimconnector).", door);
+        levensloop.bewaar(stand.metAfronding(reden, einddatum), klok.instant());
+        return new Uitkomst(meldingId, melding.otStatus(), "afronding staat klaar voor OT");
+    }
+
+    /** A person's logboek entry on a lopende melding; the audit names who, OT hears the text only. */
+    @Transactional
+    public Uitkomst logboekregel(long meldingId, LocalDate datum, String tekst, String door) {
+        if (tekst == null || tekst.isBlank()) {
+            throw new MeldingActies.OngeldigVerzoek("de tekst van de logboekregel ontbreekt");
+        }
+        tekst("de logboekregel", tekst);
+        LocalDate dag = datum == null ? LocalDate.now(klok) : datum;
+        if (dag.isAfter(LocalDate.now(klok))) {
+            throw new MeldingActies.OngeldigVerzoek("de datum van de logboekregel ligt na vandaag");
+        }
+        Melding melding = lopend(meldingId);
+        Instant nu = klok.instant();
+        logboek(meldingId, dag, tekst.strip());
+        audit.schrijf(meldingId, "LOGBOEK", "OT", "logboekregel van " + dag, door, nu);
+        return new Uitkomst(meldingId, melding.otStatus(), "logboekregel staat klaar voor OT");
+    }
+
+    /** The hoofdoorzaken OT allows with a categorie (domain §4: A-causes with categorie A, B-causes with B). */
+    public static List<String> hoofdoorzaken(String categorie) {
+        if (categorie == null || categorie.length() < 2) {
+            return List.of();
+        }
+        return HOOFDOORZAKEN.stream().filter(h -> h.startsWith(categorie.substring(0, 2))).toList();
+    }
+
+    /**
+     * ot_indienen: na_aanvulling. A person adds what the LAS cannot know to an OT melding that waits in the connector
+     * (WACHT_OP_AANVULLING) and submits it: the traject is opened with it through the outbox (its own
+     * Idempotency-Key, as every OT call), then submitted to SPPOH, once. OT has no call to change a traject after it
+     * was opened, so nothing is sent before this. The hoofdoorzaak must be one of the melding's categorie.
+     */
+    @Transactional
+    public Uitkomst aanvullenEnIndienen(long meldingId, String hoofdoorzaak, String sppohAdviseur,
+                                        String toelichting, String wachtlijst, String door) {
+        // The row lock makes two submissions (a double click, two people) wait for each other: the second one finds
+        // the melding no longer waiting and places nothing.
+        Melding melding = meldingen.vindVoorUpdate(meldingId).orElseThrow(() ->
+                new NoSuchElementException("melding " + meldingId + " bestaat niet"));
+        if (melding.status() != MeldingStatus.WACHT_OP_AANVULLING) {
+            throw new ActieGeweigerd("melding " + meldingId + " wacht niet op aanvulling (status "
+                    + melding.status() + ")");
+        }
+        List<String> passend = hoofdoorzaken(melding.soort());
+        if (hoofdoorzaak == null || hoofdoorzaak.isBlank()) {
+            throw new MeldingActies.OngeldigVerzoek("kies een hoofdoorzaak: " + String.join(", ", passend));
+        }
+        if (!passend.contains(hoofdoorzaak)) {
+            throw new MeldingActies.OngeldigVerzoek("hoofdoorzaak " + hoofdoorzaak + " hoort niet bij categorie "
+                    + melding.soort().charAt(0) + " van deze melding; kies uit " + String.join(", ", passend));
+        }
+        if (sppohAdviseur == null || sppohAdviseur.isBlank()) {
+            throw new MeldingActies.OngeldigVerzoek("de SPPOH-adviseur ontbreekt");
+        }
+        if (sppohAdviseur.strip().length() > MAX_ADVISEUR) {
+            throw new MeldingActies.OngeldigVerzoek("de naam van de SPPOH-adviseur is langer dan " + MAX_ADVISEUR
+                    + " tekens");
+        }
+        tekst("de toelichting", toelichting);
+        tekst("de wachtlijst", wachtlijst);
+        Instant nu = klok.instant();
+        OtOpdracht.Aanvulling aanvulling = new OtOpdracht.Aanvulling(hoofdoorzaak, sppohAdviseur.strip(),
+                leeg(wachtlijst), leeg(toelichting));
+        levensloop.bewaarAanvulling(meldingId, aanvulling, nu);
+        meldingen.status(meldingId, MeldingStatus.TE_VERZENDEN, null, nu);
+        outbox.plaats(meldingId, "OT", OutboxItem.Operatie.OT_TRAJECT_AANMAKEN, nu);
+        audit.schrijf(meldingId, "AANGEVULD", "OT", "hoofdoorzaak " + hoofdoorzaak + "; SPPOH-adviseur "
+                + aanvulling.sppohAdviseur() + (aanvulling.wachtlijst() == null ? "" : "; wachtlijst opgegeven")
+                + "; gaat naar OT en wordt ingediend", door, nu);
+        LOG.info("Melding {} aangevuld; het traject gaat naar OT", meldingId);
+        return new Uitkomst(meldingId, Levensloop.Status.NIEUW.name(),
+                "aangevuld; het traject gaat naar OT en wordt ingediend bij SPPOH");
+    }
+
+    private static String leeg(String tekst) {
+        return tekst == null || tekst.isBlank() ? null : tekst.strip();
     }
 
     /** A logboek entry in OT. Never a login name: OT is told "door de school", our audit trail keeps who. */
@@ -266,7 +385,11 @@ public class LevensloopService {
     }
 
     private Melding lopend(long meldingId) {
-        Melding melding = otMelding(meldingId);
+        return lopend(meldingen.vind(meldingId), meldingId);
+    }
+
+    private static Melding lopend(Optional<Melding> gevonden, long meldingId) {
+        Melding melding = otMelding(gevonden, meldingId);
         String waarom = Levensloop.waaromNietBijwerken(Levensloop.Status.van(melding.otStatus()));
         if (waarom != null) {
             throw new ActieGeweigerd(waarom);

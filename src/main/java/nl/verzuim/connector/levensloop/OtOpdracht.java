@@ -48,4 +48,17 @@ public final class OtOpdracht {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Afronding(String reden, LocalDate einddatum, String toelichting) {
     }
+
+    /**
+     * What a person added before the traject was opened (ot_indienen: na_aanvulling): OT's hoofdoorzaak of the
+     * first statusperiode, sppohAdviseur, wachtlijst and the school's toelichting (zorgwekkendVerzuim).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Aanvulling(String hoofdoorzaak, String sppohAdviseur, String wachtlijst, String toelichting) {
+        @Override
+        public String toString() {
+            return "Aanvulling[" + hoofdoorzaak + "]"; // wachtlijst and toelichting may say things about the pupil
+        }
+    }
 }

@@ -64,7 +64,7 @@ public class MeldingActies {
             throw new NietMogelijk("melding " + meldingId + " wacht niet op goedkeuring (status "
                     + vind(meldingId).status() + ")");
         }
-        service.zetInOutbox(meldingId, melding.kanaal(), nu);
+        service.naarOntvanger(melding, nu);
         audit.schrijf(meldingId, "GOEDGEKEURD", melding.kanaal().name(), "goedgekeurd voor verzending", door, nu);
         LOG.info("Melding {} goedgekeurd", meldingId);
         return vind(meldingId);

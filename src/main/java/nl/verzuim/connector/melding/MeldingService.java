@@ -26,6 +26,7 @@ import nl.verzuim.connector.rules.Leerling;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.rules.Termijnen;
 import nl.verzuim.connector.rules.Verzuimsoort;
+import nl.verzuim.connector.school.Scholen;
 import nl.verzuim.connector.school.School;
 
 /**
@@ -44,17 +45,19 @@ public class MeldingService {
     private final OutboxRepository outbox;
     private final AuditRepository audit;
     private final Correcties correcties;
+    private final Scholen scholen;
     private final Clock klok;
 
     public MeldingService(LeerlingRepository leerlingen, RegistratieRepository registraties,
                           MeldingRepository meldingen, OutboxRepository outbox, AuditRepository audit,
-                          Correcties correcties, Clock klok) {
+                          Correcties correcties, Scholen scholen, Clock klok) {
         this.leerlingen = leerlingen;
         this.registraties = registraties;
         this.meldingen = meldingen;
         this.outbox = outbox;
         this.audit = audit;
         this.correcties = correcties;
+        this.scholen = scholen;
         this.klok = klok;
     }
 
@@ -185,6 +188,11 @@ public class MeldingService {
 
     /** A complete melding either waits for a person (na_goedkeuring) or goes into the outbox. */
     private void geefVrij(School school, long meldingId, Kanaal kanaal, Instant nu) {
+        if (wachtOpAanvulling(school, kanaal)) {
+            // the person who completes it submits it: that is the approval too
+            meldingen.status(meldingId, MeldingStatus.WACHT_OP_AANVULLING, null, nu);
+            return;
+        }
         if (school.verzenden() == School.Verzenden.NA_GOEDKEURING) {
             meldingen.status(meldingId, MeldingStatus.WACHT_OP_GOEDKEURING, null, nu);
             return;
@@ -199,10 +207,23 @@ public class MeldingService {
     void verstuurHistorisch(Melding m, Instant nu) {
         List<String> ontbrekend = ontbrekend(m.kanaal(), leerlingen.vind(m.brin(), m.vestiging(), m.leerlingId()));
         if (ontbrekend.isEmpty()) {
-            zetInOutbox(m.id(), m.kanaal(), nu);
+            naarOntvanger(m, nu);
         } else {
             meldingen.status(m.id(), MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
         }
+    }
+
+    /** An approved melding leaves; an OT melding of a {@code na_aanvulling} school first waits for its aanvulling. */
+    void naarOntvanger(Melding m, Instant nu) {
+        if (scholen.vind(m.brin(), m.vestiging()).filter(s -> wachtOpAanvulling(s, m.kanaal())).isPresent()) {
+            meldingen.status(m.id(), MeldingStatus.WACHT_OP_AANVULLING, null, nu);
+            return;
+        }
+        zetInOutbox(m.id(), m.kanaal(), nu);
+    }
+
+    private static boolean wachtOpAanvulling(School school, Kanaal kanaal) {
+        return kanaal == Kanaal.OT && school.otIndienen() == School.OtIndienen.NA_AANVULLING;
     }
 
     void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu) {
@@ -276,7 +297,8 @@ public class MeldingService {
 
     /** The states of a melding that is still under way or at its receiver (not failed, not withdrawn). */
     private static final java.util.Set<MeldingStatus> OPEN = java.util.EnumSet.of(MeldingStatus.ONVOLLEDIG,
-            MeldingStatus.WACHT_OP_GOEDKEURING, MeldingStatus.TE_VERZENDEN, MeldingStatus.VERZONDEN);
+            MeldingStatus.WACHT_OP_GOEDKEURING, MeldingStatus.WACHT_OP_AANVULLING, MeldingStatus.TE_VERZENDEN,
+            MeldingStatus.VERZONDEN);
 
     private long meldHandmatig(Verzuimsoort soort, School school, String leerlingId, LocalDate begindatum,
                                LocalDate einddatum, String toelichting, String door) {

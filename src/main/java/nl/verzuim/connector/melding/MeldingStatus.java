@@ -6,6 +6,12 @@ public enum MeldingStatus {
     ONVOLLEDIG,
     /** The school chose {@code verzenden: na_goedkeuring}: a person approves before it leaves. */
     WACHT_OP_GOEDKEURING,
+    /**
+     * The school chose {@code ot_indienen: na_aanvulling}: the OT traject is prepared with what the LAS knows and
+     * waits in the connector (OT has no call to change a traject once opened) until a person adds hoofdoorzaak,
+     * SPPOH-adviseur, toelichting and wachtlijst and submits it.
+     */
+    WACHT_OP_AANVULLING,
     /** In the outbox, being delivered (with retries). */
     TE_VERZENDEN,
     /** The receiver has it. */

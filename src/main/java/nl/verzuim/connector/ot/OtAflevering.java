@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.verzuim.connector.config.Foutketen;
+import nl.verzuim.connector.levensloop.LevensloopRepository;
 import nl.verzuim.connector.mail.MailService;
 import nl.verzuim.connector.melding.Afleverdossier;
 import nl.verzuim.connector.melding.Afleverdossiers;
@@ -40,10 +41,12 @@ public class OtAflevering {
     private final OutboxWerk werk;
     private final AuditRepository audit;
     private final TransactionTemplate transactie;
+    private final LevensloopRepository levensloop;
     private final Clock klok;
 
     public OtAflevering(OtClient ot, MeldingRepository meldingen, Afleverdossiers dossiers, OutboxRepository outbox,
-                        OutboxWerk werk, AuditRepository audit, TransactionTemplate transactie, Clock klok) {
+                        OutboxWerk werk, AuditRepository audit, TransactionTemplate transactie,
+                        LevensloopRepository levensloop, Clock klok) {
         this.ot = ot;
         this.meldingen = meldingen;
         this.dossiers = dossiers;
@@ -51,6 +54,7 @@ public class OtAflevering {
         this.werk = werk;
         this.audit = audit;
         this.transactie = transactie;
+        this.levensloop = levensloop;
         this.klok = klok;
     }
 
@@ -84,7 +88,8 @@ public class OtAflevering {
         int percentage = PercentageOnderwijs.over4Lesweken(dossier.registraties(), dossier.school().kalender(),
                 LocalDate.now(klok));
         OtModel.Traject traject = ot.trajectAanmaken(
-                OtBerichtBouwer.nieuwTraject(melding, dossier.leerling(), dossier.school(), percentage), item.sleutel());
+                OtBerichtBouwer.nieuwTraject(melding, dossier.leerling(), dossier.school(), percentage,
+                        levensloop.aanvulling(melding.id())), item.sleutel());
         transactie.executeWithoutResult(status -> {
             meldingen.trajectAangemaakt(melding.id(), traject.trajectId(), traject.otId(), traject.status(),
                     traject.link(), klok.instant());

@@ -1,6 +1,7 @@
 package nl.verzuim.connector.ot;
 
 import java.util.List;
+import java.util.Optional;
 
 import nl.verzuim.connector.leerling.Adres;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
@@ -13,7 +14,9 @@ import nl.verzuim.connector.school.School;
 /**
  * Builds OT's messages. NieuwTraject from a melding: the tabs Leerling, Verzorgers and Aanvragende school filled
  * from the LAS (so the school types less), and Zorgwekkend verzuim with the categorie and its startdatum (=
- * startdatum verzuim). The hoofdoorzaak is left to a person: the LAS does not know why a pupil stays away. And the
+ * startdatum verzuim). The hoofdoorzaak is left to a person: the LAS does not know why a pupil stays away — with
+ * {@code ot_indienen: na_aanvulling} the person adds it (and SPPOH-adviseur, wachtlijst, toelichting) in the
+ * connector before the traject is opened ({@link OtOpdracht.Aanvulling}). And the
  * calls that keep a running melding current, from what the lifecycle put in the outbox ({@link OtOpdracht}).
  */
 public final class OtBerichtBouwer {
@@ -23,6 +26,13 @@ public final class OtBerichtBouwer {
 
     public static OtModel.NieuwTraject nieuwTraject(Melding melding, LeerlingGegevens leerling, School school,
                                                     int percentageOnderwijs) {
+        return nieuwTraject(melding, leerling, school, percentageOnderwijs, Optional.empty());
+    }
+
+    /** With what a person added before it was opened, if anything: their toelichting comes before the connector's. */
+    public static OtModel.NieuwTraject nieuwTraject(Melding melding, LeerlingGegevens leerling, School school,
+                                                    int percentageOnderwijs,
+                                                    Optional<OtOpdracht.Aanvulling> aanvulling) {
         OtModel.Leerling otLeerling = new OtModel.Leerling(leerling.leerlingId(), leeg(leerling.bsn()),
                 leerling.bsn() == null ? leeg(leerling.onderwijsnummer()) : null, leeg(leerling.voornamen()),
                 leeg(leerling.roepnaam()), leeg(leerling.voorvoegsel()), leerling.achternaam(),
@@ -32,10 +42,13 @@ public final class OtBerichtBouwer {
         OtModel.AanvragendeSchool aanvrager = new OtModel.AanvragendeSchool(school.brin(), school.vestiging(),
                 school.naam(), new OtModel.Contactpersoon(school.contactpersoon().naam(),
                 school.contactpersoon().email(), null));
-        OtModel.ZorgwekkendVerzuim verzuim = new OtModel.ZorgwekkendVerzuim(null,
-                new OtModel.Statusperiode(null, melding.soort(), null, melding.begindatum(), null),
-                new OtModel.PercentageOnderwijs(percentageOnderwijs, melding.begindatum(), null), null,
-                melding.uitleg().length() > 4000 ? melding.uitleg().substring(0, 4000) : melding.uitleg());
+        OtOpdracht.Aanvulling a = aanvulling.orElse(new OtOpdracht.Aanvulling(null, null, null, null));
+        String toelichting = a.toelichting() == null ? melding.uitleg()
+                : a.toelichting() + "\n\nVolgens de verzuimconnector: " + melding.uitleg();
+        OtModel.ZorgwekkendVerzuim verzuim = new OtModel.ZorgwekkendVerzuim(a.sppohAdviseur(),
+                new OtModel.Statusperiode(null, melding.soort(), a.hoofdoorzaak(), melding.begindatum(), null),
+                new OtModel.PercentageOnderwijs(percentageOnderwijs, melding.begindatum(), null), a.wachtlijst(),
+                toelichting.length() > 4000 ? toelichting.substring(0, 4000) : toelichting);
         return new OtModel.NieuwTraject(otLeerling, verzorgers, aanvrager, verzuim);
     }
 

@@ -41,7 +41,7 @@ public class Bewaartermijn {
 
     /** Open: still to leave, a person must act, or OT's traject still runs. */
     static final String OPEN = """
-            (m.status in ('ONVOLLEDIG', 'WACHT_OP_GOEDKEURING', 'TE_VERZENDEN', 'MISLUKT')
+            (m.status in ('ONVOLLEDIG', 'WACHT_OP_GOEDKEURING', 'WACHT_OP_AANVULLING', 'TE_VERZENDEN', 'MISLUKT')
              or (m.kanaal = 'OT' and m.status = 'VERZONDEN' and coalesce(m.ot_status, '') <> 'AFGEROND'))""";
 
     private final JdbcClient jdbc;
@@ -166,6 +166,7 @@ public class Bewaartermijn {
         jdbc.sql("delete from outbox where melding_id in (" + vanMeldingen + ")").params(sleutel).update();
         jdbc.sql("delete from ot_percentage where melding_id in (" + vanMeldingen + ")").params(sleutel).update();
         jdbc.sql("delete from ot_traject_stand where melding_id in (" + vanMeldingen + ")").params(sleutel).update();
+        jdbc.sql("delete from ot_aanvulling where melding_id in (" + vanMeldingen + ")").params(sleutel).update();
         // the audit keeps when, what and to whom; its details (references, a person's reasons) go
         jdbc.sql("update audit set details = null where melding_id in (" + vanMeldingen + ")").params(sleutel).update();
         int meldingen = jdbc.sql("delete from melding where brin = ? and vestiging = ? and leerling_id = ?")

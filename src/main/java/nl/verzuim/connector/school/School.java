@@ -23,20 +23,26 @@ import nl.verzuim.connector.rules.Signaalregel;
  *                       as historical — shown, counted in no deadline, sent only when a person sends it
  * @param signalen       the school's own signal rules ({@code signalen:}, its aanwezigheidsbeleid; default none: the
  *                       rules decide exactly what they decide without them)
+ * @param otIndienen     {@code ot_indienen} (default {@link #OT_INDIENEN_STANDAARD}): na_aanvulling keeps an OT melding
+ *                       in the connector until a person adds what the LAS cannot know (hoofdoorzaak, SPPOH-adviseur,
+ *                       wachtlijst) and submits it
  */
 public record School(String brin, String vestiging, String naam, Onderwijssoort onderwijssoort,
                      Contactpersoon contactpersoon, Melder melder, String lasProfiel,
                      Map<DayOfWeek, Integer> lesminuten, List<Schoolkalender.Vakantie> vakanties,
                      Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden,
                      Set<Kanaal> kanalen, LocalDate meldingenVanaf, List<Signaalregel> signalen,
-                     Schoolkalender kalender) {
+                     Schoolkalender kalender, OtIndienen otIndienen) {
 
     /** The default of {@code kanalen} (las-input.md §3): both receivers. */
     public static final Set<Kanaal> ALLE_KANALEN = Set.of(Kanaal.DUO, Kanaal.OT);
+    /** The default of {@code ot_indienen}: OT meldingen are submitted as soon as they are decided, as before. */
+    public static final OtIndienen OT_INDIENEN_STANDAARD = OtIndienen.AUTOMATISCH;
 
     public School {
         kanalen = kanalen == null ? ALLE_KANALEN : Set.copyOf(kanalen);
         signalen = signalen == null ? List.of() : List.copyOf(signalen);
+        otIndienen = otIndienen == null ? OT_INDIENEN_STANDAARD : otIndienen;
     }
 
     /** A school as configured, serving both receivers from the start; its calendar follows from its configuration. */
@@ -65,8 +71,24 @@ public record School(String brin, String vestiging, String naam, Onderwijssoort 
                   Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden, Set<Kanaal> kanalen,
                   LocalDate meldingenVanaf, List<Signaalregel> signalen) {
         this(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten, vakanties,
+                vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf, signalen, (OtIndienen) null);
+    }
+
+    /** A school as configured, with its own signal rules and its choice for OT; its calendar follows. */
+    public School(String brin, String vestiging, String naam, Onderwijssoort onderwijssoort,
+                  Contactpersoon contactpersoon, Melder melder, String lasProfiel,
+                  Map<DayOfWeek, Integer> lesminuten, List<Schoolkalender.Vakantie> vakanties,
+                  Set<LocalDate> vrijeDagen, boolean meld18Plus16Uur, Verzenden verzenden, Set<Kanaal> kanalen,
+                  LocalDate meldingenVanaf, List<Signaalregel> signalen, OtIndienen otIndienen) {
+        this(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten, vakanties,
                 vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf, signalen,
-                new Schoolkalender(lesminuten, vakanties, vrijeDagen));
+                new Schoolkalender(lesminuten, vakanties, vrijeDagen), otIndienen);
+    }
+
+    /** This school with another choice for OT (the rest as configured). */
+    public School metOtIndienen(OtIndienen keuze) {
+        return new School(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten,
+                vakanties, vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf, signalen, kalender, keuze);
     }
 
     /** Whether the connector sends this school's meldingen on {@code kanaal} (signals are the school's own). */
@@ -83,6 +105,12 @@ public record School(String brin, String vestiging, String naam, Onderwijssoort 
 
     /** automatisch: meldingen leave as soon as they are decided; na_goedkeuring: a person approves each. */
     public enum Verzenden { AUTOMATISCH, NA_GOEDKEURING }
+
+    /**
+     * automatisch: an OT melding is opened and submitted as soon as it is decided; na_aanvulling: it waits in the
+     * connector (WACHT_OP_AANVULLING) until a person adds hoofdoorzaak, SPPOH-adviseur, toelichting and wachtlijst.
+     */
+    public enum OtIndienen { AUTOMATISCH, NA_AANVULLING }
 
     /** Receives the accept/return mails. */
     public record Contactpersoon(String naam, String email) {
@@ -119,6 +147,6 @@ public record School(String brin, String vestiging, String naam, Onderwijssoort 
 
     private List<Object> configuratie() {
         return Arrays.asList(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, lasProfiel, lesminuten,
-                vakanties, vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf, signalen);
+                vakanties, vrijeDagen, meld18Plus16Uur, verzenden, kanalen, meldingenVanaf, signalen, otIndienen);
     }
 }

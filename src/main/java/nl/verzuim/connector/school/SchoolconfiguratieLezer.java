@@ -45,7 +45,7 @@ public final class SchoolconfiguratieLezer {
             "zondag", DayOfWeek.SUNDAY);
     private static final Set<String> SCHOOL_SLEUTELS = Set.of("brin", "vestiging", "naam", "onderwijssoort",
             "contactpersoon", "melder", "las_profiel", "lesminuten", "vakanties", "vrije_dagen",
-            "meld_18_plus_16_uur", "verzenden", "kanalen", "meldingen_vanaf", "signalen");
+            "meld_18_plus_16_uur", "verzenden", "kanalen", "meldingen_vanaf", "signalen", "ot_indienen");
     /** The keys of one signal rule (src/docs/rules.md, "The school's own signals"): each a component of the rule. */
     private static final Set<String> SIGNAAL_SLEUTELS = Set.of("naam", "titel", "codes", "telt", "stappen",
             "daarna_elke", "na_de_eerste", "laatste", "minstens", "venster", "wijkt_voor");
@@ -188,8 +188,12 @@ public final class SchoolconfiguratieLezer {
                 ? datum(velden.get("meldingen_vanaf").getValueNode(), "meldingen_vanaf") : null;
         List<Signaalregel> signalen = velden.containsKey("signalen")
                 ? signalen(velden.get("signalen").getValueNode(), brin + vestiging) : List.of();
+        School.OtIndienen otIndienen = velden.containsKey("ot_indienen")
+                ? constante(velden.get("ot_indienen").getValueNode(), School.OtIndienen.class,
+                "school " + brin + vestiging + ", ot_indienen")
+                : null; // School holds the default
         return new School(brin, vestiging, naam, onderwijssoort, contactpersoon, melder, profiel, lesminuten,
-                vakanties, vrijeDagen, meld18, verzenden, kanalen, vanaf, signalen);
+                vakanties, vrijeDagen, meld18, verzenden, kanalen, vanaf, signalen, otIndienen);
     }
 
     /**
@@ -318,8 +322,8 @@ public final class SchoolconfiguratieLezer {
         }
         List<String> toegestaan = new ArrayList<>();
         for (E constante : type.getEnumConstants()) {
-            toegestaan.add(type == Signaalregel.Telling.class ? constante.name().toLowerCase(Locale.ROOT)
-                    : constante.name());
+            toegestaan.add(type == Signaalregel.Telling.class || type == School.OtIndienen.class
+                    ? constante.name().toLowerCase(Locale.ROOT) : constante.name());
         }
         throw yaml.fout(node, pad + ": '" + waarde + "' is niet toegestaan; kies " + String.join(" | ", toegestaan));
     }

@@ -68,7 +68,7 @@ public class BeheerMetrieken implements MeterBinder {
             if (kanaal.equals("DUO") || kanaal.equals("OT")) { // a melding's own kanaal
                 Gauge.builder("verzuim.melding.oudste.onverzonden.leeftijd", this, m -> m.leeftijd(kanaal))
                         .description("Hoe lang de oudste melding die nog weg moet al bestaat (onvolledig, wacht op"
-                                + " goedkeuring, in de outbox of mislukt); 0 als er geen is")
+                                + " goedkeuring of aanvulling, in de outbox of mislukt); 0 als er geen is")
                         .baseUnit("seconds").tag("kanaal", kanaal).register(registry);
             }
         }

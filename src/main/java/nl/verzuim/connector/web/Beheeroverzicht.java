@@ -43,7 +43,8 @@ public class Beheeroverzicht {
     public static final List<String> BIJ_DUO = List.of(MeldingStatus.VERZONDEN.name(), MeldingStatus.INGETROKKEN.name());
     /** Statuses of a melding that should still leave: waiting for data, a person, the outbox, or a dead letter. */
     public static final List<String> ONVERZONDEN = List.of(MeldingStatus.ONVOLLEDIG.name(),
-            MeldingStatus.WACHT_OP_GOEDKEURING.name(), MeldingStatus.TE_VERZENDEN.name(), MeldingStatus.MISLUKT.name());
+            MeldingStatus.WACHT_OP_GOEDKEURING.name(), MeldingStatus.WACHT_OP_AANVULLING.name(),
+            MeldingStatus.TE_VERZENDEN.name(), MeldingStatus.MISLUKT.name());
 
     private final JdbcClient jdbc;
     private final MeldingRepository meldingen;
@@ -336,9 +337,9 @@ public class Beheeroverzicht {
     public Map<String, Instant> oudsteOnverzonden() {
         Map<String, Instant> oudste = new LinkedHashMap<>();
         jdbc.sql("""
-                select kanaal, min(aangemaakt) as oudste from melding where kanaal in ('DUO', 'OT') and status in (?, ?, ?, ?)
+                select kanaal, min(aangemaakt) as oudste from melding where kanaal in ('DUO', 'OT') and status in (:s)
                 group by kanaal""")
-                .params(ONVERZONDEN)
+                .param("s", ONVERZONDEN)
                 .query(rs -> {
                     oudste.put(rs.getString("kanaal"), Dialect.instant(rs.getObject("oudste", OffsetDateTime.class)));
                 });

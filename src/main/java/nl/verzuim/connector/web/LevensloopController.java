@@ -13,8 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.verzuim.connector.levensloop.LevensloopService;
 
 /**
- * A person's steps in a melding's life in OT: resubmit a returned melding, add an interventie, end the running
- * statusperiode or start a new one. 202 once the step waits in the outbox for OT; 409 with the reason when the
+ * A person's steps in a melding's life in OT: complete and submit a melding that waits for its aanvulling
+ * (ot_indienen: na_aanvulling), resubmit a returned melding, add an interventie, end the running statusperiode or
+ * start a new one, add a logboek entry, close it (afronden). The page's forms ({@link OtPagina}) call the same
+ * service steps with the same checks. 202 once the step waits in the outbox for OT; 409 with the reason when the
  * lifecycle does not allow it now; 404 for an unknown melding; 400 for a bad request — as problem details ({@link Foutantwoorden}). The audit names the person
  * logged in, never a name the request body claims.
  */
@@ -40,6 +42,38 @@ public class LevensloopController {
     }
 
     public record Einde(LocalDate einddatum) {
+    }
+
+    public record Aanvulling(String hoofdoorzaak, String sppohAdviseur, String toelichting, String wachtlijst) {
+    }
+
+    public record Logboekregel(LocalDate datum, String tekst) {
+    }
+
+    public record Afronding(String reden, LocalDate einddatum, String toelichting) {
+    }
+
+    @PostMapping("/api/meldingen/{id}/aanvullen")
+    public ResponseEntity<LevensloopService.Uitkomst> aanvullen(@PathVariable long id, @RequestBody Aanvulling a,
+                                                                Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
+        return ResponseEntity.accepted().body(service.aanvullenEnIndienen(id, a.hoofdoorzaak(), a.sppohAdviseur(),
+                a.toelichting(), a.wachtlijst(), door(gebruiker)));
+    }
+
+    @PostMapping("/api/meldingen/{id}/logboek")
+    public ResponseEntity<LevensloopService.Uitkomst> logboek(@PathVariable long id, @RequestBody Logboekregel l,
+                                                              Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
+        return ResponseEntity.accepted().body(service.logboekregel(id, l.datum(), l.tekst(), door(gebruiker)));
+    }
+
+    @PostMapping("/api/meldingen/{id}/afronden")
+    public ResponseEntity<LevensloopService.Uitkomst> afronden(@PathVariable long id, @RequestBody Afronding a,
+                                                               Authentication gebruiker) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(gebruiker));
+        return ResponseEntity.accepted().body(service.afronden(id, a.reden(), a.einddatum(), a.toelichting(),
+                door(gebruiker)));
     }
 
     @PostMapping("/api/meldingen/{id}/opnieuw-indienen")

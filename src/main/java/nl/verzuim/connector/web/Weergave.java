@@ -28,6 +28,7 @@ public class Weergave {
     private static final Map<String, String> STATUSSEN = Map.ofEntries(
             Map.entry("ONVOLLEDIG", "Onvolledig"),
             Map.entry("WACHT_OP_GOEDKEURING", "Wacht op goedkeuring"),
+            Map.entry("WACHT_OP_AANVULLING", "Wacht op aanvulling (OT)"),
             Map.entry("TE_VERZENDEN", "Wordt verzonden"),
             Map.entry("VERZONDEN", "Verzonden"),
             Map.entry("MISLUKT", "Mislukt"),

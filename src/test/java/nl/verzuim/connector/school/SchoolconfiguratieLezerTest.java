@@ -167,6 +167,28 @@ class SchoolconfiguratieLezerTest {
                 .hasMessageContaining("regel 27: school 12AB00, signalen[2].naam: TE_LAAT staat er twee keer in");
     }
 
+    // ---- ot_indienen: (issue 15, src/docs/lifecycle.md "OT forms a person completes") ----
+
+    @Test
+    void otIndienenIsStandaardAutomatischEnNaAanvullingAlsDeSchoolDatKiest() {
+        School standaard = SchoolconfiguratieLezer.lees(new StringReader(GELDIG), "scholen.yaml").scholen().get(0);
+        assertThat(standaard.otIndienen()).as("zonder de sleutel: als vandaag").isEqualTo(School.OtIndienen.AUTOMATISCH);
+        School naAanvulling = SchoolconfiguratieLezer.lees(new StringReader(metSignalen("ot_indienen: na_aanvulling\n")),
+                "scholen.yaml").scholen().get(0);
+        assertThat(naAanvulling.otIndienen()).isEqualTo(School.OtIndienen.NA_AANVULLING);
+        assertThat(naAanvulling).isNotEqualTo(standaard);
+        assertThat(SchoolconfiguratieLezer.lees(new StringReader(metSignalen("ot_indienen: automatisch\n")),
+                "scholen.yaml").scholen().get(0)).isEqualTo(standaard);
+    }
+
+    @Test
+    void eenOnbekendeWaardeVanOtIndienenNoemtBestandRegelSchoolEnSleutel() {
+        assertThatThrownBy(() -> SchoolconfiguratieLezer.lees(new StringReader(metSignalen("ot_indienen: later\n")),
+                "scholen.yaml"))
+                .hasMessage("scholen.yaml regel 25: school 12AB00, ot_indienen: 'later' is niet toegestaan; kies"
+                        + " automatisch | na_aanvulling");
+    }
+
     private static Scholen lees(String eenRegel) {
         return SchoolconfiguratieLezer.lees(new StringReader(metSignalen("signalen:\n  - " + eenRegel + "\n")),
                 "scholen.yaml");
