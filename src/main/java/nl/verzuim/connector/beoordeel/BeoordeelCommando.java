@@ -177,6 +177,9 @@ public final class BeoordeelCommando {
             // (breekAf) when the file turns out to be rejected whole; its pupils (few, and small as held here) wait
             // for the file's end. Nothing of a file is held twice, so a region's CSV fits in a small heap.
             Registratiestand.Bestand[] open = new Registratiestand.Bestand[1];
+            // School.code() makes a new string each call; a file's lines mostly come school by school
+            School[] vorige = new School[1];
+            String[] vorigeCode = new String[1];
             List<Bekend> leerlingenInBestand = new ArrayList<>();
             try {
                 new Exportlezer(scholen, this::scholenMet, Long.MAX_VALUE)
@@ -193,7 +196,11 @@ public final class BeoordeelCommando {
                                     // one profile reads a whole file: the school's, or the one all schools share
                                     open[0] = registraties.lees(scholen.profiel(school).vervangt());
                                 }
-                                open[0].regel(school.code(), regel.leerlingId(), regel.registratie());
+                                if (school != vorige[0]) {
+                                    vorige[0] = school;
+                                    vorigeCode[0] = school.code();
+                                }
+                                open[0].regel(vorigeCode[0], regel.leerlingId(), regel.registratie());
                             }
 
                             @Override
