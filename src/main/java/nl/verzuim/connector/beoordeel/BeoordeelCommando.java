@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,6 +162,8 @@ public final class BeoordeelCommando {
         private final Map<String, Bekend> bekend = new HashMap<>();
         /** What the registraties files hold, each speaking for its period as in the inbox ({@link Exportperiode}). */
         private final Registratiestand registraties = new Registratiestand();
+        /** Each school's code, made once: School.code() makes a new string each call, and this is once a line. */
+        private final Map<School, String> codes = new IdentityHashMap<>();
         private int gelezen;
 
         Invoer(Scholen scholen) {
@@ -177,9 +180,6 @@ public final class BeoordeelCommando {
             // (breekAf) when the file turns out to be rejected whole; its pupils (few, and small as held here) wait
             // for the file's end. Nothing of a file is held twice, so a region's CSV fits in a small heap.
             Registratiestand.Bestand[] open = new Registratiestand.Bestand[1];
-            // School.code() makes a new string each call; a file's lines mostly come school by school
-            School[] vorige = new School[1];
-            String[] vorigeCode = new String[1];
             List<Bekend> leerlingenInBestand = new ArrayList<>();
             try {
                 new Exportlezer(scholen, this::scholenMet, Long.MAX_VALUE)
@@ -196,11 +196,8 @@ public final class BeoordeelCommando {
                                     // one profile reads a whole file: the school's, or the one all schools share
                                     open[0] = registraties.lees(scholen.profiel(school).vervangt());
                                 }
-                                if (school != vorige[0]) {
-                                    vorige[0] = school;
-                                    vorigeCode[0] = school.code();
-                                }
-                                open[0].regel(vorigeCode[0], regel.leerlingId(), regel.registratie());
+                                open[0].regel(codes.computeIfAbsent(school, School::code), regel.leerlingId(),
+                                        regel.registratie());
                             }
 
                             @Override

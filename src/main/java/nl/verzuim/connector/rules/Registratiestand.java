@@ -91,11 +91,16 @@ public final class Registratiestand {
     private Schoolstand vorigeSchool;
     private long aantal;
     private Bestand open;
+    /** Set by {@link #laatLos}: no file is read after. */
+    private boolean losgelaten;
 
     /** Starts reading one file, whose {@code vervangt} is its LAS profile's. Files are read one at a time. */
     public Bestand lees(Vervangt vervangt) {
         if (open != null) {
             throw new IllegalStateException("the previous file is still open");
+        }
+        if (losgelaten) {
+            throw new IllegalStateException("registrations were let go (laatLos): no more files");
         }
         open = new Bestand(vervangt);
         return open;
@@ -360,41 +365,23 @@ public final class Registratiestand {
     }
 
     /**
-     * Lets go of everything held for one school, once it is judged, so that the memory can be reused while the
-     * next school is judged. Only between files.
+     * Lets go of the registrations held for one school, once it is judged, so that their memory can be reused while
+     * the next school is judged; the school then holds none. Only after the last file: no file can be read after.
      */
     public void laatLos(String school) {
         if (open != null) {
             throw new IllegalStateException("a file is open");
         }
-        Schoolstand s = scholen.remove(school);
+        losgelaten = true;
+        Schoolstand s = scholen.get(school);
         if (s == null) {
             return;
         }
         for (Rij rij : s.volgorde) {
             aantal -= rij.aantal();
-            Rij eerste = perLeerlingId.get(rij.leerlingId);
-            if (eerste == rij) {
-                if (rij.volgende == null) {
-                    perLeerlingId.remove(rij.leerlingId);
-                } else {
-                    perLeerlingId.put(rij.leerlingId, rij.volgende);
-                }
-            } else {
-                while (eerste != null && eerste.volgende != rij) {
-                    eerste = eerste.volgende;
-                }
-                if (eerste != null) {
-                    eerste.volgende = rij.volgende;
-                }
-            }
             rij.velden = LEEG;
             rij.ids = null;
             rij.lengte = 0;
-        }
-        leerlingen.removeIf(rij -> rij.school == s);
-        if (vorigeSchool == s) {
-            vorigeSchool = null;
         }
     }
 

@@ -256,8 +256,10 @@ public class ExportperiodeTest {
 
         stand.laatLos(A);
         assertThat(stand.scholen()).containsExactly(B);
+        assertThat(stand.leerlingen(A)).isEmpty();
         assertThat(stand.registraties(A, "L1")).isEmpty();
         assertThat(stand.registraties(B, "L1")).extracting(Registratie::code).containsExactly(ZK);
         assertThat(stand.aantalRegistraties()).isEqualTo(1);
+        assertThatThrownBy(() -> stand.lees(Vervangt.SCHOOL)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -312,6 +312,9 @@ public final class BeoordeelBenchmark {
             try (BufferedReader lezer = Files.newBufferedReader(uit, StandardCharsets.UTF_8)) {
                 String regel;
                 while ((regel = lezer.readLine()) != null) {
+                    if (!regel.startsWith("{")) {
+                        continue; // a JVM's own line (a flight recording started) in a profiling run
+                    }
                     regels++;
                     perSoort.merge(veld(regel, "kanaal") + " " + veld(regel, "soort"), 1L, Long::sum);
                 }
