@@ -64,6 +64,9 @@ public final class Exportlezer {
 
     public enum Soort { OSO, EDEXML, CSV }
 
+    /** Made once, as GevalideerdeXmlLezer's: a new factory per file is a service lookup (issue 13: 200 files). */
+    private static final XMLInputFactory SOORT_FACTORY = GevalideerdeXmlLezer.veiligeFactory();
+
     private final Scholen scholen;
     private final Function<String, Collection<String>> scholenMetLeerling;
     private final long maxBytes;
@@ -186,7 +189,7 @@ public final class Exportlezer {
         if (!klein.endsWith(".xml")) {
             throw new OngeldigBestandException(new IntakeFout(naam, null, null, "onbekende bestandssoort; verwacht .xml of .csv"));
         }
-        XMLInputFactory factory = GevalideerdeXmlLezer.veiligeFactory();
+        XMLInputFactory factory = SOORT_FACTORY;
         try (InputStream invoer = new BufferedInputStream(Files.newInputStream(bestand))) {
             XMLStreamReader reader = factory.createXMLStreamReader(invoer);
             try {

@@ -22,8 +22,9 @@ import java.util.Map;
  * or {@code #} and the hash, as its registratie_id.
  *
  * <p>Step 1 of the meaning (a line replaces what is held under its key) is applied when the file is closed, by
- * sorting the file's keys, which gives the same result as applying it line by line. Feed only files that were read
- * to their end: the lines of a rejected file must never reach {@link Bestand#regel}. Not thread-safe.
+ * sorting the file's keys, which gives the same result as applying it line by line. A file found rejected whole
+ * after some of its lines were given is taken out again with {@link Bestand#breekAf}. Once a school is judged,
+ * {@link #laatLos} lets go of its registrations. Not thread-safe.
  */
 public final class Registratiestand {
 
@@ -31,6 +32,7 @@ public final class Registratiestand {
     private static final Afwezigheidscode[] CODES = Afwezigheidscode.values();
     /** The datum field of a registration that is to go when the file closes. */
     private static final int WEG = Integer.MIN_VALUE;
+    private static final int[] LEEG = new int[0];
 
     /** One pupil's registrations, packed, kept together so that a line touches one object. */
     private static final class Rij {
@@ -89,11 +91,16 @@ public final class Registratiestand {
     private Schoolstand vorigeSchool;
     private long aantal;
     private Bestand open;
+    /** Set by {@link #laatLos}: no file is read after. */
+    private boolean losgelaten;
 
     /** Starts reading one file, whose {@code vervangt} is its LAS profile's. Files are read one at a time. */
     public Bestand lees(Vervangt vervangt) {
         if (open != null) {
             throw new IllegalStateException("the previous file is still open");
+        }
+        if (losgelaten) {
+            throw new IllegalStateException("registrations were let go (laatLos): no more files");
         }
         open = new Bestand(vervangt);
         return open;
@@ -256,6 +263,31 @@ public final class Registratiestand {
             }
         }
 
+        /**
+         * Forgets every line of this file, as if it had never been opened: for a file that turned out to be rejected
+         * whole after some of its lines were given (a reader that streams, such as the {@code beoordeel} command's,
+         * does not hold a file's lines back until its end). What was held before the file stays as it was.
+         */
+        public void breekAf() {
+            if (open != this) {
+                throw new IllegalStateException("this file is closed");
+            }
+            for (Rij rij : geraakt) {
+                int tot = rij.aantal();
+                aantal -= tot - rij.grens;
+                if (rij.ids != null) {
+                    Arrays.fill(rij.ids, rij.grens, tot, 0);
+                }
+                rij.lengte = rij.grens * VELDEN;
+                rij.grens = -1;
+            }
+            for (Schoolstand s : scholenInBestand) {
+                s.van = Long.MAX_VALUE;
+                s.tot = Long.MIN_VALUE;
+            }
+            open = null;
+        }
+
         /** Whether registrations {@code van}.. without id come in strictly rising (datum, code, begintijd). */
         private boolean oplopend(Rij rij, int van, int tot) {
             long vorige = Long.MIN_VALUE;
@@ -301,6 +333,56 @@ public final class Registratiestand {
             }
         }
         return sleutels;
+    }
+
+    /** The codes of the schools holding registrations, in no particular order. */
+    public List<String> scholen() {
+        List<String> codes = new ArrayList<>();
+        for (Schoolstand s : scholen.values()) {
+            for (Rij rij : s.volgorde) {
+                if (rij.lengte > 0) {
+                    codes.add(s.code);
+                    break;
+                }
+            }
+        }
+        return codes;
+    }
+
+    /** The LAS keys of one school's pupils holding registrations, in the order first seen. */
+    public List<String> leerlingen(String school) {
+        Schoolstand s = scholen.get(school);
+        if (s == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(s.volgorde.size());
+        for (Rij rij : s.volgorde) {
+            if (rij.lengte > 0) {
+                ids.add(rij.leerlingId);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Lets go of the registrations held for one school, once it is judged, so that their memory can be reused while
+     * the next school is judged; the school then holds none. Only after the last file: no file can be read after.
+     */
+    public void laatLos(String school) {
+        if (open != null) {
+            throw new IllegalStateException("a file is open");
+        }
+        losgelaten = true;
+        Schoolstand s = scholen.get(school);
+        if (s == null) {
+            return;
+        }
+        for (Rij rij : s.volgorde) {
+            aantal -= rij.aantal();
+            rij.velden = LEEG;
+            rij.ids = null;
+            rij.lengte = 0;
+        }
     }
 
     /** A pupil of a school. */

@@ -208,6 +208,28 @@ class BeoordeelCommandoTest {
     }
 
     @Test
+    void eenBestandDatPasAanZijnEindeHeelWordtAfgewezenLaatNietsAchterVanZijnEerdereRegels() throws IOException {
+        // The command streams a file's lines into what it holds; a later export that turns out to be rejected whole
+        // at its end (a quote never closed) must leave what the earlier export said, as the inbox would.
+        Path eerder = schrijf("00YY00_eerder.csv", new ArrayList<>(Stream.concat(Stream.of(KOP),
+                elkeSchooldag("LN094837", "2026-11-02", "2026-11-06", ";;;LUX;").stream()).toList()));
+        List<String> later = new ArrayList<>(List.of(KOP));
+        later.addAll(elkeSchooldag("LN094837", "2026-11-02", "2026-11-06", ";;;ZK;ziek gemeld"));
+        later.addAll(elkeSchooldag("LN100200", "2026-11-02", "2026-11-27", "08:30;;;ONG;"));
+        later.add("LN100200;2026-11-30;08:30;;;ONG;\"" + "x".repeat(1 << 20));
+        Path afgewezen = schrijf("00YY00_later.csv", later);
+
+        Resultaat r = beoordeel("--scholen", SCHOLEN.toString(), "--peildatum", "2026-11-30", DOSSIER_2014.toString(),
+                eerder.toString(), afgewezen.toString());
+
+        assertThat(r.status).isEqualTo(2);
+        assertThat(r.fout.lines()).singleElement().asString().startsWith("00YY00_later.csv regel ");
+        assertThat(r.zonderUitleg()).containsExactly(Map.of("leerling_id", "LN094837", "brin", "00YY",
+                "vestiging", "00", "kanaal", "DUO", "soort", "LUXE", "begindatum", "2026-11-02",
+                "einddatum", "2026-11-06"));
+    }
+
+    @Test
     void eenOntbrekendBestandWordtGemeldEnDeAndereWordenBeoordeeld() throws IOException {
         Path csv = schrijf("00YY00_verzuim.csv", new ArrayList<>(Stream.concat(Stream.of(KOP),
                 elkeSchooldag("LN094837", "2026-11-02", "2026-11-06", ";;;LUX;").stream()).toList()));

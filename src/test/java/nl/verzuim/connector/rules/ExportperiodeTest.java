@@ -233,4 +233,33 @@ public class ExportperiodeTest {
         assertThatThrownBy(() -> eerste.regel(A, "L1", Registratie.heleDag(d("2026-11-02"), ONG)))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void eenAfgebrokenBestandLaatHetGehoudeneZoalsHetWasEnEenLosgelatenSchoolIsWeg() {
+        Registratiestand stand = new Registratiestand();
+        Registratiestand.Bestand eerste = stand.lees(Vervangt.SCHOOL);
+        eerste.regel(A, "L1", Registratie.heleDag(d("2026-11-02"), ONG));
+        eerste.regel(B, "L1", Registratie.heleDag(d("2026-11-02"), ZK));
+        eerste.sluit();
+
+        // a later file, rejected whole after two of its lines were given: one replacing L1's day, one a new pupil
+        Registratiestand.Bestand afgewezen = stand.lees(Vervangt.SCHOOL);
+        afgewezen.regel(A, "L1", Registratie.heleDag(d("2026-11-02"), ZK));
+        afgewezen.regel(A, "L2", Registratie.heleDag(d("2026-11-03"), ONG));
+        afgewezen.breekAf();
+
+        assertThat(stand.leerlingen()).containsExactly(new Registratiestand.Leerlingsleutel(A, "L1"),
+                new Registratiestand.Leerlingsleutel(B, "L1"));
+        assertThat(stand.registraties(A, "L1")).extracting(Registratie::code).containsExactly(ONG);
+        assertThat(stand.aantalRegistraties()).isEqualTo(2);
+        assertThat(stand.scholen()).containsExactlyInAnyOrder(A, B);
+
+        stand.laatLos(A);
+        assertThat(stand.scholen()).containsExactly(B);
+        assertThat(stand.leerlingen(A)).isEmpty();
+        assertThat(stand.registraties(A, "L1")).isEmpty();
+        assertThat(stand.registraties(B, "L1")).extracting(Registratie::code).containsExactly(ZK);
+        assertThat(stand.aantalRegistraties()).isEqualTo(1);
+        assertThatThrownBy(() -> stand.lees(Vervangt.SCHOOL)).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -22,17 +22,20 @@ import java.util.SplittableRandom;
  * <p>The pupils are drawn from a fixed seed, so every run writes the same files: most are present most days (a few
  * sick days, now and then late), a quarter miss more (illness, lates, a skipped lesson), one in ten skips school a
  * lot (per lesuur in secondary school), and one in twenty is away for weeks (ill, or without leave).
+ *
+ * <p>Public for the {@code beoordeel} benchmark ({@code beoordeel.bench.BeoordeelBenchmark}), which runs the command
+ * on the same region with the pupils as EDEXML exports.
  */
-final class Regiogenerator {
+public final class Regiogenerator {
 
-    static final int LEERLINGEN = 100_000;
+    public static final int LEERLINGEN = 100_000;
     static final int PO_SCHOLEN = 25;
     static final int VO_SCHOLEN = 15;
     static final LocalDate EERSTE_DAG = LocalDate.of(2026, 8, 31);
-    static final LocalDate LAATSTE_DAG = LocalDate.of(2027, 7, 16);
-    static final String CSV = "regio-2026-2027.csv";
-    static final String SCHOLEN = "scholen.yaml";
-    static final String LEERLINGEN_BESTAND = "leerlingen.csv";
+    public static final LocalDate LAATSTE_DAG = LocalDate.of(2027, 7, 16);
+    public static final String CSV = "regio-2026-2027.csv";
+    public static final String SCHOLEN = "scholen.yaml";
+    public static final String LEERLINGEN_BESTAND = "leerlingen.csv";
 
     private static final String[][] VAKANTIES = {
             {"zomervakantie", "2026-07-18", "2026-08-30"},
@@ -101,7 +104,7 @@ final class Regiogenerator {
     }
 
     /** Writes the three files into {@code map}, unless they are there already. */
-    static void schrijf(Path map) throws IOException {
+    public static void schrijf(Path map) throws IOException {
         Path csv = map.resolve(CSV);
         if (Files.exists(csv) && Files.exists(map.resolve(SCHOLEN)) && Files.exists(map.resolve(LEERLINGEN_BESTAND))) {
             System.out.println("Regio staat er al: " + csv);
