@@ -114,6 +114,29 @@ public class LeerlingRepository {
         return rij.map(r -> r.gegevens(verzorgers(r.id)));
     }
 
+    /**
+     * Every pupil of a school with its verzorgers, by LAS key: two queries for the whole school, for judging all its
+     * pupils in one pass (what {@link #vind} gives one by one).
+     */
+    public java.util.Map<String, LeerlingGegevens> voorSchool(String brin, String vestiging) {
+        java.util.Map<Long, List<Verzorger>> perLeerling = new java.util.HashMap<>();
+        jdbc.sql("""
+                select v.* from verzorger v join leerling l on l.id = v.leerling_ref
+                where l.brin = ? and l.vestiging = ? order by v.leerling_ref, v.volgorde""")
+                .params(brin, vestiging)
+                .query(rs -> {
+                    perLeerling.computeIfAbsent(rs.getLong("leerling_ref"), k -> new ArrayList<>()).add(verzorger(rs));
+                });
+        java.util.Map<String, LeerlingGegevens> gegevens = new java.util.HashMap<>();
+        jdbc.sql("select * from leerling where brin = ? and vestiging = ?").params(brin, vestiging)
+                .query(rs -> {
+                    Rij rij = rij(rs, 0);
+                    gegevens.put(rij.zonderVerzorgers.leerlingId(),
+                            rij.gegevens(perLeerling.getOrDefault(rij.id, new ArrayList<>())));
+                });
+        return gegevens;
+    }
+
     /** The schools (BRIN + vestiging) where a LAS key is known. */
     public List<String> scholenMetLeerling(String leerlingId) {
         return jdbc.sql("select brin || vestiging from leerling where leerling_id = ?").param(leerlingId)
@@ -122,11 +145,15 @@ public class LeerlingRepository {
 
     private List<Verzorger> verzorgers(long leerlingRef) {
         return jdbc.sql("select * from verzorger where leerling_ref = ? order by volgorde").param(leerlingRef)
-                .query((rs, n) -> new Verzorger(rs.getString("voornamen"), rs.getString("voorletters"),
-                        rs.getString("voorvoegsel"), rs.getString("achternaam"), geslacht(rs.getString("geslacht")),
-                        rs.getString("relatie"), (Boolean) rs.getObject("wettelijk_vertegenwoordiger"),
-                        adres(rs), rs.getString("telefoon"), rs.getString("email")))
+                .query((rs, n) -> verzorger(rs))
                 .list();
+    }
+
+    private static Verzorger verzorger(ResultSet rs) throws SQLException {
+        return new Verzorger(rs.getString("voornamen"), rs.getString("voorletters"),
+                rs.getString("voorvoegsel"), rs.getString("achternaam"), geslacht(rs.getString("geslacht")),
+                rs.getString("relatie"), (Boolean) rs.getObject("wettelijk_vertegenwoordiger"),
+                adres(rs), rs.getString("telefoon"), rs.getString("email"));
     }
 
     private record Rij(long id, LeerlingGegevens zonderVerzorgers) {
