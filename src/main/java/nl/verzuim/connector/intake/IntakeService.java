@@ -216,7 +216,9 @@ public class IntakeService {
         Opslag opslag = new Opslag(bestand.getFileName().toString());
         Exportlezer.Soort soort = lezer.lees(bestand, opslag, fouten);
         opslag.schrijfWachtrij();
+        long geladen = System.nanoTime();
         opslag.verplaatsGeladen();
+        long verplaatst = System.nanoTime();
         opslag.vervangPerioden();
         for (School school : opslag.metRegistraties) {
             exports.gelezen(school.brin(), school.vestiging(), opslag.naam, klok.instant());
@@ -230,9 +232,11 @@ public class IntakeService {
                     bestand.getFileName().toString()));
         }
         // one line per file, counts only (no pupil data); the meldingen themselves are on the page and in the audit
-        LOG.info("Intake {}: {} gelezen en opgeslagen in {} ms, {} leerlingen beoordeeld in {} ms; nieuwe"
-                        + " meldingen {}, {} vervallen", bestand.getFileName(), opslag.geaccepteerd,
-                (opgeslagen - start) / 1_000_000, telling.leerlingen(), (System.nanoTime() - opgeslagen) / 1_000_000,
+        LOG.info("Intake {}: {} gelezen en opgeslagen in {} ms (lezen en laden {} ms, op hun plaats {} ms, periode"
+                        + " {} ms), {} leerlingen beoordeeld in {} ms; nieuwe meldingen {}, {} vervallen",
+                bestand.getFileName(), opslag.geaccepteerd, (opgeslagen - start) / 1_000_000,
+                (geladen - start) / 1_000_000, (verplaatst - geladen) / 1_000_000, (opgeslagen - verplaatst) / 1_000_000,
+                telling.leerlingen(), (System.nanoTime() - opgeslagen) / 1_000_000,
                 telling.nieuwPerKanaal().isEmpty() ? "geen" : telling.nieuwPerKanaal(), telling.vervallen());
         return new Gelezen(soort, opslag.geaccepteerd, opslag.waarschuwingen);
     }
@@ -245,6 +249,7 @@ public class IntakeService {
     private final class Opslag implements Exportlezer.Ontvanger {
         private final String naam;
         private final List<RegistratieRepository.Rij> wachtrij = new ArrayList<>(BATCH);
+        private final List<LeerlingGegevens> nieuweLeerlingen = new ArrayList<>();
         private final Map<String, Set<String>> geraakt = new LinkedHashMap<>();
         /** The periods of the file per school, one collector per {@code vervangt} of the schools' profiles. */
         private final Map<Vervangt, Exportperiode> perioden = new EnumMap<>(Vervangt.class);
@@ -263,9 +268,18 @@ public class IntakeService {
 
         @Override
         public void leerling(School school, LeerlingGegevens leerling) {
-            schrijfWachtrij();
-            leerlingen.bewaar(leerling, klok.instant());
+            schrijfRegistraties();
+            nieuweLeerlingen.add(leerling);
+            if (nieuweLeerlingen.size() >= BATCH) {
+                schrijfLeerlingen();
+            }
             geraakt(school, leerling.leerlingId());
+        }
+
+        /** Pupils are stored in batches too ({@link LeerlingRepository#bewaarAlle}), before any registration. */
+        void schrijfLeerlingen() {
+            leerlingen.bewaarAlle(nieuweLeerlingen, klok.instant());
+            nieuweLeerlingen.clear();
         }
 
         @Override
@@ -330,6 +344,11 @@ public class IntakeService {
         }
 
         void schrijfWachtrij() {
+            schrijfLeerlingen();
+            schrijfRegistraties();
+        }
+
+        private void schrijfRegistraties() {
             if (wachtrij.isEmpty()) {
                 return;
             }

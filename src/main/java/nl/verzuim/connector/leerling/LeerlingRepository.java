@@ -26,9 +26,67 @@ import nl.verzuim.connector.persistence.Dialect;
 public class LeerlingRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    public LeerlingRepository(JdbcClient jdbc) {
+    public LeerlingRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * Stores pupils as {@link #bewaar} does each, in order; pupils new to their school from an EDEXML export go in
+     * one JDBC batch (one query finds which are new), the rest (known already, OSO dossiers with verzorgers, a
+     * pupil twice in the list) one by one after it.
+     */
+    public void bewaarAlle(List<LeerlingGegevens> lijst, Instant nu) {
+        if (lijst.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<String>> perSchool = new java.util.HashMap<>();
+        for (LeerlingGegevens g : lijst) {
+            perSchool.computeIfAbsent(g.brin() + "|" + g.vestiging(), k -> new ArrayList<>()).add(g.leerlingId());
+        }
+        Set<String> bekend = new java.util.HashSet<>();
+        for (java.util.Map.Entry<String, List<String>> school : perSchool.entrySet()) {
+            String[] code = school.getKey().split("\\|", -1);
+            jdbc.sql("select leerling_id from leerling where brin = :brin and vestiging = :vestiging"
+                            + " and leerling_id in (:ids)")
+                    .param("brin", code[0]).param("vestiging", code[1]).param("ids", school.getValue())
+                    .query(String.class).list()
+                    .forEach(id -> bekend.add(school.getKey() + "|" + id));
+        }
+        List<LeerlingGegevens> nieuw = new ArrayList<>();
+        List<LeerlingGegevens> daarna = new ArrayList<>();
+        for (LeerlingGegevens g : lijst) {
+            String sleutel = g.brin() + "|" + g.vestiging() + "|" + g.leerlingId();
+            if (g.bron() != LeerlingGegevens.Bron.OSO && bekend.add(sleutel)) {
+                nieuw.add(g);
+            } else {
+                daarna.add(g);
+            }
+        }
+        batch.batchUpdate("""
+                insert into leerling (brin, vestiging, leerling_id, bsn, onderwijsnummer, voornamen, voorletters,
+                    voorvoegsel, achternaam, roepnaam, geboortedatum, geslacht, straat, huisnummer, toevoeging,
+                    postcode, plaats, gemeente, postcode_nl, groep_of_leerjaar, datum_uitschrijving, bronnen, bijgewerkt)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", nieuw, nieuw.size(),
+                (ps, g) -> {
+                    Adres a = g.adres();
+                    Object[] waarden = {g.brin(), g.vestiging(), g.leerlingId(), g.bsn(), g.onderwijsnummer(),
+                            g.voornamen(), g.voorletters(), g.voorvoegsel(), g.achternaam(), g.roepnaam(),
+                            g.geboortedatum(), g.geslacht() == null ? null : g.geslacht().name(),
+                            a == null ? null : a.straat(), a == null ? null : a.huisnummer(),
+                            a == null ? null : a.toevoeging(), a == null ? null : a.postcode(),
+                            a == null ? null : a.plaats(), a == null ? null : a.gemeente(), g.postcodeNl(),
+                            g.groepOfLeerjaar(), g.datumUitschrijving(), g.bron().name(), Dialect.tijd(nu)};
+                    for (int i = 0; i < waarden.length; i++) {
+                        org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, i + 1,
+                                org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, waarden[i]);
+                    }
+                });
+        for (LeerlingGegevens g : daarna) {
+            bewaar(g, nu);
+        }
     }
 
     public void bewaar(LeerlingGegevens gegevens, Instant nu) {

@@ -177,6 +177,10 @@ public class RegistratieRepository {
      * {@link #volgnummerGrens}, in file order. Then empties the loading table. Returns the rows moved.
      */
     public int verplaatsGeladen() {
+        if (dialect.isPostgres()) {
+            // the two sorts of a region's file (millions of rows) in memory rather than on disk; this transaction only
+            jdbc.sql("set local work_mem = '128MB'").update();
+        }
         int verplaatst = jdbc.sql(dialect.isPostgres() ? """
                 insert into registratie (brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code,
                     eindtijd, minuten, omschrijving, volgnummer, bron_bestand, bron_regel)
