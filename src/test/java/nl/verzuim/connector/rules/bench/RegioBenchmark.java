@@ -206,6 +206,9 @@ public final class RegioBenchmark {
         }
         Path inbox = werk.resolve("inbox");
         Files.createDirectories(inbox);
+        // the sandbox's example exports (its dossier, and a CSV for the first school) are not part of the region
+        Files.createDirectories(werk.resolve("verzuim-data"));
+        Files.writeString(werk.resolve("verzuim-data/.voorbeeld-geplaatst"), "regiobenchmark\n");
         Path log = werk.resolve("connector.log");
         Path gcLog = werk.resolve("gc.log");
         Process jar = new ProcessBuilder(java(), "-Xmx1g", "-Xlog:gc:file=" + gcLog, "-jar", JAR.toString(),
@@ -216,7 +219,6 @@ public final class RegioBenchmark {
                 .directory(werk.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             wacht(jar, log, "Started ", Duration.ofMinutes(3));
-            Thread.sleep(5_000); // the sandbox's own example files go first
             wachtOpLeeg(jar, inbox, log, Duration.ofMinutes(5));
             long start = System.nanoTime();
             Path tijdelijk = werk.resolve("klaar");
