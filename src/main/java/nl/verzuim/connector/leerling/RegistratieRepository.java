@@ -281,7 +281,8 @@ public class RegistratieRepository {
     /**
      * Every registration of a school in one ordered pass (by pupil, then order of arrival, as {@link #voorLeerling}
      * gives them one pupil at a time), handed on pupil by pupil; only one pupil's are held at a time. The index
-     * {@code ix_registratie_leerling} serves the order.
+     * {@code ix_registratie_leerling} serves the order: ordered by all its columns, so that H2 reads it in index
+     * order too (with only {@code leerling_id, volgnummer} H2 sorts the school's rows in a temporary result first).
      */
     public void perLeerling(String brin, String vestiging, PerLeerling ontvanger) {
         java.util.List<Registratie> huidige = new java.util.ArrayList<>();
@@ -289,7 +290,8 @@ public class RegistratieRepository {
         batch.query(verbinding -> {
             java.sql.PreparedStatement ps = verbinding.prepareStatement("""
                     select leerling_id, datum, begintijd, eindtijd, minuten, code, omschrijving, registratie_id
-                    from registratie where brin = ? and vestiging = ? order by leerling_id, volgnummer""");
+                    from registratie where brin = ? and vestiging = ?
+                    order by brin, vestiging, leerling_id, volgnummer""");
             ps.setFetchSize(10_000);
             ps.setString(1, brin);
             ps.setString(2, vestiging);
