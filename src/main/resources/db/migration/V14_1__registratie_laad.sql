@@ -1,7 +1,7 @@
--- Bulk intake (issue 13): a registraties file is first loaded here as it streams by (COPY on PostgreSQL, JDBC
--- batches on H2), then moved into registratie by one set-based statement (the later of two lines with the same key
--- wins, as before) and emptied again, all inside the file's one transaction. So no other transaction ever sees a row
--- here, and no key or index slows the load. Same columns as registratie but the volgnummer, given on the move.
+-- Bulk intake (issue 13): on PostgreSQL a registraties file is first loaded here as it streams by (COPY), then
+-- moved into registratie by one set-based statement (the later of two lines with the same key wins, as before) and emptied again, all inside the file's one transaction. So no other transaction ever sees a row
+-- here, and no key or index slows the load. Same columns as registratie but the volgnummer, given on the move. H2
+-- merges straight into registratie (every row through here would stay twice in its undo log until the commit).
 create table registratie_laad (
     brin           varchar(4)   not null,
     vestiging      varchar(2)   not null,

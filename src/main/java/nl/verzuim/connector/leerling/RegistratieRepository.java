@@ -23,9 +23,9 @@ import nl.verzuim.connector.rules.Registratie;
  * Absence registrations, one row per key within a school: the LAS's registratie_id where it gives one, else (pupil,
  * datum, begintijd, code). The same registration in two overlapping exports is stored once, and the later one
  * replaces the earlier (its volgnummer moves up); what a file no longer holds for its period goes
- * ({@link #vervangPeriode}). A file is bulk loaded ({@link #laad}: COPY on PostgreSQL, JDBC batches on H2) into
- * {@code registratie_laad} and then moved into place by one statement ({@link #verplaatsGeladen}), all inside the
- * intake's one transaction per file.
+ * ({@link #vervangPeriode}). A file is bulk loaded ({@link #laad}): on PostgreSQL by COPY into
+ * {@code registratie_laad} and then moved into place by one statement ({@link #verplaatsGeladen}), on H2 by JDBC
+ * batches of merge; all inside the intake's one transaction per file.
  */
 @Repository
 public class RegistratieRepository {
@@ -85,36 +85,18 @@ public class RegistratieRepository {
             + " begintijd, code, eindtijd, minuten, omschrijving, bron_bestand, bron_regel";
 
     /**
-     * Loads registrations into {@code registratie_laad}, in file order: on PostgreSQL by {@code COPY ... FROM STDIN}
-     * through the driver's CopyManager, on H2 by one JDBC batch. Nothing is in place until
-     * {@link #verplaatsGeladen}; call it in the same transaction.
+     * Loads registrations, in file order: on PostgreSQL into {@code registratie_laad} by {@code COPY ... FROM STDIN}
+     * through the driver's CopyManager, to be moved into place by {@link #verplaatsGeladen} in the same transaction.
+     * On H2 straight into {@code registratie} by one JDBC batch of {@code merge} ({@link #bewaarAlle}): measured on
+     * the region, H2's loading table cost more than it saved — every row inserted and deleted again stays in H2's
+     * undo log until the commit, which reads it all back (src/docs/benchmarks.md, "Region benchmark").
      */
     public void laad(List<Rij> rijen) {
         if (rijen.isEmpty()) {
             return;
         }
         if (!dialect.isPostgres()) {
-            batch.batchUpdate("insert into registratie_laad (" + LAAD_KOLOMMEN
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rijen, rijen.size(), (ps, rij) -> {
-                        Registratie r = rij.registratie();
-                        ps.setString(1, rij.brin());
-                        ps.setString(2, rij.vestiging());
-                        ps.setString(3, sleutel(rij.leerlingId(), r));
-                        ps.setString(4, r.registratieId());
-                        ps.setString(5, rij.leerlingId());
-                        ps.setDate(6, Date.valueOf(r.datum()));
-                        ps.setString(7, r.begintijd() == null ? "" : r.begintijd().toString());
-                        ps.setString(8, r.code().name());
-                        ps.setString(9, r.eindtijd() == null ? null : r.eindtijd().toString());
-                        if (r.minuten() == null) {
-                            ps.setNull(10, Types.INTEGER);
-                        } else {
-                            ps.setInt(10, r.minuten());
-                        }
-                        ps.setString(11, omschrijving(r));
-                        ps.setString(12, bestand(rij));
-                        ps.setInt(13, rij.regel());
-                    });
+            bewaarAlle(rijen);
             return;
         }
         StringBuilder tekst = new StringBuilder(rijen.size() * 80);
@@ -172,16 +154,17 @@ public class RegistratieRepository {
     }
 
     /**
-     * Moves what {@link #laad} loaded into {@code registratie} by one statement, in file order: of two lines with the
+     * PostgreSQL: moves what {@link #laad} loaded into {@code registratie} by one statement, in file order: of two lines with the
      * same key the later one stays, and every line moved gets a volgnummer above the file's
      * {@link #volgnummerGrens}, in file order. Then empties the loading table. Returns the rows moved.
      */
     public int verplaatsGeladen() {
-        if (dialect.isPostgres()) {
-            // the two sorts of a region's file (millions of rows) in memory rather than on disk; this transaction only
-            jdbc.sql("set local work_mem = '128MB'").update();
+        if (!dialect.isPostgres()) {
+            return 0; // H2: laad stored them in place already
         }
-        int verplaatst = jdbc.sql(dialect.isPostgres() ? """
+        // the two sorts of a region's file (millions of rows) in memory rather than on disk; this transaction only
+        jdbc.sql("set local work_mem = '128MB'").update();
+        int verplaatst = jdbc.sql("""
                 insert into registratie (brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code,
                     eindtijd, minuten, omschrijving, volgnummer, bron_bestand, bron_regel)
                 select brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code, eindtijd, minuten,
@@ -194,13 +177,6 @@ public class RegistratieRepository {
                     code = excluded.code, eindtijd = excluded.eindtijd, minuten = excluded.minuten,
                     omschrijving = excluded.omschrijving, volgnummer = excluded.volgnummer,
                     bron_bestand = excluded.bron_bestand, bron_regel = excluded.bron_regel
-                """ : """
-                merge into registratie (brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code,
-                    eindtijd, minuten, omschrijving, volgnummer, bron_bestand, bron_regel)
-                key (brin, vestiging, sleutel)
-                select brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code, eindtijd, minuten,
-                    omschrijving, next value for registratie_volgnummer, bron_bestand, bron_regel
-                from registratie_laad order by bron_regel
                 """).update();
         jdbc.sql("delete from registratie_laad").update();
         return verplaatst;
