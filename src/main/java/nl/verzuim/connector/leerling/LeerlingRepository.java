@@ -26,9 +26,67 @@ import nl.verzuim.connector.persistence.Dialect;
 public class LeerlingRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    public LeerlingRepository(JdbcClient jdbc) {
+    public LeerlingRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * Stores pupils as {@link #bewaar} does each, in order; pupils new to their school from an EDEXML export go in
+     * one JDBC batch (one query finds which are new), the rest (known already, OSO dossiers with verzorgers, a
+     * pupil twice in the list) one by one after it.
+     */
+    public void bewaarAlle(List<LeerlingGegevens> lijst, Instant nu) {
+        if (lijst.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<String>> perSchool = new java.util.HashMap<>();
+        for (LeerlingGegevens g : lijst) {
+            perSchool.computeIfAbsent(g.brin() + "|" + g.vestiging(), k -> new ArrayList<>()).add(g.leerlingId());
+        }
+        Set<String> bekend = new java.util.HashSet<>();
+        for (java.util.Map.Entry<String, List<String>> school : perSchool.entrySet()) {
+            String[] code = school.getKey().split("\\|", -1);
+            jdbc.sql("select leerling_id from leerling where brin = :brin and vestiging = :vestiging"
+                            + " and leerling_id in (:ids)")
+                    .param("brin", code[0]).param("vestiging", code[1]).param("ids", school.getValue())
+                    .query(String.class).list()
+                    .forEach(id -> bekend.add(school.getKey() + "|" + id));
+        }
+        List<LeerlingGegevens> nieuw = new ArrayList<>();
+        List<LeerlingGegevens> daarna = new ArrayList<>();
+        for (LeerlingGegevens g : lijst) {
+            String sleutel = g.brin() + "|" + g.vestiging() + "|" + g.leerlingId();
+            if (g.bron() != LeerlingGegevens.Bron.OSO && bekend.add(sleutel)) {
+                nieuw.add(g);
+            } else {
+                daarna.add(g);
+            }
+        }
+        batch.batchUpdate("""
+                insert into leerling (brin, vestiging, leerling_id, bsn, onderwijsnummer, voornamen, voorletters,
+                    voorvoegsel, achternaam, roepnaam, geboortedatum, geslacht, straat, huisnummer, toevoeging,
+                    postcode, plaats, gemeente, postcode_nl, groep_of_leerjaar, datum_uitschrijving, bronnen, bijgewerkt)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", nieuw, nieuw.size(),
+                (ps, g) -> {
+                    Adres a = g.adres();
+                    Object[] waarden = {g.brin(), g.vestiging(), g.leerlingId(), g.bsn(), g.onderwijsnummer(),
+                            g.voornamen(), g.voorletters(), g.voorvoegsel(), g.achternaam(), g.roepnaam(),
+                            g.geboortedatum(), g.geslacht() == null ? null : g.geslacht().name(),
+                            a == null ? null : a.straat(), a == null ? null : a.huisnummer(),
+                            a == null ? null : a.toevoeging(), a == null ? null : a.postcode(),
+                            a == null ? null : a.plaats(), a == null ? null : a.gemeente(), g.postcodeNl(),
+                            g.groepOfLeerjaar(), g.datumUitschrijving(), g.bron().name(), Dialect.tijd(nu)};
+                    for (int i = 0; i < waarden.length; i++) {
+                        org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, i + 1,
+                                org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, waarden[i]);
+                    }
+                });
+        for (LeerlingGegevens g : daarna) {
+            bewaar(g, nu);
+        }
     }
 
     public void bewaar(LeerlingGegevens gegevens, Instant nu) {
@@ -114,6 +172,29 @@ public class LeerlingRepository {
         return rij.map(r -> r.gegevens(verzorgers(r.id)));
     }
 
+    /**
+     * Every pupil of a school with its verzorgers, by LAS key: two queries for the whole school, for judging all its
+     * pupils in one pass (what {@link #vind} gives one by one).
+     */
+    public java.util.Map<String, LeerlingGegevens> voorSchool(String brin, String vestiging) {
+        java.util.Map<Long, List<Verzorger>> perLeerling = new java.util.HashMap<>();
+        jdbc.sql("""
+                select v.* from verzorger v join leerling l on l.id = v.leerling_ref
+                where l.brin = ? and l.vestiging = ? order by v.leerling_ref, v.volgorde""")
+                .params(brin, vestiging)
+                .query(rs -> {
+                    perLeerling.computeIfAbsent(rs.getLong("leerling_ref"), k -> new ArrayList<>()).add(verzorger(rs));
+                });
+        java.util.Map<String, LeerlingGegevens> gegevens = new java.util.HashMap<>();
+        jdbc.sql("select * from leerling where brin = ? and vestiging = ?").params(brin, vestiging)
+                .query(rs -> {
+                    Rij rij = rij(rs, 0);
+                    gegevens.put(rij.zonderVerzorgers.leerlingId(),
+                            rij.gegevens(perLeerling.getOrDefault(rij.id, new ArrayList<>())));
+                });
+        return gegevens;
+    }
+
     /** The schools (BRIN + vestiging) where a LAS key is known. */
     public List<String> scholenMetLeerling(String leerlingId) {
         return jdbc.sql("select brin || vestiging from leerling where leerling_id = ?").param(leerlingId)
@@ -122,11 +203,15 @@ public class LeerlingRepository {
 
     private List<Verzorger> verzorgers(long leerlingRef) {
         return jdbc.sql("select * from verzorger where leerling_ref = ? order by volgorde").param(leerlingRef)
-                .query((rs, n) -> new Verzorger(rs.getString("voornamen"), rs.getString("voorletters"),
-                        rs.getString("voorvoegsel"), rs.getString("achternaam"), geslacht(rs.getString("geslacht")),
-                        rs.getString("relatie"), (Boolean) rs.getObject("wettelijk_vertegenwoordiger"),
-                        adres(rs), rs.getString("telefoon"), rs.getString("email")))
+                .query((rs, n) -> verzorger(rs))
                 .list();
+    }
+
+    private static Verzorger verzorger(ResultSet rs) throws SQLException {
+        return new Verzorger(rs.getString("voornamen"), rs.getString("voorletters"),
+                rs.getString("voorvoegsel"), rs.getString("achternaam"), geslacht(rs.getString("geslacht")),
+                rs.getString("relatie"), (Boolean) rs.getObject("wettelijk_vertegenwoordiger"),
+                adres(rs), rs.getString("telefoon"), rs.getString("email"));
     }
 
     private record Rij(long id, LeerlingGegevens zonderVerzorgers) {

@@ -1,11 +1,16 @@
 package nl.verzuim.connector.leerling;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,8 +23,9 @@ import nl.verzuim.connector.rules.Registratie;
  * Absence registrations, one row per key within a school: the LAS's registratie_id where it gives one, else (pupil,
  * datum, begintijd, code). The same registration in two overlapping exports is stored once, and the later one
  * replaces the earlier (its volgnummer moves up); what a file no longer holds for its period goes
- * ({@link #vervangPeriode}). Large files are stored
- * in JDBC batches, inside the intake's one transaction per file.
+ * ({@link #vervangPeriode}). A file is bulk loaded ({@link #laad}): on PostgreSQL by COPY into
+ * {@code registratie_laad} and then moved into place by one statement ({@link #verplaatsGeladen}), on H2 by JDBC
+ * batches of merge; all inside the intake's one transaction per file.
  */
 @Repository
 public class RegistratieRepository {
@@ -73,6 +79,107 @@ public class RegistratieRepository {
             ps.setString(12, rij.bestand().length() > 255 ? rij.bestand().substring(0, 255) : rij.bestand());
             ps.setInt(13, rij.regel());
         });
+    }
+
+    private static final String LAAD_KOLOMMEN = "brin, vestiging, sleutel, registratie_id, leerling_id, datum,"
+            + " begintijd, code, eindtijd, minuten, omschrijving, bron_bestand, bron_regel";
+
+    /**
+     * Loads registrations, in file order: on PostgreSQL into {@code registratie_laad} by {@code COPY ... FROM STDIN}
+     * through the driver's CopyManager, to be moved into place by {@link #verplaatsGeladen} in the same transaction.
+     * On H2 straight into {@code registratie} by one JDBC batch of {@code merge} ({@link #bewaarAlle}): measured on
+     * the region, H2's loading table cost more than it saved — every row inserted and deleted again stays in H2's
+     * undo log until the commit, which reads it all back (src/docs/benchmarks.md, "Region benchmark").
+     */
+    public void laad(List<Rij> rijen) {
+        if (rijen.isEmpty()) {
+            return;
+        }
+        if (!dialect.isPostgres()) {
+            bewaarAlle(rijen);
+            return;
+        }
+        StringBuilder tekst = new StringBuilder(rijen.size() * 80);
+        for (Rij rij : rijen) {
+            Registratie r = rij.registratie();
+            veld(tekst, rij.brin()).append('\t');
+            veld(tekst, rij.vestiging()).append('\t');
+            veld(tekst, sleutel(rij.leerlingId(), r)).append('\t');
+            veld(tekst, r.registratieId()).append('\t');
+            veld(tekst, rij.leerlingId()).append('\t');
+            tekst.append(r.datum()).append('\t');
+            veld(tekst, r.begintijd() == null ? "" : r.begintijd().toString()).append('\t');
+            tekst.append(r.code().name()).append('\t');
+            veld(tekst, r.eindtijd() == null ? null : r.eindtijd().toString()).append('\t');
+            veld(tekst, r.minuten() == null ? null : r.minuten().toString()).append('\t');
+            veld(tekst, omschrijving(r)).append('\t');
+            veld(tekst, bestand(rij)).append('\t');
+            tekst.append(rij.regel()).append('\n');
+        }
+        batch.execute((ConnectionCallback<Long>) verbinding -> {
+            try {
+                return verbinding.unwrap(PGConnection.class).getCopyAPI().copyIn("copy registratie_laad ("
+                        + LAAD_KOLOMMEN + ") from stdin", new StringReader(tekst.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** One field in COPY's text format: {@code \N} for null, backslash, tab and line ends escaped. */
+    private static StringBuilder veld(StringBuilder tekst, String waarde) {
+        if (waarde == null) {
+            return tekst.append("\\N");
+        }
+        for (int i = 0; i < waarde.length(); i++) {
+            char c = waarde.charAt(i);
+            switch (c) {
+                case '\\' -> tekst.append("\\\\");
+                case '\t' -> tekst.append("\\t");
+                case '\n' -> tekst.append("\\n");
+                case '\r' -> tekst.append("\\r");
+                default -> tekst.append(c);
+            }
+        }
+        return tekst;
+    }
+
+    private static String omschrijving(Registratie r) {
+        return r.omschrijving() == null ? null
+                : r.omschrijving().length() > 500 ? r.omschrijving().substring(0, 500) : r.omschrijving();
+    }
+
+    private static String bestand(Rij rij) {
+        return rij.bestand().length() > 255 ? rij.bestand().substring(0, 255) : rij.bestand();
+    }
+
+    /**
+     * PostgreSQL: moves what {@link #laad} loaded into {@code registratie} by one statement, in file order: of two lines with the
+     * same key the later one stays, and every line moved gets a volgnummer above the file's
+     * {@link #volgnummerGrens}, in file order. Then empties the loading table. Returns the rows moved.
+     */
+    public int verplaatsGeladen() {
+        if (!dialect.isPostgres()) {
+            return 0; // H2: laad stored them in place already
+        }
+        // the two sorts of a region's file (millions of rows) in memory rather than on disk; this transaction only
+        jdbc.sql("set local work_mem = '128MB'").update();
+        int verplaatst = jdbc.sql("""
+                insert into registratie (brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code,
+                    eindtijd, minuten, omschrijving, volgnummer, bron_bestand, bron_regel)
+                select brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code, eindtijd, minuten,
+                    omschrijving, nextval('registratie_volgnummer'), bron_bestand, bron_regel
+                from (select distinct on (brin, vestiging, sleutel) * from registratie_laad
+                      order by brin, vestiging, sleutel, bron_regel desc) laatste
+                order by bron_regel
+                on conflict (brin, vestiging, sleutel) do update set
+                    leerling_id = excluded.leerling_id, datum = excluded.datum, begintijd = excluded.begintijd,
+                    code = excluded.code, eindtijd = excluded.eindtijd, minuten = excluded.minuten,
+                    omschrijving = excluded.omschrijving, volgnummer = excluded.volgnummer,
+                    bron_bestand = excluded.bron_bestand, bron_regel = excluded.bron_regel
+                """).update();
+        jdbc.sql("delete from registratie_laad").update();
+        return verplaatst;
     }
 
     /**
@@ -139,6 +246,48 @@ public class RegistratieRepository {
                     .update();
         }
         return geraakt;
+    }
+
+    /** Receives one pupil's registrations in order of arrival. */
+    @FunctionalInterface
+    public interface PerLeerling {
+        void registraties(String leerlingId, List<Registratie> registraties);
+    }
+
+    /**
+     * Every registration of a school in one ordered pass (by pupil, then order of arrival, as {@link #voorLeerling}
+     * gives them one pupil at a time), handed on pupil by pupil; only one pupil's are held at a time. The index
+     * {@code ix_registratie_leerling} serves the order: ordered by all its columns, so that H2 reads it in index
+     * order too (with only {@code leerling_id, volgnummer} H2 sorts the school's rows in a temporary result first).
+     */
+    public void perLeerling(String brin, String vestiging, PerLeerling ontvanger) {
+        java.util.List<Registratie> huidige = new java.util.ArrayList<>();
+        String[] leerling = {null};
+        batch.query(verbinding -> {
+            java.sql.PreparedStatement ps = verbinding.prepareStatement("""
+                    select leerling_id, datum, begintijd, eindtijd, minuten, code, omschrijving, registratie_id
+                    from registratie where brin = ? and vestiging = ?
+                    order by brin, vestiging, leerling_id, volgnummer""");
+            ps.setFetchSize(10_000);
+            ps.setString(1, brin);
+            ps.setString(2, vestiging);
+            return ps;
+        }, rs -> {
+            String id = rs.getString(1);
+            if (!id.equals(leerling[0])) {
+                if (leerling[0] != null) {
+                    ontvanger.registraties(leerling[0], new java.util.ArrayList<>(huidige));
+                }
+                leerling[0] = id;
+                huidige.clear();
+            }
+            huidige.add(new Registratie(rs.getObject(2, LocalDate.class), tijd(rs.getString(3)), tijd(rs.getString(4)),
+                    (Integer) rs.getObject(5), Afwezigheidscode.valueOf(rs.getString(6)), rs.getString(7),
+                    rs.getString(8)));
+        });
+        if (leerling[0] != null) {
+            ontvanger.registraties(leerling[0], huidige);
+        }
     }
 
     /** A pupil's registrations in order of arrival. */

@@ -46,6 +46,17 @@ public class MeldingRepository {
                 .params(brin, vestiging, leerlingId).query(MeldingRepository::rij).list();
     }
 
+    /** Every melding of a school by pupil, each pupil's in order of id (as {@link #voorLeerling}): one query. */
+    public java.util.Map<String, List<Melding>> voorSchool(String brin, String vestiging) {
+        java.util.Map<String, List<Melding>> perLeerling = new java.util.HashMap<>();
+        jdbc.sql("select * from melding where brin = ? and vestiging = ? order by id").params(brin, vestiging)
+                .query(rs -> {
+                    Melding m = rij(rs, 0);
+                    perLeerling.computeIfAbsent(m.leerlingId(), k -> new java.util.ArrayList<>()).add(m);
+                });
+        return perLeerling;
+    }
+
     public Optional<Melding> vind(long id) {
         return jdbc.sql("select * from melding where id = ?").param(id).query(MeldingRepository::rij).optional();
     }

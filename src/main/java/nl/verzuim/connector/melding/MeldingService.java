@@ -74,10 +74,98 @@ public class MeldingService {
      */
     @Transactional
     public int herbeoordeel(School school, String leerlingId, LocalDate peildatum, String bron) {
+        Telling telling = new Telling(false);
+        beoordeel(school, leerlingId, leerlingen.vind(school.brin(), school.vestiging(), leerlingId),
+                registraties.voorLeerling(school.brin(), school.vestiging(), leerlingId),
+                meldingen.voorLeerling(school.brin(), school.vestiging(), leerlingId), peildatum, bron, telling);
+        return telling.nieuw();
+    }
+
+    /** Below this many pupils a school's pupils are judged one by one; above, the school's data is read at once. */
+    static final int PER_SCHOOL_VANAF = 50;
+
+    /**
+     * Judges the given pupils of one school as {@link #herbeoordeel(School, String, LocalDate, String)} does each,
+     * but for many of them reads the school's pupils, meldingen and registrations in three queries (the
+     * registrations in one pass ordered by pupil, one pupil's held at a time) instead of three per pupil. The same
+     * decisions, meldingen, corrections and audit; per melding only a DEBUG line — the caller logs a summary of the
+     * returned {@link Telling}.
+     */
+    @Transactional
+    public Telling herbeoordeel(School school, java.util.Collection<String> leerlingIds, LocalDate peildatum,
+                                String bron) {
+        Telling telling = new Telling(true);
+        if (leerlingIds.size() < PER_SCHOOL_VANAF) {
+            for (String leerlingId : leerlingIds) {
+                beoordeel(school, leerlingId, leerlingen.vind(school.brin(), school.vestiging(), leerlingId),
+                        registraties.voorLeerling(school.brin(), school.vestiging(), leerlingId),
+                        meldingen.voorLeerling(school.brin(), school.vestiging(), leerlingId), peildatum, bron, telling);
+            }
+            return telling;
+        }
+        Set<String> teBeoordelen = new java.util.HashSet<>(leerlingIds);
+        java.util.Map<String, LeerlingGegevens> gegevens = leerlingen.voorSchool(school.brin(), school.vestiging());
+        java.util.Map<String, List<Melding>> bestaand = meldingen.voorSchool(school.brin(), school.vestiging());
+        registraties.perLeerling(school.brin(), school.vestiging(), (leerlingId, regs) -> {
+            if (teBeoordelen.remove(leerlingId)) {
+                beoordeel(school, leerlingId, Optional.ofNullable(gegevens.get(leerlingId)), regs,
+                        bestaand.getOrDefault(leerlingId, List.of()), peildatum, bron, telling);
+            }
+        });
+        // pupils without a registration left (a file took all of theirs away, or an EDEXML export named them)
+        for (String leerlingId : leerlingIds) {
+            if (teBeoordelen.remove(leerlingId)) {
+                beoordeel(school, leerlingId, Optional.ofNullable(gegevens.get(leerlingId)), List.of(),
+                        bestaand.getOrDefault(leerlingId, List.of()), peildatum, bron, telling);
+            }
+        }
+        return telling;
+    }
+
+    /** What judging a set of pupils did: pupils judged, new meldingen per kanaal, meldingen that lapsed. */
+    public static final class Telling {
+        private final boolean samengevat;
+        private int leerlingen;
+        private final java.util.Map<Kanaal, Integer> nieuwPerKanaal = new java.util.EnumMap<>(Kanaal.class);
+        private int vervallen;
+
+        Telling(boolean samengevat) {
+            this.samengevat = samengevat;
+        }
+
+        public int leerlingen() {
+            return leerlingen;
+        }
+
+        public int nieuw() {
+            return nieuwPerKanaal.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public java.util.Map<Kanaal, Integer> nieuwPerKanaal() {
+            return java.util.Collections.unmodifiableMap(nieuwPerKanaal);
+        }
+
+        public int vervallen() {
+            return vervallen;
+        }
+
+        /** Adds another's counts (of another school) to these. */
+        public void tel(Telling andere) {
+            leerlingen += andere.leerlingen;
+            andere.nieuwPerKanaal.forEach((k, n) -> nieuwPerKanaal.merge(k, n, Integer::sum));
+            vervallen += andere.vervallen;
+        }
+
+        public static Telling leeg() {
+            return new Telling(true);
+        }
+    }
+
+    private void beoordeel(School school, String leerlingId, Optional<LeerlingGegevens> gegevens,
+                           List<Registratie> regs, List<Melding> bestaand, LocalDate peildatum, String bron,
+                           Telling telling) {
         Instant nu = klok.instant();
-        Optional<LeerlingGegevens> gegevens = leerlingen.vind(school.brin(), school.vestiging(), leerlingId);
-        List<Registratie> regs = registraties.voorLeerling(school.brin(), school.vestiging(), leerlingId);
-        List<Melding> bestaand = meldingen.voorLeerling(school.brin(), school.vestiging(), leerlingId);
+        telling.leerlingen++;
         Leerling leerling = new Leerling(leerlingId, gegevens.map(LeerlingGegevens::geboortedatum).orElse(null), false);
         List<Beslissing> eerdere = bestaand.stream()
                 .filter(m -> m.soort().equals(Verzuimsoort.RELATIEF_16_UUR.name()))
@@ -87,7 +175,7 @@ public class MeldingService {
         List<Beslissing> beslissingen = Beoordelaar.beoordeel(leerling, school.kalender(), school.regelinstellingen(),
                 regs, peildatum, eerdere);
         Set<Long> vervallen = correcties.toets(school, leerling, regs, peildatum, bestaand, beslissingen, bron, nu);
-        int nieuw = 0;
+        telling.vervallen += vervallen.size();
         for (Beslissing beslissing : beslissingen) {
             if (!school.bedient(beslissing.kanaal())) {
                 continue; // kanalen: the school's LAS reports to this receiver itself
@@ -107,8 +195,8 @@ public class MeldingService {
                 }
                 continue;
             }
-            maak(school, leerlingId, gegevens, beslissing, nu);
-            nieuw++;
+            maak(school, leerlingId, gegevens, beslissing, nu, telling.samengevat);
+            telling.nieuwPerKanaal.merge(beslissing.kanaal(), 1, Integer::sum);
         }
         for (Melding m : bestaand) {
             if (m.status() == MeldingStatus.ONVOLLEDIG && !vervallen.contains(m.id())) {
@@ -120,7 +208,6 @@ public class MeldingService {
                 }
             }
         }
-        return nieuw;
     }
 
     /** A lapsed melding whose rule holds again (a correction undone): it takes the way of a new one once more. */
@@ -141,7 +228,7 @@ public class MeldingService {
     }
 
     private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
-                      Instant nu) {
+                      Instant nu, boolean samengevat) {
         if (beslissing.kanaal() != Kanaal.SIGNAAL && school.voorMeldingenVanaf(beslissing.beslotenOp())) {
             // before go-live: kept, shown, no deadline; a person may still send it (MeldingActies.keurGoed)
             long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
@@ -152,7 +239,7 @@ public class MeldingService {
         }
         LocalDate uiterste = beslissing.kanaal() == Kanaal.DUO
                 ? Termijnen.uitersteMelddatumDuo(beslissing.beslotenOp()) : null;
-        return maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu);
+        return maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu, samengevat);
     }
 
     /**
@@ -161,7 +248,7 @@ public class MeldingService {
      * go to the audit trail (the rules, or the person who filed it).
      */
     private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
-                      LocalDate uiterste, String actie, String door, Instant nu) {
+                      LocalDate uiterste, String actie, String door, Instant nu, boolean samengevat) {
         Kanaal kanaal = beslissing.kanaal();
         if (kanaal == Kanaal.SIGNAAL) {
             long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
@@ -176,13 +263,24 @@ public class MeldingService {
             audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name() + "; onvolledig: "
                     + String.join(", ", ontbrekend), door, nu);
             // The melding id only: the LAS key (leerlingId) is a personal identifier and stays out of the log.
-            LOG.info("Melding {} {} {} is onvolledig: {}", id, kanaal, beslissing.soort().name(), ontbrekend);
+            if (samengevat) {
+                LOG.debug("Melding {} {} {} is onvolledig: {}", id, kanaal, beslissing.soort().name(), ontbrekend);
+            } else {
+                LOG.info("Melding {} {} {} is onvolledig: {}", id, kanaal, beslissing.soort().name(), ontbrekend);
+            }
+            return id;
+        }
+        if (school.verzenden() == School.Verzenden.NA_GOEDKEURING) {
+            // stored waiting at once: one statement less than TE_VERZENDEN and then the wait (geefVrij), same row
+            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
+                    MeldingStatus.WACHT_OP_GOEDKEURING, null, nu);
+            audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name(), door, nu);
             return id;
         }
         long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
                 MeldingStatus.TE_VERZENDEN, null, nu);
         audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name(), door, nu);
-        geefVrij(school, id, kanaal, nu);
+        zetInOutbox(id, kanaal, nu, samengevat);
         return id;
     }
 
@@ -228,10 +326,19 @@ public class MeldingService {
 
     void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu) {
         meldingen.status(meldingId, MeldingStatus.TE_VERZENDEN, null, nu);
+        zetInOutbox(meldingId, kanaal, nu, false);
+    }
+
+    /** Puts a melding already TE_VERZENDEN into the outbox; {@code samengevat}: its line at DEBUG only. */
+    private void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu, boolean samengevat) {
         OutboxItem.Operatie operatie = kanaal == Kanaal.DUO
                 ? OutboxItem.Operatie.DUO_AANLEVEREN : OutboxItem.Operatie.OT_TRAJECT_AANMAKEN;
         outbox.plaats(meldingId, kanaal.name(), operatie, nu);
-        LOG.info("Melding {} ({}) staat klaar voor verzending", meldingId, kanaal);
+        if (samengevat) {
+            LOG.debug("Melding {} ({}) staat klaar voor verzending", meldingId, kanaal);
+        } else {
+            LOG.info("Melding {} ({}) staat klaar voor verzending", meldingId, kanaal);
+        }
     }
 
     private static List<String> ontbrekend(Kanaal kanaal, Optional<LeerlingGegevens> gegevens) {
@@ -336,7 +443,7 @@ public class MeldingService {
         LocalDate uiterste = soort == Verzuimsoort.OVERIG ? null : Termijnen.uitersteMelddatumDuo(vandaag);
         long id;
         try {
-            id = maak(school, leerlingId, gegevens, beslissing, uiterste, "HANDMATIG_GEMELD", door, nu);
+            id = maak(school, leerlingId, gegevens, beslissing, uiterste, "HANDMATIG_GEMELD", door, nu, false);
         } catch (DuplicateKeyException e) {
             // Two people filed the same one at once: the check above passed for both, the unique key stopped one.
             throw new OverigGeweigerd(OverigGeweigerd.Reden.BESTAAT_AL,
