@@ -270,10 +270,12 @@ public class MeldingService {
             }
             return id;
         }
-        if (school.verzenden() == School.Verzenden.NA_GOEDKEURING) {
-            // stored waiting at once: one statement less than TE_VERZENDEN and then the wait (geefVrij), same row
+        MeldingStatus wacht = wachtOpAanvulling(school, kanaal) ? MeldingStatus.WACHT_OP_AANVULLING
+                : school.verzenden() == School.Verzenden.NA_GOEDKEURING ? MeldingStatus.WACHT_OP_GOEDKEURING : null;
+        if (wacht != null) {
+            // stored waiting at once (as geefVrij would decide): one statement less than TE_VERZENDEN and then the wait
             long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
-                    MeldingStatus.WACHT_OP_GOEDKEURING, null, nu);
+                    wacht, null, nu);
             audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name(), door, nu);
             return id;
         }

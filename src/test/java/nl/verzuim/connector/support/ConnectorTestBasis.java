@@ -202,7 +202,7 @@ public abstract class ConnectorTestBasis {
         wachtOpLegeInbox();
         wachtOpLopendeAfleveringen();
         for (String tabel : new String[] {"verzonden_bericht", "toegangslog", "bewaartermijn_opschoning",
-                "audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "melding",
+                "audit", "mail_outbox", "ot_gebeurtenis", "ot_cursor", "outbox", "ot_aanvulling", "melding",
                 "registratie", "verzorger", "leerling", "quarantaine", "camel_messageprocessed", "registratie_export",
                 "inbox_leesslot"}) {
             jdbc.sql("delete from " + tabel).update();
