@@ -2,6 +2,9 @@ package nl.verzuim.connector.melding;
 
 import java.time.Instant;
 
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,10 +17,38 @@ import nl.verzuim.connector.persistence.Dialect;
 @Repository
 public class AuditRepository {
 
-    private final JdbcClient jdbc;
+    private static final String SCHRIJF =
+            "insert into audit (tijdstip, melding_id, actie, ontvanger, details, door) values (?, ?, ?, ?, ?, ?)";
 
-    public AuditRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public AuditRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** One audit line, for {@link #schrijfAlle}. */
+    public record Regel(Long meldingId, String actie, String ontvanger, String details, String door, Instant nu) {
+    }
+
+    /** Writes audit lines in one JDBC batch, in order. */
+    public void schrijfAlle(List<Regel> regels) {
+        if (regels.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(SCHRIJF, regels, regels.size(), (ps, r) -> {
+            ps.setObject(1, Dialect.tijd(r.nu()));
+            ps.setObject(2, r.meldingId());
+            ps.setString(3, r.actie());
+            ps.setString(4, r.ontvanger());
+            ps.setString(5, kort(r.details()));
+            ps.setString(6, r.door());
+        });
+    }
+
+    private static String kort(String details) {
+        return details == null || details.length() <= 4000 ? details : details.substring(0, 4000);
     }
 
     /** Whether the melding has an audit line with this action (and these details, when given). */
@@ -29,9 +60,8 @@ public class AuditRepository {
     }
 
     public void schrijf(Long meldingId, String actie, String ontvanger, String details, String door, Instant nu) {
-        jdbc.sql("insert into audit (tijdstip, melding_id, actie, ontvanger, details, door) values (?, ?, ?, ?, ?, ?)")
-                .params(Dialect.tijd(nu), meldingId, actie, ontvanger,
-                        details == null || details.length() <= 4000 ? details : details.substring(0, 4000), door)
+        jdbc.sql(SCHRIJF)
+                .params(Dialect.tijd(nu), meldingId, actie, ontvanger, kort(details), door)
                 .update();
     }
 }

@@ -101,6 +101,7 @@ public class MeldingService {
                         registraties.voorLeerling(school.brin(), school.vestiging(), leerlingId),
                         meldingen.voorLeerling(school.brin(), school.vestiging(), leerlingId), peildatum, bron, telling);
             }
+            schrijf(telling);
             return telling;
         }
         Set<String> teBeoordelen = new java.util.HashSet<>(leerlingIds);
@@ -119,12 +120,15 @@ public class MeldingService {
                         bestaand.getOrDefault(leerlingId, List.of()), peildatum, bron, telling);
             }
         }
+        schrijf(telling);
         return telling;
     }
 
     /** What judging a set of pupils did: pupils judged, new meldingen per kanaal, meldingen that lapsed. */
     public static final class Telling {
         private final boolean samengevat;
+        /** New meldingen not written yet (summarising only): written by {@link #schrijf} before the count is read. */
+        private final List<Wachtend> wachtrij = new java.util.ArrayList<>();
         private int leerlingen;
         private final java.util.Map<Kanaal, Integer> nieuwPerKanaal = new java.util.EnumMap<>(Kanaal.class);
         private int vervallen;
@@ -195,7 +199,7 @@ public class MeldingService {
                 }
                 continue;
             }
-            maak(school, leerlingId, gegevens, beslissing, nu, telling.samengevat);
+            maak(school, leerlingId, gegevens, beslissing, nu, telling);
             telling.nieuwPerKanaal.merge(beslissing.kanaal(), 1, Integer::sum);
         }
         for (Melding m : bestaand) {
@@ -227,63 +231,106 @@ public class MeldingService {
         }
     }
 
-    private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
-                      Instant nu, boolean samengevat) {
+    private void maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
+                      Instant nu, Telling telling) {
         if (beslissing.kanaal() != Kanaal.SIGNAAL && school.voorMeldingenVanaf(beslissing.beslotenOp())) {
             // before go-live: kept, shown, no deadline; a person may still send it (MeldingActies.keurGoed)
-            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
-                    MeldingStatus.HISTORISCH, null, nu);
-            audit.schrijf(id, "HISTORISCH", beslissing.kanaal().name(), beslissing.soort().name()
-                    + "; besloten voor meldingen_vanaf " + school.meldingenVanaf() + ": niet verzonden", "regels", nu);
-            return id;
+            bewaar(new MeldingRepository.Nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
+                    MeldingStatus.HISTORISCH, null, nu), "HISTORISCH", beslissing.kanaal().name(),
+                    beslissing.soort().name() + "; besloten voor meldingen_vanaf " + school.meldingenVanaf()
+                            + ": niet verzonden", "regels", false, telling);
+            return;
         }
         LocalDate uiterste = beslissing.kanaal() == Kanaal.DUO
                 ? Termijnen.uitersteMelddatumDuo(beslissing.beslotenOp()) : null;
-        return maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu, samengevat);
+        maak(school, leerlingId, gegevens, beslissing, uiterste, "BESLOTEN", "regels", nu, telling);
     }
 
     /**
      * Stores a melding and sends it on its way: a signal stays a signal; a melding missing fields its receiver needs
      * is held as ONVOLLEDIG; a complete one waits for approval or goes into the outbox. {@code actie} and {@code door}
-     * go to the audit trail (the rules, or the person who filed it).
+     * go to the audit trail (the rules, or the person who filed it). With a summarising {@link Telling} (a file's
+     * many pupils) it is written with the next batch and the id is not known yet: -1.
      */
     private long maak(School school, String leerlingId, Optional<LeerlingGegevens> gegevens, Beslissing beslissing,
-                      LocalDate uiterste, String actie, String door, Instant nu, boolean samengevat) {
+                      LocalDate uiterste, String actie, String door, Instant nu, Telling telling) {
         Kanaal kanaal = beslissing.kanaal();
         if (kanaal == Kanaal.SIGNAAL) {
-            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
-                    MeldingStatus.GESIGNALEERD, null, nu);
-            audit.schrijf(id, actie, null, beslissing.soort().name(), door, nu);
-            return id;
+            return bewaar(new MeldingRepository.Nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, null,
+                    MeldingStatus.GESIGNALEERD, null, nu), actie, null, beslissing.soort().name(), door, false, telling);
         }
         List<String> ontbrekend = ontbrekend(kanaal, gegevens);
         if (!ontbrekend.isEmpty()) {
-            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
-                    MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu);
-            audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name() + "; onvolledig: "
-                    + String.join(", ", ontbrekend), door, nu);
+            long id = bewaar(new MeldingRepository.Nieuw(school.brin(), school.vestiging(), leerlingId, beslissing,
+                    uiterste, MeldingStatus.ONVOLLEDIG, String.join(", ", ontbrekend), nu), actie, kanaal.name(),
+                    beslissing.soort().name() + "; onvolledig: " + String.join(", ", ontbrekend), door, false, telling);
             // The melding id only: the LAS key (leerlingId) is a personal identifier and stays out of the log.
-            if (samengevat) {
-                LOG.debug("Melding {} {} {} is onvolledig: {}", id, kanaal, beslissing.soort().name(), ontbrekend);
-            } else {
+            if (telling == null || !telling.samengevat) {
                 LOG.info("Melding {} {} {} is onvolledig: {}", id, kanaal, beslissing.soort().name(), ontbrekend);
             }
             return id;
         }
         MeldingStatus wacht = wachtOpAanvulling(school, kanaal) ? MeldingStatus.WACHT_OP_AANVULLING
                 : school.verzenden() == School.Verzenden.NA_GOEDKEURING ? MeldingStatus.WACHT_OP_GOEDKEURING : null;
-        if (wacht != null) {
-            // stored waiting at once (as geefVrij would decide): one statement less than TE_VERZENDEN and then the wait
-            long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
-                    wacht, null, nu);
-            audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name(), door, nu);
-            return id;
+        // stored waiting at once (as geefVrij would decide): one statement less than TE_VERZENDEN and then the wait
+        return bewaar(new MeldingRepository.Nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
+                wacht != null ? wacht : MeldingStatus.TE_VERZENDEN, null, nu), actie, kanaal.name(),
+                beslissing.soort().name(), door, wacht == null, telling);
+    }
+
+    /**
+     * Writes a new melding with its audit line, and its outbox work when it is to be sent: at once, or — with a
+     * summarising {@link Telling} — queued for one batch per statement kind ({@link #schrijf}), then -1.
+     */
+    private long bewaar(MeldingRepository.Nieuw nieuw, String actie, String ontvanger, String details, String door,
+                        boolean naarOutbox, Telling telling) {
+        if (telling != null && telling.samengevat) {
+            telling.wachtrij.add(new Wachtend(nieuw, actie, ontvanger, details, door, naarOutbox));
+            if (telling.wachtrij.size() >= BATCH) {
+                schrijf(telling);
+            }
+            return -1;
         }
-        long id = meldingen.nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
-                MeldingStatus.TE_VERZENDEN, null, nu);
-        audit.schrijf(id, actie, kanaal.name(), beslissing.soort().name(), door, nu);
-        zetInOutbox(id, kanaal, nu, samengevat);
+        long id = meldingen.nieuw(nieuw.brin(), nieuw.vestiging(), nieuw.leerlingId(), nieuw.beslissing(),
+                nieuw.uiterste(), nieuw.status(), nieuw.ontbrekend(), nieuw.nu());
+        audit.schrijf(id, actie, ontvanger, details, door, nieuw.nu());
+        if (naarOutbox) {
+            zetInOutbox(id, nieuw.beslissing().kanaal(), nieuw.nu(), false);
+        }
         return id;
+    }
+
+    /** New meldingen written per batch on the bulk path. */
+    static final int BATCH = 1000;
+
+    /** A new melding waiting for its batch: the melding, its audit line, and whether it goes into the outbox. */
+    private record Wachtend(MeldingRepository.Nieuw nieuw, String actie, String ontvanger, String details,
+                            String door, boolean naarOutbox) {
+    }
+
+    /** Writes what waits: the meldingen in one batch, then their audit lines, then their outbox work. */
+    private void schrijf(Telling telling) {
+        List<Wachtend> wachtrij = telling.wachtrij;
+        if (wachtrij.isEmpty()) {
+            return;
+        }
+        List<Long> ids = meldingen.nieuwAlle(wachtrij.stream().map(Wachtend::nieuw).toList());
+        List<AuditRepository.Regel> regels = new java.util.ArrayList<>(wachtrij.size());
+        List<OutboxRepository.Plaatsing> plaatsingen = new java.util.ArrayList<>();
+        for (int i = 0; i < wachtrij.size(); i++) {
+            Wachtend w = wachtrij.get(i);
+            long id = ids.get(i);
+            regels.add(new AuditRepository.Regel(id, w.actie(), w.ontvanger(), w.details(), w.door(), w.nieuw().nu()));
+            if (w.naarOutbox()) {
+                Kanaal kanaal = w.nieuw().beslissing().kanaal();
+                plaatsingen.add(new OutboxRepository.Plaatsing(id, kanaal.name(), operatie(kanaal), w.nieuw().nu()));
+            }
+            LOG.debug("Melding {} {} {} bewaard als {}", id, w.nieuw().beslissing().kanaal(),
+                    w.nieuw().beslissing().soort(), w.nieuw().status());
+        }
+        audit.schrijfAlle(regels);
+        outbox.plaatsAlle(plaatsingen);
+        wachtrij.clear();
     }
 
     /** A complete melding either waits for a person (na_goedkeuring) or goes into the outbox. */
@@ -331,11 +378,13 @@ public class MeldingService {
         zetInOutbox(meldingId, kanaal, nu, false);
     }
 
+    private static OutboxItem.Operatie operatie(Kanaal kanaal) {
+        return kanaal == Kanaal.DUO ? OutboxItem.Operatie.DUO_AANLEVEREN : OutboxItem.Operatie.OT_TRAJECT_AANMAKEN;
+    }
+
     /** Puts a melding already TE_VERZENDEN into the outbox; {@code samengevat}: its line at DEBUG only. */
     private void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu, boolean samengevat) {
-        OutboxItem.Operatie operatie = kanaal == Kanaal.DUO
-                ? OutboxItem.Operatie.DUO_AANLEVEREN : OutboxItem.Operatie.OT_TRAJECT_AANMAKEN;
-        outbox.plaats(meldingId, kanaal.name(), operatie, nu);
+        outbox.plaats(meldingId, kanaal.name(), operatie(kanaal), nu);
         if (samengevat) {
             LOG.debug("Melding {} ({}) staat klaar voor verzending", meldingId, kanaal);
         } else {
@@ -445,7 +494,7 @@ public class MeldingService {
         LocalDate uiterste = soort == Verzuimsoort.OVERIG ? null : Termijnen.uitersteMelddatumDuo(vandaag);
         long id;
         try {
-            id = maak(school, leerlingId, gegevens, beslissing, uiterste, "HANDMATIG_GEMELD", door, nu, false);
+            id = maak(school, leerlingId, gegevens, beslissing, uiterste, "HANDMATIG_GEMELD", door, nu, null);
         } catch (DuplicateKeyException e) {
             // Two people filed the same one at once: the check above passed for both, the unique key stopped one.
             throw new OverigGeweigerd(OverigGeweigerd.Reden.BESTAAT_AL,

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,22 +33,49 @@ public class OutboxRepository {
     /** Withdrawn by a person before it was sent: never to be sent. */
     public static final String GEANNULEERD = "GEANNULEERD";
 
-    private final JdbcClient jdbc;
+    private static final String PLAATS = """
+            insert into outbox (melding_id, kanaal, operatie, sleutel, bericht_id, status, pogingen, volgende_poging,
+                aangemaakt, reden) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""";
 
-    public OutboxRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public OutboxRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public long plaats(long meldingId, String kanaal, OutboxItem.Operatie operatie, Instant nu) {
         return plaats(meldingId, kanaal, operatie, null, nu);
     }
 
+    /** New work for {@link #plaatsAlle}. */
+    public record Plaatsing(long meldingId, String kanaal, OutboxItem.Operatie operatie, Instant nu) {
+    }
+
+    /** New work in one JDBC batch, each with its own key as {@link #plaats} gives it. */
+    public void plaatsAlle(List<Plaatsing> plaatsingen) {
+        if (plaatsingen.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(PLAATS, plaatsingen, plaatsingen.size(),
+                (ps, p) -> {
+                    ps.setLong(1, p.meldingId());
+                    ps.setString(2, p.kanaal());
+                    ps.setString(3, p.operatie().name());
+                    ps.setString(4, UUID.randomUUID().toString());
+                    ps.setString(5, "urn:uuid:" + UUID.randomUUID());
+                    ps.setString(6, TE_VERZENDEN);
+                    ps.setObject(7, Dialect.tijd(p.nu()));
+                    ps.setObject(8, Dialect.tijd(p.nu()));
+                    ps.setNull(9, java.sql.Types.VARCHAR);
+                });
+    }
+
     /** New work with its key chosen here, once: every retry and every restart sends this same key. */
     public long plaats(long meldingId, String kanaal, OutboxItem.Operatie operatie, String reden, Instant nu) {
         String sleutel = UUID.randomUUID().toString();
-        jdbc.sql("""
-                insert into outbox (melding_id, kanaal, operatie, sleutel, bericht_id, status, pogingen, volgende_poging,
-                    aangemaakt, reden) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
+        jdbc.sql(PLAATS)
                 .params(meldingId, kanaal, operatie.name(), sleutel, "urn:uuid:" + UUID.randomUUID(), TE_VERZENDEN,
                         Dialect.tijd(nu), Dialect.tijd(nu), reden)
                 .update();

@@ -56,6 +56,13 @@ class SchoolInEenDoorgangTest extends CorrectieschoolTestBasis {
                     .singleElement().asString().contains("61 leerlingen beoordeeld").contains("SIGNAAL=60")
                     .contains("DUO=1").doesNotContain("LN094837");
             assertThat(uitvoer.getOut()).doesNotContain("Melding " + id + " (DUO) staat klaar voor verzending");
+            // written in batches: each melding has its own one audit line, the outbox item belongs to the DUO one
+            assertThat(jdbc.sql("""
+                    select count(*) from melding m where brin = '00YY' and (select count(*) from audit a
+                      where a.melding_id = m.id and a.actie = 'BESLOTEN' and a.details = m.soort) = 1""")
+                    .query(Integer.class).single()).isEqualTo(61);
+            assertThat(jdbc.sql("select count(*) from outbox o join melding m on m.id = o.melding_id"
+                    + " where m.brin = '00YY'").query(Integer.class).single()).isEqualTo(1);
 
             // the LAS recodes the four days as illness: the melding, not sent yet, lapses; the signals stay
             lees("00YY00_correctie.csv", bestand("ZK"));
