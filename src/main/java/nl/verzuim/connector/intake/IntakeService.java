@@ -261,6 +261,8 @@ public class IntakeService {
         private int eersteRegel;
         /** The first line that went into the loading table (to be moved into place); 0: none. */
         private int eersteGeladen;
+        /** Lines loaded so far (PostgreSQL: into registratie_laad, waiting for the move). */
+        private long aantalGeladen;
 
         Opslag(String naam) {
             this.naam = naam;
@@ -337,7 +339,11 @@ public class IntakeService {
                 return;
             }
             try {
-                registraties.verplaatsGeladen();
+                // a load of a region's size, as large as what is held: making the secondary indexes again after the
+                // move is cheaper than keeping them up row by row (RegistratieRepository#verplaatsGeladen)
+                long vanaf = instellingen.intake().indexenHerbouwenVanaf();
+                registraties.verplaatsGeladen(vanaf > 0 && aantalGeladen >= vanaf
+                        && aantalGeladen >= registraties.geschatAantal());
             } catch (RuntimeException e) {
                 throw new OpslagMislukt(eersteGeladen, e);
             }
@@ -354,6 +360,7 @@ public class IntakeService {
             }
             try {
                 registraties.laad(wachtrij);
+                aantalGeladen += wachtrij.size();
                 if (eersteGeladen == 0) {
                     eersteGeladen = eersteRegel;
                 }

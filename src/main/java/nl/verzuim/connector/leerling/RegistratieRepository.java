@@ -154,16 +154,44 @@ public class RegistratieRepository {
     }
 
     /**
+     * The two secondary indexes of {@code registratie} as migration V5_1 makes them: dropped and made again by
+     * {@link #verplaatsGeladen} for a load of a region's size. {@code RegioLaadTest} checks they still match
+     * what the migrations leave.
+     */
+    static final List<String> SECUNDAIRE_INDEXEN = List.of(
+            "create index ix_registratie_leerling on registratie (brin, vestiging, leerling_id, volgnummer)",
+            "create index ix_registratie_periode on registratie (brin, vestiging, datum)");
+
+    /** PostgreSQL's estimate of the rows in {@code registratie} (0 before its first analyse; H2: 0). */
+    public long geschatAantal() {
+        if (!dialect.isPostgres()) {
+            return 0;
+        }
+        return Math.max(0, jdbc.sql("select cast(reltuples as bigint) from pg_class where oid = 'registratie'::regclass")
+                .query(Long.class).single());
+    }
+
+    /**
      * PostgreSQL: moves what {@link #laad} loaded into {@code registratie} by one statement, in file order: of two lines with the
      * same key the later one stays, and every line moved gets a volgnummer above the file's
      * {@link #volgnummerGrens}, in file order. Then empties the loading table. Returns the rows moved.
+     *
+     * <p>With {@code herbouwIndexen} (a file as large as the table, such as a region's first school year) the two
+     * secondary indexes are dropped before the move and made again after it, in the same transaction, and the table
+     * is analysed: kept up row by row, at random places of the pupil index, they cost more than half of the move
+     * (src/docs/benchmarks.md, "Region benchmark"). Meanwhile other transactions wait to read {@code registratie}
+     * (the drop locks it until the commit); without it they read the state before the file, as always.
      */
-    public int verplaatsGeladen() {
+    public int verplaatsGeladen(boolean herbouwIndexen) {
         if (!dialect.isPostgres()) {
             return 0; // H2: laad stored them in place already
         }
         // the two sorts of a region's file (millions of rows) in memory rather than on disk; this transaction only
         jdbc.sql("set local work_mem = '128MB'").update();
+        if (herbouwIndexen) {
+            jdbc.sql("drop index ix_registratie_leerling").update();
+            jdbc.sql("drop index ix_registratie_periode").update();
+        }
         int verplaatst = jdbc.sql("""
                 insert into registratie (brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code,
                     eindtijd, minuten, omschrijving, volgnummer, bron_bestand, bron_regel)
@@ -179,6 +207,13 @@ public class RegistratieRepository {
                     bron_bestand = excluded.bron_bestand, bron_regel = excluded.bron_regel
                 """).update();
         jdbc.sql("delete from registratie_laad").update();
+        if (herbouwIndexen) {
+            jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+            for (String index : SECUNDAIRE_INDEXEN) {
+                jdbc.sql(index).update();
+            }
+            jdbc.sql("analyze registratie").update();
+        }
         return verplaatst;
     }
 

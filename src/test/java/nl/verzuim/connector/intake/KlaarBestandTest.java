@@ -52,7 +52,7 @@ class KlaarBestandTest {
 
     private ConnectorInstellingen instellingen(boolean klaarBestand) {
         return new ConnectorInstellingen(false, inbox.toString(), null, null, null, null, "Europe/Amsterdam", null, null,
-                new ConnectorInstellingen.Intake(null, null, null, 3, klaarBestand, null, false, null), null, null, null, null);
+                new ConnectorInstellingen.Intake(null, null, null, 3, klaarBestand, null, false, null, 0), null, null, null, null);
     }
 
     private static GenericFile<File> bestand(Path pad) {

@@ -101,7 +101,7 @@ class SftpInboxTest extends ConnectorTestBasis {
         var instellingen = new nl.verzuim.connector.config.ConnectorInstellingen(false,
                 "sftp://las@127.0.0.1:" + SERVER.getPort() + "/inbox", null, null, null, null, "Europe/Amsterdam",
                 null, null, new nl.verzuim.connector.config.ConnectorInstellingen.Intake(null, null, null, 3, false,
-                map.resolve("sftp-inbox"), false, null), null, null, null, null);
+                map.resolve("sftp-inbox"), false, null, 0), null, null, null, null);
         var goed = new org.springframework.mock.env.MockEnvironment()
                 .withProperty("connector.inbox-sftp.wachtwoord", WACHTWOORD);
         assertThat(SftpInbox.nietBereikbaar(instellingen, goed)).isEmpty();

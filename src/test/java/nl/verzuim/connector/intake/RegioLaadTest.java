@@ -1,0 +1,90 @@
+package nl.verzuim.connector.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import nl.verzuim.connector.support.CorrectieschoolTestBasis;
+import nl.verzuim.connector.support.Database;
+
+/**
+ * A file as large as what the database holds (a region's first school year, issue 13) is stored on PostgreSQL with
+ * the registration indexes made again after the move ({@code connector.intake.indexen-herbouwen-vanaf}, here 100
+ * lines instead of 500,000): the same meldingen and corrections as the usual way, and afterwards the indexes are
+ * there again exactly as the migrations define them.
+ */
+@Tag("database")
+class RegioLaadTest extends CorrectieschoolTestBasis {
+
+    private static final String KOP = "leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n";
+
+    @DynamicPropertySource
+    static void vanafHonderd(DynamicPropertyRegistry r) {
+        r.add("connector.intake.indexen-herbouwen-vanaf", () -> "100");
+    }
+
+    /** 60 pupils ill for 7 school days (a ZAS signal each), and LN094837 four days with {@code code}. */
+    private static String bestand(String code) {
+        StringBuilder csv = new StringBuilder(KOP);
+        for (String dag : new String[] {"2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29"}) {
+            csv.append("LN094837;").append(dag).append(";08:30;;;").append(code).append(";\n");
+        }
+        for (int i = 1; i <= 60; i++) {
+            for (String dag : new String[] {"09", "10", "11", "12", "13", "16", "17"}) {
+                csv.append("LB").append(String.format("%03d", i)).append(";2026-11-").append(dag)
+                        .append(";;;;ZK;\n");
+            }
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void eenBestandZoGrootAlsDeDatabaseGeeftDezelfdeMeldingenEnDeIndexenBlijven() throws Exception {
+        assumeTrue(Database.POSTGRES, "the indexes are made again on PostgreSQL only");
+        List<String> definities = indexen();
+        long oid = indexOid();
+        camel.getRouteController().stopRoute("duo-aflevering");
+        try {
+            dossier("00YY");
+            lees("00YY00_jaar.csv", bestand("ONG"));
+
+            assertThat(indexOid()).as("ix_registratie_leerling made again").isNotEqualTo(oid);
+            assertThat(indexen()).isEqualTo(definities);
+            assertThat(jdbc.sql("select count(*) from registratie where brin = '00YY'").query(Integer.class).single())
+                    .isEqualTo(424);
+            assertThat(jdbc.sql("select count(*) from melding where kanaal = 'SIGNAAL' and brin = '00YY'")
+                    .query(Integer.class).single()).isEqualTo(60);
+            long id = jdbc.sql("select id from melding where kanaal = 'DUO' and leerling_id = 'LN094837'")
+                    .query(Long.class).single();
+            assertThat(melding(id, "status")).isEqualTo("TE_VERZENDEN");
+
+            // the same year again with the four days recoded as illness: the period is replaced, the melding lapses
+            lees("00YY00_jaar2.csv", bestand("ZK"));
+
+            assertThat(melding(id, "status")).isEqualTo("VERVALLEN");
+            assertThat(jdbc.sql("select count(*) from registratie where brin = '00YY'").query(Integer.class).single())
+                    .isEqualTo(424);
+            assertThat(indexen()).isEqualTo(definities);
+        } finally {
+            camel.getRouteController().startRoute("duo-aflevering");
+        }
+    }
+
+    private List<String> indexen() {
+        return jdbc.sql("select indexname || ': ' || regexp_replace(indexdef, ' ON [^ ]+\\.', ' ON ') from pg_indexes"
+                + " where tablename = 'registratie' and schemaname = current_schema() order by indexname")
+                .query(String.class).list();
+    }
+
+    private long indexOid() {
+        return jdbc.sql("select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where c.relname = 'ix_registratie_leerling' and n.nspname = current_schema()")
+                .query(Long.class).single();
+    }
+}
