@@ -211,12 +211,18 @@ public final class RegioBenchmark {
         Files.writeString(werk.resolve("verzuim-data/.voorbeeld-geplaatst"), "regiobenchmark\n");
         Path log = werk.resolve("connector.log");
         Path gcLog = werk.resolve("gc.log");
-        Process jar = new ProcessBuilder(java(), "-Xmx1g", "-Xlog:gc:file=" + gcLog, "-jar", JAR.toString(),
-                "--server.port=18080", "--connector.sandbox-mocks.wiremock-port=18089", "--spring.mail.port=13025",
+        List<String> opdracht = new ArrayList<>(List.of(java(), "-Xmx1g", "-Xlog:gc:file=" + gcLog));
+        // -Dbench.jvm=... adds options to the connector's JVM, e.g. a flight recording
+        for (String optie : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
+            if (!optie.isEmpty()) {
+                opdracht.add(optie);
+            }
+        }
+        opdracht.addAll(List.of("-jar", JAR.toString(), "--server.port=18080", "--connector.sandbox-mocks.wiremock-port=18089", "--spring.mail.port=13025",
                 "--connector.schools=" + scholen, "--connector.inbox=" + inbox, "--connector.klok-start=" + KLOK,
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + gebruiker,
-                "--spring.datasource.password=", "--connector.intake.read-lock-min-age=1s")
-                .directory(werk.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--spring.datasource.password=", "--connector.intake.read-lock-min-age=1s"));
+        Process jar = new ProcessBuilder(opdracht).directory(werk.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             wacht(jar, log, "Started ", Duration.ofMinutes(3));
             wachtOpLeeg(jar, inbox, log, Duration.ofMinutes(5));
