@@ -338,7 +338,27 @@ public class RegistratieRepository {
                 .list();
     }
 
-    private static LocalTime tijd(String waarde) {
-        return waarde == null || waarde.isEmpty() ? null : LocalTime.parse(waarde);
+    /**
+     * A time as stored (LocalTime's own text, {@code HH:mm} nearly always): read without a formatter, as it is once
+     * per row of a school's pass (millions for a region); anything else through {@link LocalTime#parse}.
+     */
+    static LocalTime tijd(String waarde) {
+        if (waarde == null || waarde.isEmpty()) {
+            return null;
+        }
+        if (waarde.length() == 5 && waarde.charAt(2) == ':') {
+            int uur = tweeCijfers(waarde, 0);
+            int minuut = tweeCijfers(waarde, 3);
+            if (uur >= 0 && minuut >= 0) {
+                return LocalTime.of(uur, minuut); // refuses 24:00 or 10:61 as parse does
+            }
+        }
+        return LocalTime.parse(waarde);
+    }
+
+    private static int tweeCijfers(String tekst, int vanaf) {
+        char a = tekst.charAt(vanaf);
+        char b = tekst.charAt(vanaf + 1);
+        return a >= '0' && a <= '9' && b >= '0' && b <= '9' ? (a - '0') * 10 + (b - '0') : -1;
     }
 }
