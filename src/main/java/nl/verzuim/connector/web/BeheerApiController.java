@@ -149,8 +149,8 @@ public class BeheerApiController {
 
     @GetMapping("/quarantaine")
     @Operation(summary = "Bestanden in quarantaine", description = "Wat de intake (deels) afwees, nieuwste eerst; "
-            + "alleen voor een account van het hele bestuur. In pagina's van max, zoals /api/meldingen: X-Totaal-Aantal "
-            + "(exact), X-Pagina, X-Paginas en Link (first, prev, next, last).")
+            + "alleen voor een account van het hele bestuur. In pagina's van max, zoals /api/meldingen: "
+            + "X-Totaal-Aantal (exact), X-Pagina, X-Paginas en Link (first, prev, next, last).")
     public ResponseEntity<List<BeheerModel.QuarantaineWeergave>> quarantaine(
             @Parameter(description = "zoveel per pagina (1–1000)")
             @RequestParam(defaultValue = Paginakoppen.PER_PAGINA) int max,

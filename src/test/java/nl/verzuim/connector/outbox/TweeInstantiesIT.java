@@ -74,7 +74,8 @@ class TweeInstantiesIT {
 
         for (int i = 1; i <= LEERLINGEN; i++) {
             String id = "LT%05d".formatted(i);
-            connectors.zet("dossier-" + id + ".xml", dossier.replace("LN094837", id).replace("111222333", bsn(500 + i)));
+            connectors.zet("dossier-" + id + ".xml",
+                    dossier.replace("LN094837", id).replace("111222333", bsn(500 + i)));
         }
         wachtTot(() -> telling("select count(*) from leerling") == LEERLINGEN, Duration.ofSeconds(60),
                 "de dossiers ingelezen", a);

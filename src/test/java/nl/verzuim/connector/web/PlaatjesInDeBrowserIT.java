@@ -33,8 +33,8 @@ import nl.verzuim.connector.support.Testmeldingen;
 
 /**
  * The pictures in a real browser ({@link Chromium}, as {@link GoedkeurenInDeBrowserIT}): the melding's calendar, the
- * overview's charts and the pupil's year render with a size, and their text equivalents are in the page. Screenshots in {@code target/browser/}: melding-kalender.png,
- * overzicht-grafieken.png, leerling.png.
+ * overview's charts and the pupil's year render with a size, and their text equivalents are in the page.
+ * Screenshots in {@code target/browser/}: melding-kalender.png, overzicht-grafieken.png, leerling.png.
  */
 class PlaatjesInDeBrowserIT extends ConnectorTestBasis {
 
