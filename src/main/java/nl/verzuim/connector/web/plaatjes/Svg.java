@@ -129,46 +129,43 @@ public final class Svg {
      * ({@code tekstX}, {@code tekstY}) from the swatch.
      */
     public Legenda legenda(double x, double y, double maat, double tekstX, double tekstY) {
-        return new Legenda(x, y, maat, tekstX, tekstY);
+        return new Legenda(x, new Vak(y, maat, tekstX, tekstY));
+    }
+
+    /** Where a legend's swatches and their words sit: the row, the swatch's size, the words' offset. */
+    private record Vak(double y, double maat, double tekstX, double tekstY) {
     }
 
     /** The entries of a legend, left to right; each says how far the next one starts. */
     public final class Legenda {
 
         private double x;
-        private final double y;
-        private final double maat;
-        private final double tekstX;
-        private final double tekstY;
+        private final Vak vak;
 
-        private Legenda(double x, double y, double maat, double tekstX, double tekstY) {
+        private Legenda(double x, Vak vak) {
             this.x = x;
-            this.y = y;
-            this.maat = maat;
-            this.tekstX = tekstX;
-            this.tekstY = tekstY;
+            this.vak = vak;
         }
 
         /** A swatch without words, under the next one (a ground for a pattern laid over it). */
         public Legenda onder(String vulling, double rand) {
-            rechthoek(x, y, maat, maat, vulling, rand, null, null);
+            rechthoek(x, vak.y(), vak.maat(), vak.maat(), vulling, rand, null, null);
             return this;
         }
 
         /** A swatch filled with {@code vulling}, and its words. */
         public Legenda vak(String vulling, double rand, String woorden, double breedte) {
-            rechthoek(x, y, maat, maat, vulling, rand, null, null);
-            return woorden(woorden, breedte);
+            return onder(vulling, rand).woorden(woorden, breedte);
         }
 
         /** A mark ({@link #merkteken}'s {@code vorm}) in the swatch's middle, and its words. */
         public Legenda merk(String vorm, String woorden, double breedte) {
-            merkteken(x + maat / 2, y + maat / 2, 5, vorm, null);
+            merkteken(x + vak.maat() / 2, vak.y() + vak.maat() / 2, 5, vorm, null);
             return woorden(woorden, breedte);
         }
 
         private Legenda woorden(String woorden, double breedte) {
-            tekst(x + tekstX, y + tekstY, woorden, "start", false);
+            tekst(x + vak.tekstX(), vak.y() + vak.tekstY(), woorden, "start", false);
             x += breedte;
             return this;
         }
