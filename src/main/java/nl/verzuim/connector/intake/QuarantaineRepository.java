@@ -34,7 +34,13 @@ public class QuarantaineRepository {
 
     /** The newest {@code max} files, newest first. */
     public List<QuarantaineBestand> recent(int max) {
-        return jdbc.sql("select * from quarantaine order by id desc fetch first %d rows only".formatted(Math.max(1, max)))
+        return recent(0, max);
+    }
+
+    /** {@code max} files, newest first, from the {@code vanaf}-th on (counted from 0): one page. */
+    public List<QuarantaineBestand> recent(long vanaf, int max) {
+        return jdbc.sql("select * from quarantaine order by id desc offset %d rows fetch next %d rows only"
+                        .formatted(Math.max(0, vanaf), Math.max(1, max)))
                 .query(QuarantaineRepository::rij).list();
     }
 

@@ -256,6 +256,11 @@ public class OutboxRepository {
 
     /** Dead letters of the schools within {@code bereik} only. */
     public List<Doodloper> doodlopers(boolean nieuwsteEerst, int max, Schoolbereik bereik) {
+        return doodlopers(nieuwsteEerst, 0, max, bereik);
+    }
+
+    /** {@code max} dead letters within {@code bereik} from the {@code vanaf}-th on (counted from 0): one page. */
+    public List<Doodloper> doodlopers(boolean nieuwsteEerst, long vanaf, int max, Schoolbereik bereik) {
         List<Object> params = new ArrayList<>();
         params.add(MISLUKT);
         params.addAll(bereik.parameters());
@@ -263,14 +268,31 @@ public class OutboxRepository {
                 select o.id, o.melding_id, m.brin, m.vestiging, m.leerling_id, o.kanaal, o.operatie, o.code,
                     o.laatste_fout, o.pogingen, o.aangemaakt
                 from outbox o join melding m on m.id = o.melding_id
-                where o.status = ? and %s order by o.id %s fetch first %d rows only"""
-                        .formatted(bereik.sql("m.brin", "m.vestiging"), nieuwsteEerst ? "desc" : "asc", Math.max(1, max)))
+                where o.status = ? and %s order by o.id %s offset %d rows fetch next %d rows only"""
+                        .formatted(bereik.sql("m.brin", "m.vestiging"), nieuwsteEerst ? "desc" : "asc",
+                                Math.max(0, vanaf), Math.max(1, max)))
                 .params(params)
                 .query((rs, n) -> new Doodloper(rs.getLong("id"), rs.getLong("melding_id"), rs.getString("brin"),
                         rs.getString("vestiging"), rs.getString("leerling_id"), rs.getString("kanaal"),
                         rs.getString("operatie"), rs.getString("code"), rs.getString("laatste_fout"),
                         rs.getInt("pogingen"), Dialect.instant(rs.getObject("aangemaakt", OffsetDateTime.class))))
                 .list();
+    }
+
+    /** How many dead letters there are: exact, counted in the database. */
+    public long aantalDoodlopers() {
+        return aantalDoodlopers(Schoolbereik.BESTUUR);
+    }
+
+    /** How many dead letters there are within {@code bereik}: exact, counted in the database. */
+    public long aantalDoodlopers(Schoolbereik bereik) {
+        List<Object> params = new ArrayList<>();
+        params.add(MISLUKT);
+        params.addAll(bereik.parameters());
+        // joined like the list itself, so that the count is exactly what the pages hold
+        String sql = "select count(*) from outbox o join melding m on m.id = o.melding_id where o.status = ? and "
+                + bereik.sql("m.brin", "m.vestiging");
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     static OutboxItem rij(ResultSet rs, int n) throws SQLException {

@@ -92,7 +92,7 @@ public class Waarschuwingen {
                     + e.getClass().getSimpleName() + ". Controleer pad, soort en wachtwoord."));
         }
         List<Waarschuwing> uit = new ArrayList<>(Waarschuwingsregel.watGeldt(new Waarschuwingsregel.Stand(peildatum,
-                beheer.exportSchooldagen(), stand, outbox.doodlopers().size(), quarantaine.aantal(),
+                beheer.exportSchooldagen(), stand, outbox.aantalDoodlopers(), quarantaine.aantal(),
                 meldingen.openDuoTermijnen(), certificaat)));
         uit.addAll(extra);
         return uit;

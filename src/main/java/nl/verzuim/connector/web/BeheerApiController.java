@@ -3,13 +3,11 @@ package nl.verzuim.connector.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import nl.verzuim.connector.intake.QuarantaineBestand;
 import nl.verzuim.connector.intake.QuarantaineHerlezen;
@@ -79,41 +76,13 @@ public class BeheerApiController {
             @RequestParam(required = false) MeldingStatus status,
             @RequestParam(defaultValue = "false") boolean termijnVerstreken,
             @RequestParam(defaultValue = "false") boolean teruggezet,
-            @Parameter(description = "zoveel per pagina (1–1000)") @RequestParam(defaultValue = "200") int max,
+            @Parameter(description = "zoveel per pagina (1–1000)")
+            @RequestParam(defaultValue = Paginakoppen.PER_PAGINA) int max,
             @Parameter(description = "de hoeveelste pagina (vanaf 1)") @RequestParam(defaultValue = "1") int pagina,
             @Parameter(hidden = true) Authentication wie) {
         Beheeroverzicht.Zoekvraag vraag = Beheeroverzicht.zoekvraag(school, kanaal, status, termijnVerstreken,
                 teruggezet, max, LocalDate.now(klok), Beveiliging.bereik(wie));
-        Beheeroverzicht.Pagina<BeheerModel.MeldingOverzicht> p =
-                overzicht.pagina(vraag, Beheeroverzicht.paginanummer(pagina));
-        return ResponseEntity.ok().headers(paginakoppen(p)).body(p.inhoud());
-    }
-
-    /**
-     * The page headers of a list: the exact total, this page and the number of pages, and RFC 8288 links to the
-     * other pages of the same request (its own query, which holds codes only, with another {@code pagina}).
-     */
-    static HttpHeaders paginakoppen(Beheeroverzicht.Pagina<?> p) {
-        HttpHeaders koppen = new HttpHeaders();
-        koppen.add("X-Totaal-Aantal", Long.toString(p.totaal()));
-        koppen.add("X-Pagina", Integer.toString(p.pagina()));
-        koppen.add("X-Paginas", Integer.toString(p.paginas()));
-        List<String> links = new ArrayList<>();
-        links.add(link(1, "first"));
-        if (p.pagina() > 1) {
-            links.add(link(Math.min(p.pagina() - 1, p.paginas()), "prev"));
-        }
-        if (p.pagina() < p.paginas()) {
-            links.add(link(p.pagina() + 1, "next"));
-        }
-        links.add(link(p.paginas(), "last"));
-        koppen.add(HttpHeaders.LINK, String.join(", ", links));
-        return koppen;
-    }
-
-    private static String link(int pagina, String rel) {
-        return "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("pagina", pagina)
-                .build().toUriString() + ">; rel=\"" + rel + "\"";
+        return Paginakoppen.antwoord(overzicht.pagina(vraag, Beheeroverzicht.paginanummer(pagina)));
     }
 
     @GetMapping("/meldingen/{id}")
@@ -179,9 +148,17 @@ public class BeheerApiController {
     }
 
     @GetMapping("/quarantaine")
-    @Operation(summary = "Bestanden in quarantaine", description = "Wat de intake (deels) afwees, nieuwste eerst.")
-    public List<BeheerModel.QuarantaineWeergave> quarantaine(@Parameter(hidden = true) Authentication wie) {
-        return overzicht.quarantaine(500, Beveiliging.bereik(wie)).stream().map(q -> BeheerModel.QuarantaineWeergave.van(q, null)).toList();
+    @Operation(summary = "Bestanden in quarantaine", description = "Wat de intake (deels) afwees, nieuwste eerst; "
+            + "alleen voor een account van het hele bestuur. In pagina's van max, zoals /api/meldingen: "
+            + "X-Totaal-Aantal (exact), X-Pagina, X-Paginas en Link (first, prev, next, last).")
+    public ResponseEntity<List<BeheerModel.QuarantaineWeergave>> quarantaine(
+            @Parameter(description = "zoveel per pagina (1–1000)")
+            @RequestParam(defaultValue = Paginakoppen.PER_PAGINA) int max,
+            @Parameter(description = "de hoeveelste pagina (vanaf 1)") @RequestParam(defaultValue = "1") int pagina,
+            @Parameter(hidden = true) Authentication wie) {
+        return Paginakoppen.antwoord(overzicht.quarantaine(Beheeroverzicht.perPagina(max),
+                Beheeroverzicht.paginanummer(pagina), Beveiliging.bereik(wie))
+                .map(q -> BeheerModel.QuarantaineWeergave.van(q, null)));
     }
 
     @GetMapping("/quarantaine/{id}")

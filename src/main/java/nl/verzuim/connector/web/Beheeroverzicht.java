@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -91,10 +93,16 @@ public class Beheeroverzicht {
             brin = school.substring(0, 4);
             vestiging = school.length() == 6 ? school.substring(4) : null;
         }
+        return new Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, perPagina(max),
+                bereik);
+    }
+
+    /** How many a page of the API holds, from a request: 1–1000, otherwise 400. */
+    public static int perPagina(int max) {
         if (max < 1 || max > 1000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "max: 1 tot en met 1000");
         }
-        return new Zoekvraag(brin, vestiging, kanaal, status, termijnVerstreken, teruggezet, vandaag, max, bereik);
+        return max;
     }
 
     /** The newest {@code vraag.max()} meldingen of a search (the first page). */
@@ -123,11 +131,17 @@ public class Beheeroverzicht {
 
     /** One page of a search: {@code vraag.max()} per page, pages counted from 1. */
     public Pagina<BeheerModel.MeldingOverzicht> pagina(Zoekvraag vraag, int pagina) {
-        long totaal = tel(vraag);
-        List<BeheerModel.MeldingOverzicht> inhoud = (long) (pagina - 1) * vraag.max() >= totaal ? List.of()
-                : zoek(vraag, (long) (pagina - 1) * vraag.max()).stream()
-                        .map(m -> BeheerModel.MeldingOverzicht.van(m, vraag.vandaag())).toList();
-        return new Pagina<>(inhoud, totaal, pagina, vraag.max());
+        return pagina(tel(vraag), pagina, vraag.max(), vanaf -> zoek(vraag, vanaf).stream()
+                .map(m -> BeheerModel.MeldingOverzicht.van(m, vraag.vandaag())).toList());
+    }
+
+    /**
+     * One page of a list of {@code totaal}: {@code lees} reads the page's rows from the given offset (counted from
+     * 0) in SQL; a page past the end is empty and not read.
+     */
+    static <T> Pagina<T> pagina(long totaal, int pagina, int perPagina, LongFunction<List<T>> lees) {
+        long vanaf = (long) (pagina - 1) * perPagina;
+        return new Pagina<>(vanaf >= totaal ? List.of() : lees.apply(vanaf), totaal, pagina, perPagina);
     }
 
     /**
@@ -140,6 +154,11 @@ public class Beheeroverzicht {
         /** At least 1: an empty list is one empty page. */
         public int paginas() {
             return (int) Math.max(1, (totaal + perPagina - 1) / perPagina);
+        }
+
+        /** The same page with each row shown another way. */
+        public <U> Pagina<U> map(Function<? super T, U> weergave) {
+            return new Pagina<>(inhoud.stream().<U>map(weergave).toList(), totaal, pagina, perPagina);
         }
     }
 
@@ -243,18 +262,15 @@ public class Beheeroverzicht {
                 verzonden.voorMelding(m.id()).stream().map(BeheerModel.VerzondenKop::van).toList());
     }
 
-    /** Every dead letter within reach, oldest first (the API). */
-    public List<Doodloper> doodlopers(Schoolbereik bereik) {
-        return outbox.doodlopers(false, Integer.MAX_VALUE, bereik);
+    /** One page of the dead letters within reach, oldest first (the API), with their exact number. */
+    public Pagina<Doodloper> doodlopers(int perPagina, int pagina, Schoolbereik bereik) {
+        return pagina(aantalDoodlopers(bereik), pagina, perPagina,
+                vanaf -> outbox.doodlopers(false, vanaf, perPagina, bereik));
     }
 
     /** How many dead letters there are within reach: exact. */
     public long aantalDoodlopers(Schoolbereik bereik) {
-        List<Object> params = new ArrayList<>();
-        params.add(OutboxRepository.MISLUKT);
-        params.addAll(bereik.parameters());
-        return jdbc.sql("select count(*) from outbox o join melding m on m.id = o.melding_id where o.status = ? and "
-                + bereik.sql("m.brin", "m.vestiging")).params(params).query(Long.class).single();
+        return outbox.aantalDoodlopers(bereik);
     }
 
     /** How many files are in quarantine as this account sees them (the board's only, see below). */
@@ -273,6 +289,11 @@ public class Beheeroverzicht {
      */
     public List<QuarantaineBestand> quarantaine(int max, Schoolbereik bereik) {
         return bereik.heelBestuur() ? quarantaine.recent(max) : List.of();
+    }
+
+    /** One page of the quarantined files as this account sees them, newest first, with their exact number. */
+    public Pagina<QuarantaineBestand> quarantaine(int perPagina, int pagina, Schoolbereik bereik) {
+        return pagina(aantalInQuarantaine(bereik), pagina, perPagina, vanaf -> quarantaine.recent(vanaf, perPagina));
     }
 
     public Optional<QuarantaineBestand> quarantaineBestand(long id, Schoolbereik bereik) {

@@ -3,12 +3,16 @@ package nl.verzuim.connector.web;
 import java.security.Principal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.verzuim.connector.melding.Melding;
@@ -52,8 +56,16 @@ public class MeldingActiesController {
     }
 
     @GetMapping("/doodlopers")
-    public List<Doodloper> doodlopers(Authentication gebruiker) {
-        return overzicht.doodlopers(Beveiliging.bereik(gebruiker));
+    @Operation(summary = "Doodlopers: afleveringen die zijn opgegeven",
+            description = "Van de scholen van het account, oudste eerst. In pagina's van max, zoals /api/meldingen: "
+                    + "X-Totaal-Aantal (exact), X-Pagina, X-Paginas en Link (first, prev, next, last).")
+    public ResponseEntity<List<Doodloper>> doodlopers(
+            @Parameter(description = "zoveel per pagina (1–1000)")
+            @RequestParam(defaultValue = Paginakoppen.PER_PAGINA) int max,
+            @Parameter(description = "de hoeveelste pagina (vanaf 1)") @RequestParam(defaultValue = "1") int pagina,
+            @Parameter(hidden = true) Authentication gebruiker) {
+        return Paginakoppen.antwoord(overzicht.doodlopers(Beheeroverzicht.perPagina(max),
+                Beheeroverzicht.paginanummer(pagina), Beveiliging.bereik(gebruiker)));
     }
 
     /** Security lets no one without a login reach these; the account name goes to the audit trail. */

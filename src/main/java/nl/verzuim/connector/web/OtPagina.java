@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -96,10 +96,9 @@ public class OtPagina {
                             @RequestParam(defaultValue = "") String toelichting,
                             @RequestParam(defaultValue = "") String wachtlijst, Authentication wie,
                             RedirectAttributes bericht) {
-        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
-        return doe(id, bericht, "Melding #" + id + " is aangevuld en gaat nu naar OT; daarna wordt ze ingediend bij"
-                + " SPPOH.", () -> service.aanvullenEnIndienen(id, leeg(hoofdoorzaak), sppohAdviseur, toelichting,
-                wachtlijst, wie.getName()));
+        return doe(id, wie, bericht, "Melding #" + id + " is aangevuld en gaat nu naar OT; daarna wordt ze ingediend"
+                + " bij SPPOH.", door -> service.aanvullenEnIndienen(id, leeg(hoofdoorzaak), sppohAdviseur, toelichting,
+                wachtlijst, door));
     }
 
     @PostMapping("/meldingen/{id}/ot/interventie")
@@ -107,17 +106,15 @@ public class OtPagina {
                               @RequestParam(defaultValue = "") String startdatum,
                               @RequestParam(defaultValue = "") String toelichting, Authentication wie,
                               RedirectAttributes bericht) {
-        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
-        return doe(id, bericht, "De interventie staat klaar voor OT.", () -> service.interventie(id, leeg(soort),
-                datum(startdatum, "startdatum"), leeg(toelichting), wie.getName()));
+        return doe(id, wie, bericht, "De interventie staat klaar voor OT.", door -> service.interventie(id, leeg(soort),
+                datum(startdatum, "startdatum"), leeg(toelichting), door));
     }
 
     @PostMapping("/meldingen/{id}/ot/statusperiode-beeindigen")
     public String beeindigen(@PathVariable long id, @RequestParam(defaultValue = "") String einddatum,
                              Authentication wie, RedirectAttributes bericht) {
-        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
-        return doe(id, bericht, "Het einde van de statusperiode staat klaar voor OT.",
-                () -> service.beeindigStatusperiode(id, datum(einddatum, "einddatum"), wie.getName()));
+        return doe(id, wie, bericht, "Het einde van de statusperiode staat klaar voor OT.",
+                door -> service.beeindigStatusperiode(id, datum(einddatum, "einddatum"), door));
     }
 
     @PostMapping("/meldingen/{id}/ot/statusperiode")
@@ -125,18 +122,16 @@ public class OtPagina {
                                 @RequestParam(defaultValue = "") String hoofdoorzaak,
                                 @RequestParam(defaultValue = "") String startdatum, Authentication wie,
                                 RedirectAttributes bericht) {
-        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
-        return doe(id, bericht, "De nieuwe statusperiode staat klaar voor OT.", () -> service.statusperiode(id,
-                leeg(categorie), leeg(hoofdoorzaak), datum(startdatum, "startdatum"), wie.getName()));
+        return doe(id, wie, bericht, "De nieuwe statusperiode staat klaar voor OT.", door -> service.statusperiode(id,
+                leeg(categorie), leeg(hoofdoorzaak), datum(startdatum, "startdatum"), door));
     }
 
     @PostMapping("/meldingen/{id}/ot/logboek")
     public String logboek(@PathVariable long id, @RequestParam(defaultValue = "") String datum,
                           @RequestParam(defaultValue = "") String tekst, Authentication wie,
                           RedirectAttributes bericht) {
-        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
-        return doe(id, bericht, "De logboekregel staat klaar voor OT.", () -> service.logboekregel(id,
-                datum.isBlank() ? null : datum(datum, "datum"), tekst, wie.getName()));
+        return doe(id, wie, bericht, "De logboekregel staat klaar voor OT.", door -> service.logboekregel(id,
+                datum.isBlank() ? null : datum(datum, "datum"), tekst, door));
     }
 
     @PostMapping("/meldingen/{id}/ot/afronden")
@@ -144,15 +139,19 @@ public class OtPagina {
                            @RequestParam(defaultValue = "") String einddatum,
                            @RequestParam(defaultValue = "") String toelichting, Authentication wie,
                            RedirectAttributes bericht) {
-        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
-        return doe(id, bericht, "De afronding staat klaar voor OT.", () -> service.afronden(id, leeg(reden),
-                datum(einddatum, "einddatum verzuim"), leeg(toelichting), wie.getName()));
+        return doe(id, wie, bericht, "De afronding staat klaar voor OT.", door -> service.afronden(id, leeg(reden),
+                datum(einddatum, "einddatum verzuim"), leeg(toelichting), door));
     }
 
-    /** The step, then back to the melding's page with what happened, or why not — in the service's words. */
-    private static String doe(long id, RedirectAttributes bericht, String gelukt, Supplier<?> stap) {
+    /**
+     * The step on a melding within the account's reach (else 404), done in the login's name, then back to the
+     * melding's page with what happened, or why not — in the service's words.
+     */
+    private String doe(long id, Authentication wie, RedirectAttributes bericht, String gelukt,
+                       Function<String, ?> stap) {
+        overzicht.vereisBinnenBereik(id, Beveiliging.bereik(wie));
         try {
-            stap.get();
+            stap.apply(wie.getName());
             bericht.addFlashAttribute("bericht", gelukt);
         } catch (MeldingActies.NietMogelijk | MeldingActies.NietGevonden | MeldingActies.OngeldigVerzoek
                  | ActieGeweigerd | Levensloop.OngeldigeStap | java.util.NoSuchElementException e) {

@@ -1,15 +1,9 @@
 package nl.verzuim.connector.outbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static nl.verzuim.connector.support.ConnectorProcessen.wachtTot;
 import static nl.verzuim.connector.support.Testnummers.bsn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,19 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
+
+import nl.verzuim.connector.support.ConnectorProcessen;
 
 /**
  * Many instances (issue 13): two connectors, each the built jar in its own process, on one PostgreSQL (embedded,
@@ -47,35 +37,23 @@ import org.w3c.dom.Document;
  */
 class TweeInstantiesIT {
 
-    static final Path JAR = Path.of("target/verzuim-connector.jar").toAbsolutePath();
     static final int LEERLINGEN = 60;
-    static final String DUO_PAD = "/duo/verzuimmelding/v1";
     static final String SCHEMA = "twee_instanties";
 
-    private final WireMockServer duo = new WireMockServer(wireMockConfig().dynamicPort().usingFilesUnderDirectory(".")
-            .containerThreads(20));
-    private final List<Process> processen = new ArrayList<>();
+    private final ConnectorProcessen connectors = new ConnectorProcessen();
     private EmbeddedPostgres postgres;
     private Path map;
 
     @Test
     void eenGedodeInstantieLaatNietsLiggenEnNietsGaatTweeKeer() throws Exception {
-        duo.start();
-        duo.setGlobalFixedDelay(300); // DUO answers slowly: the kill falls in the middle of delivering
+        // DUO answers slowly: the kill falls in the middle of delivering
+        map = connectors.bereid("verzuim-twee-", 300);
         postgres = EmbeddedPostgres.builder().start();
         try (Connection db = DriverManager.getConnection(basisUrl(), "postgres", "");
              Statement opdracht = db.createStatement()) {
             opdracht.execute("create schema " + SCHEMA);
         }
-        map = Files.createTempDirectory("verzuim-twee-");
-        Path inbox = Files.createDirectories(map.resolve("inbox"));
-        try (InputStream scholen = getClass().getResourceAsStream("/scholen-test.yaml")) {
-            Files.copy(scholen, map.resolve("scholen.yaml"));
-        }
-        String dossier;
-        try (InputStream in = getClass().getResourceAsStream("/sandbox/Voorbeelddossier_PaO_POSWV_sandbox.xml")) {
-            dossier = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String dossier = ConnectorProcessen.dossier();
         List<String> bestanden = new ArrayList<>();
         StringBuilder csv = new StringBuilder("leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n");
         for (int i = 1; i <= LEERLINGEN; i++) {
@@ -96,13 +74,14 @@ class TweeInstantiesIT {
 
         for (int i = 1; i <= LEERLINGEN; i++) {
             String id = "LT%05d".formatted(i);
-            zet(inbox, "dossier-" + id + ".xml", dossier.replace("LN094837", id).replace("111222333", bsn(500 + i)));
+            connectors.zet("dossier-" + id + ".xml",
+                    dossier.replace("LN094837", id).replace("111222333", bsn(500 + i)));
         }
         wachtTot(() -> telling("select count(*) from leerling") == LEERLINGEN, Duration.ofSeconds(60),
                 "de dossiers ingelezen", a);
-        zet(inbox, "00YY00_verzuim.csv", csv.toString());
+        connectors.zet("00YY00_verzuim.csv", csv.toString());
         bestanden.add("00YY00_verzuim.csv");
-        wachtTot(() -> aanleveringen().size() >= 10, Duration.ofSeconds(60), "DUO ontvangt", a);
+        wachtTot(() -> connectors.aanleveringen().size() >= 10, Duration.ofSeconds(60), "DUO ontvangt", a);
 
         // what a holds at the moment it dies: its claims outlive it, until their lease runs out
         String instantieA = a.pid() + "@";
@@ -112,7 +91,7 @@ class TweeInstantiesIT {
         String vanA = "select count(*) from outbox where status = 'TE_VERZENDEN' and geclaimd_door like '"
                 + instantieA + "%'";
         int gehouden = telling(vanA);
-        int voorDeDood = aanleveringen().size();
+        int voorDeDood = connectors.aanleveringen().size();
         System.out.println("TweeInstanties: a gedood na " + voorDeDood + " aanleveringen bij DUO, met " + gehouden
                 + " geclaimd werk");
         assertThat(voorDeDood).as("gedood tijdens het afleveren, niet erna").isLessThan(LEERLINGEN);
@@ -124,25 +103,11 @@ class TweeInstantiesIT {
                 == LEERLINGEN, Duration.ofSeconds(120), "alles verzonden", b);
         System.out.println("TweeInstanties: het werk van a overgenomen in " + overname.toSeconds() + " s, alles "
                 + "afgeleverd " + Duration.between(gedood, Instant.now()).toSeconds() + " s na de dood van a, "
-                + aanleveringen().size() + " aanleveringen bij DUO");
+                + connectors.aanleveringen().size() + " aanleveringen bij DUO");
         assertThat(overname).as("het werk van a binnen een minuut overgenomen").isLessThan(Duration.ofMinutes(1));
 
-        // What DUO received: key -> meldingen under it, melding (BSN, soort, begindatum) -> keys it came under.
-        Map<String, Set<String>> meldingenPerSleutel = new HashMap<>();
-        Map<String, Set<String>> sleutelsPerMelding = new HashMap<>();
-        for (LoggedRequest verzoek : aanleveringen()) {
-            Document xml = xml(verzoek.getBodyAsString());
-            String sleutel = tekst(xml, "identificatiecodeBedrijfsdocument");
-            String melding = tekst(xml, "burgerservicenummer") + "/" + tekst(xml, "verzuimsoort") + "/"
-                    + tekst(xml, "begindatum");
-            meldingenPerSleutel.computeIfAbsent(sleutel, k -> new TreeSet<>()).add(melding);
-            sleutelsPerMelding.computeIfAbsent(melding, k -> new TreeSet<>()).add(sleutel);
-        }
-        assertThat(sleutelsPerMelding).as("DUO ontving elke melding").hasSize(LEERLINGEN);
-        assertThat(meldingenPerSleutel.values()).as("elke sleutel hoort bij precies één melding")
-                .allSatisfy(m -> assertThat(m).hasSize(1));
-        assertThat(sleutelsPerMelding.values()).as("geen melding onder twee sleutels")
-                .allSatisfy(s -> assertThat(s).hasSize(1));
+        // What DUO received: every melding, each key for one melding, no melding under two keys.
+        Map<String, Set<String>> sleutelsPerMelding = connectors.sleutelsBijDuo(LEERLINGEN);
 
         // The connector agrees: one outbox item per melding, delivered, under the key DUO holds for it.
         Map<String, String> sleutelVolgensConnector = new HashMap<>();
@@ -183,48 +148,21 @@ class TweeInstantiesIT {
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : processen) {
-            if (p.isAlive()) {
-                p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-            }
-        }
-        duo.stop();
+        connectors.close();
         if (postgres != null) {
             postgres.close();
         }
     }
 
     private Process start(String naam) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> opdracht = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
-                "--server.port=0",
-                "--connector.sandbox=false",
-                "--connector.schools=" + map.resolve("scholen.yaml"),
-                "--connector.inbox=" + map.resolve("inbox"),
-                "--connector.processed-dir=" + map.resolve("processed"),
-                "--connector.quarantine-dir=" + map.resolve("quarantaine"),
-                "--connector.log-dir=" + map.resolve("logs-" + naam),
-                // no klok-start: each instance's clock would then be offset from its own start, and the leases they
-                // compare would disagree by the time between the two starts
-                "--connector.duo.endpoint=" + duo.baseUrl() + DUO_PAD,
-                "--connector.duo.ontvanger-oin=00000001800866472000",
-                "--connector.duo.gelijktijdig=2",
-                "--connector.ot.base-url=" + duo.baseUrl() + "/ot",
-                "--connector.ot.client-id=twee", "--connector.ot.client-secret=twee",
-                "--connector.ot.webhook-secret=twee-webhook-geheim-3c9d1e7b25a4f860",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=1",
-                "--connector.mail.from=connector@twee.example",
-                "--connector.outbox.poll-interval=200",
-                // the leases keep their defaults (30 s): the takeover within a minute is the real one
-                "--connector.intake.poll-interval=200",
-                "--connector.intake.read-lock-min-age=300",
-                "--spring.datasource.url=" + url(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password="));
-        Process proces = new ProcessBuilder(opdracht).directory(map.toFile()).redirectErrorStream(true)
-                .redirectOutput(map.resolve(naam + ".log").toFile()).start();
-        processen.add(proces);
-        return proces;
+        return connectors.start("twee", map.resolve(naam + ".log"), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
+                List.of("--connector.log-dir=" + map.resolve("logs-" + naam),
+                        // no klok-start: each instance's clock would then be offset from its own start, and the
+                        // leases they compare would disagree by the time between the two starts; the leases keep
+                        // their defaults (30 s): the takeover within a minute is the real one
+                        "--spring.datasource.url=" + url(),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password="));
     }
 
     private String basisUrl() {
@@ -248,44 +186,5 @@ class TweeInstantiesIT {
         } catch (java.sql.SQLException e) {
             return -1; // not migrated yet
         }
-    }
-
-    private List<LoggedRequest> aanleveringen() {
-        return duo.findAll(postRequestedFor(urlPathEqualTo(DUO_PAD))).stream()
-                .filter(r -> r.getBodyAsString().contains("aanleverenVerzuimmeldingRequest")).toList();
-    }
-
-    interface Voorwaarde {
-        boolean geldt() throws Exception;
-    }
-
-    private static void wachtTot(Voorwaarde voorwaarde, Duration max, String wat, Process proces) throws Exception {
-        Instant einde = Instant.now().plus(max);
-        while (Instant.now().isBefore(einde)) {
-            if (voorwaarde.geldt()) {
-                return;
-            }
-            if (!proces.isAlive()) {
-                fail("de connector stopte onverwacht voor: " + wat);
-            }
-            Thread.sleep(200);
-        }
-        fail(wat + " niet binnen " + max.toSeconds() + " s");
-    }
-
-    private static void zet(Path inbox, String naam, String inhoud) throws Exception {
-        Path tijdelijk = inbox.getParent().resolve(naam + ".schrijven");
-        Files.writeString(tijdelijk, inhoud);
-        Files.move(tijdelijk, inbox.resolve(naam));
-    }
-
-    private static Document xml(String tekst) throws Exception {
-        DocumentBuilderFactory fabriek = DocumentBuilderFactory.newInstance();
-        fabriek.setNamespaceAware(true);
-        return fabriek.newDocumentBuilder().parse(new ByteArrayInputStream(tekst.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String tekst(Document xml, String element) {
-        return xml.getElementsByTagNameNS("*", element).item(0).getTextContent();
     }
 }

@@ -1,14 +1,11 @@
 package nl.verzuim.connector.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
@@ -16,37 +13,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import nl.verzuim.connector.support.Chromium;
 import nl.verzuim.connector.support.ConnectorTestBasis;
 import nl.verzuim.connector.support.Verzuimbestanden;
 
 /**
- * A verzuimcoördinator in a real browser (Debian's headless Chromium, driven through its chromedriver — nothing is
- * downloaded; Selenium Manager never runs because both paths are given): logs in, finds the melding waiting for
- * approval at a school with {@code verzenden: na_goedkeuring}, approves it with one click, and DUO's WireMock
- * receives it; the audit trail names who approved. Screenshots are kept in {@code target/browser/}. Without Chromium this test fails: CI installs it ({@code .ci/run}).
+ * A verzuimcoördinator in a real browser ({@link Chromium}): logs in, finds the melding waiting for approval at a
+ * school with {@code verzenden: na_goedkeuring}, approves it with one click, and DUO's WireMock receives it; the
+ * audit trail names who approved. Screenshots are kept in {@code target/browser/}.
  */
 class GoedkeurenInDeBrowserIT extends ConnectorTestBasis {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCHERMAFDRUKKEN = Path.of("target/browser");
 
     @LocalServerPort
     int poort;
 
+    Chromium chromium;
     WebDriver browser;
-    Path profiel;
 
     /**
      * The test school, but every melding waits for a person's approval. The base class names the schools file of
@@ -63,31 +51,17 @@ class GoedkeurenInDeBrowserIT extends ConnectorTestBasis {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("Chromium en chromedriver zijn nodig (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install -y chromium chromium-driver (.ci/run doet dit)");
-        }
-        profiel = Files.createTempDirectory("verzuim-chromium-");
-        ChromeOptions opties = new ChromeOptions();
-        opties.setBinary(CHROMIUM.toFile());
-        opties.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1366,900", "--user-data-dir=" + profiel);
-        ChromeDriverService dienst = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(dienst, opties);
-        Files.createDirectories(SCHERMAFDRUKKEN);
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            schermafdruk("laatste");
-            browser.quit();
-        }
-        if (profiel != null) {
-            try (var paden = Files.walk(profiel)) {
-                paden.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        if (chromium != null) {
+            try {
+                chromium.schermafdruk("laatste");
+            } finally {
+                chromium.close();
             }
         }
     }
@@ -103,19 +77,14 @@ class GoedkeurenInDeBrowserIT extends ConnectorTestBasis {
         long id = jdbc.sql("select id from melding where kanaal = 'DUO' and status = 'WACHT_OP_GOEDKEURING'")
                 .query(Long.class).single();
 
-        browser.get("http://localhost:" + poort + "/");
-        assertThat(browser.getCurrentUrl()).as("eerst inloggen").endsWith("/login");
-        browser.findElement(By.id("gebruikersnaam")).sendKeys(BEHEERDER);
-        browser.findElement(By.id("wachtwoord")).sendKeys(BEHEERDER_WACHTWOORD);
-        browser.findElement(By.id("inloggen")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains("Ingelogd als"));
+        chromium.inloggen(poort, BEHEERDER, BEHEERDER_WACHTWOORD);
 
         WebElement wachtend = browser.findElement(By.cssSelector("#wachtend + p + table tr[data-melding='" + id + "']"));
         // Decided on 29 October, so also past DUO's deadline: highlighted as late, which goes before waiting.
         assertThat(wachtend.getAttribute("class")).isEqualTo("te-laat");
         assertThat(wachtend.getText()).contains("LN094837").contains("16 uur in 4 lesweken").contains("Wacht op goedkeuring");
         assertThat(browser.getPageSource()).doesNotContain("111222333").doesNotContain("Adelaarslaan");
-        schermafdruk("wachtende-melding");
+        chromium.schermafdruk("wachtende-melding");
         assertThat(duo()).as("nog niets naar DUO zolang niemand goedkeurt").isEmpty();
 
         wachtend.findElement(By.cssSelector("button.goedkeuren")).click();
@@ -131,16 +100,11 @@ class GoedkeurenInDeBrowserIT extends ConnectorTestBasis {
         browser.get("http://localhost:" + poort + "/meldingen/" + id);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Verzonden").contains("meldingsnummer VM-")
                 .contains("GOEDGEKEURD").contains(BEHEERDER);
-        schermafdruk("goedgekeurd-en-verzonden");
+        chromium.schermafdruk("goedgekeurd-en-verzonden");
     }
 
     private static java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> duo() {
         return MOCK.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/duo/verzuimmelding/v1")));
-    }
-
-    private void schermafdruk(String naam) throws IOException {
-        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), SCHERMAFDRUKKEN.resolve(naam + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,13 +1,11 @@
 package nl.verzuim.connector.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,9 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,20 +27,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.rules.Afwezigheidscode;
 import nl.verzuim.connector.rules.Registratie;
+import nl.verzuim.connector.support.Chromium;
 import nl.verzuim.connector.support.ConnectorTestBasis;
 import nl.verzuim.connector.support.Testmeldingen;
 
 /**
- * The pictures in a real browser (Debian's headless Chromium through its chromedriver, as
- * {@link GoedkeurenInDeBrowserIT}): the melding's calendar, the overview's charts and the pupil's year render with a
- * size, and their text equivalents are in the page. Screenshots in {@code target/browser/}: melding-kalender.png,
- * overzicht-grafieken.png, leerling.png.
+ * The pictures in a real browser ({@link Chromium}, as {@link GoedkeurenInDeBrowserIT}): the melding's calendar, the
+ * overview's charts and the pupil's year render with a size, and their text equivalents are in the page.
+ * Screenshots in {@code target/browser/}: melding-kalender.png, overzicht-grafieken.png, leerling.png.
  */
 class PlaatjesInDeBrowserIT extends ConnectorTestBasis {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCHERMAFDRUKKEN = Path.of("target/browser");
 
     @LocalServerPort
     int poort;
@@ -53,8 +44,8 @@ class PlaatjesInDeBrowserIT extends ConnectorTestBasis {
     @Autowired
     RegistratieRepository registraties;
 
+    Chromium chromium;
     WebDriver browser;
-    Path profiel;
 
     /** A folder and context of its own: GoedkeurenInDeBrowserIT rewrites the shared schools file in this JVM. */
     @DynamicPropertySource
@@ -64,31 +55,14 @@ class PlaatjesInDeBrowserIT extends ConnectorTestBasis {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("Chromium en chromedriver zijn nodig (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install -y chromium chromium-driver (.ci/run doet dit)");
-        }
-        profiel = Files.createTempDirectory("verzuim-chromium-");
-        ChromeOptions opties = new ChromeOptions();
-        opties.setBinary(CHROMIUM.toFile());
-        opties.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1366,900", "--user-data-dir=" + profiel);
-        ChromeDriverService dienst = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(dienst, opties);
-        Files.createDirectories(SCHERMAFDRUKKEN);
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profiel != null) {
-            try (var paden = Files.walk(profiel)) {
-                paden.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -114,7 +88,7 @@ class PlaatjesInDeBrowserIT extends ConnectorTestBasis {
             registraties.bewaar("00YY", "00", "LN094837", r, "00YY00_verzuim.csv", n);
         }
 
-        inloggen();
+        chromium.inloggen(poort, LEZER, LEZER_WACHTWOORD);
         browser.get("http://localhost:" + poort + "/meldingen/" + duo);
         WebElement kalender = plaatje("kalender-" + duo);
         assertThat(tekstequivalent("kalender-" + duo)).contains("02-11-2026").contains("ONG").contains("ja");
@@ -140,14 +114,6 @@ class PlaatjesInDeBrowserIT extends ConnectorTestBasis {
         afdruk(browser.findElement(By.tagName("main")), "leerling");
     }
 
-    private void inloggen() {
-        browser.get("http://localhost:" + poort + "/");
-        browser.findElement(By.id("gebruikersnaam")).sendKeys(LEZER);
-        browser.findElement(By.id("wachtwoord")).sendKeys(LEZER_WACHTWOORD);
-        browser.findElement(By.id("inloggen")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getPageSource().contains("Ingelogd als"));
-    }
-
     /** The SVG is drawn: it has a size on screen, its title and desc are there and name it for a screen reader. */
     private WebElement plaatje(String id) {
         WebElement svg = browser.findElement(By.id(id));
@@ -171,6 +137,6 @@ class PlaatjesInDeBrowserIT extends ConnectorTestBasis {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", wat);
         File png = wat.getScreenshotAs(OutputType.FILE);
         assertThat(png.length()).isPositive();
-        Files.copy(png.toPath(), SCHERMAFDRUKKEN.resolve(naam + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(png.toPath(), Chromium.SCHERMAFDRUKKEN.resolve(naam + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

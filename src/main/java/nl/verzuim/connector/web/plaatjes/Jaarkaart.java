@@ -155,29 +155,13 @@ public final class Jaarkaart {
             geplaatst.add(new double[] {x1, rij});
             svg.tekst(x1, lijnY + 18 + rij * 12, "#" + g.id(), "middle", false);
         }
-        double y = hoogte - 20;
-        double x = 2;
         // (the numbers below the line take up to three rows before the legend)
-        String[][] legenda = {{"#fff", "aanwezig"}, {"#c8c8c8", "≤ ⅓ dag"}, {"#808080", "≤ ⅔ dag"},
-                {"#303030", "> ⅔ dag"}};
-        for (String[] l : legenda) {
-            svg.rechthoek(x, y, 12, 12, l[0], 0.5, null, null);
-            svg.tekst(x + 15, y + 10, l[1], "start", false);
-            x += 74;
-        }
-        svg.rechthoek(x, y, 12, 12, "#c8c8c8", 0.5, null, null);
-        svg.rechthoek(x, y, 12, 12, svg.vulling(Svg.Vulling.STREEP), 0, null, null);
-        svg.tekst(x + 15, y + 10, "ongeoorloofd", "start", false);
-        x += 90;
-        svg.rechthoek(x, y, 12, 12, svg.vulling(Svg.Vulling.GRIJS), 0.5, null, null);
-        svg.tekst(x + 15, y + 10, "vakantie, vrij", "start", false);
-        x += 90;
-        svg.merkteken(x + 6, y + 6, 5, "vierkant", null);
-        svg.tekst(x + 15, y + 10, "DUO", "start", false);
-        svg.merkteken(x + 56, y + 6, 5, "driehoek", null);
-        svg.tekst(x + 65, y + 10, "OT", "start", false);
-        svg.merkteken(x + 100, y + 6, 5, "cirkel", null);
-        svg.tekst(x + 109, y + 10, "signaal", "start", false);
+        svg.legenda(2, hoogte - 20, 12, 15, 10)
+                .vak("#fff", 0.5, "aanwezig", 74).vak("#c8c8c8", 0.5, "≤ ⅓ dag", 74)
+                .vak("#808080", 0.5, "≤ ⅔ dag", 74).vak("#303030", 0.5, "> ⅔ dag", 74)
+                .onder("#c8c8c8", 0.5).vak(svg.vulling(Svg.Vulling.STREEP), 0, "ongeoorloofd", 90)
+                .vak(svg.vulling(Svg.Vulling.GRIJS), 0.5, "vakantie, vrij", 90)
+                .merk("vierkant", "DUO", 50).merk("driehoek", "OT", 44).merk("cirkel", "signaal", 0);
         return new Plaatje(id, titel, svg.af(), zin.toString(),
                 List.of("Maand", "Schooldagen", "Dagen met verzuim", "Minuten ongeoorloofd", "Minuten ziek"), rijen);
     }

@@ -147,21 +147,12 @@ public final class Meldingkalender {
     }
 
     static void legenda(Svg svg, double y) {
-        double x = 4;
-        svg.rechthoek(x, y, 14, 14, svg.vulling(Svg.Vulling.ARCERING), 0.5, null, null);
-        svg.tekst(x + 18, y + 11, "ongeoorloofd (ONG, TL)", "start", false);
-        x += 150;
-        svg.rechthoek(x, y, 14, 14, svg.vulling(Svg.Vulling.STIPPEN), 0.5, null, null);
-        svg.tekst(x + 18, y + 11, "ziek, medisch", "start", false);
-        x += 100;
-        svg.rechthoek(x, y, 14, 14, svg.vulling(Svg.Vulling.RUIT), 0.5, null, null);
-        svg.tekst(x + 18, y + 11, "ander verzuim", "start", false);
-        x += 100;
-        svg.rechthoek(x, y, 14, 14, svg.vulling(Svg.Vulling.GRIJS), 0.5, null, null);
-        svg.tekst(x + 18, y + 11, "vakantie, vrij", "start", false);
-        x += 100;
-        svg.rechthoek(x, y, 14, 14, "#fff", 3, null, null);
-        svg.tekst(x + 18, y + 11, "✓ geteld", "start", false);
+        svg.legenda(4, y, 14, 18, 11)
+                .vak(svg.vulling(Svg.Vulling.ARCERING), 0.5, "ongeoorloofd (ONG, TL)", 150)
+                .vak(svg.vulling(Svg.Vulling.STIPPEN), 0.5, "ziek, medisch", 100)
+                .vak(svg.vulling(Svg.Vulling.RUIT), 0.5, "ander verzuim", 100)
+                .vak(svg.vulling(Svg.Vulling.GRIJS), 0.5, "vakantie, vrij", 100)
+                .vak("#fff", 3, "✓ geteld", 0);
     }
 
     static String soortDag(LocalDate dag, Schoolkalender kalender) {

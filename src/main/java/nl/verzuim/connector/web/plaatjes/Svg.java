@@ -124,6 +124,53 @@ public final class Svg {
         return this;
     }
 
+    /**
+     * A legend row starting at ({@code x}, {@code y}): swatches of {@code maat} square, each with its words at
+     * ({@code tekstX}, {@code tekstY}) from the swatch.
+     */
+    public Legenda legenda(double x, double y, double maat, double tekstX, double tekstY) {
+        return new Legenda(x, new Vak(y, maat, tekstX, tekstY));
+    }
+
+    /** Where a legend's swatches and their words sit: the row, the swatch's size, the words' offset. */
+    private record Vak(double y, double maat, double tekstX, double tekstY) {
+    }
+
+    /** The entries of a legend, left to right; each says how far the next one starts. */
+    public final class Legenda {
+
+        private double x;
+        private final Vak vak;
+
+        private Legenda(double x, Vak vak) {
+            this.x = x;
+            this.vak = vak;
+        }
+
+        /** A swatch without words, under the next one (a ground for a pattern laid over it). */
+        public Legenda onder(String vulling, double rand) {
+            rechthoek(x, vak.y(), vak.maat(), vak.maat(), vulling, rand, null, null);
+            return this;
+        }
+
+        /** A swatch filled with {@code vulling}, and its words. */
+        public Legenda vak(String vulling, double rand, String woorden, double breedte) {
+            return onder(vulling, rand).woorden(woorden, breedte);
+        }
+
+        /** A mark ({@link #merkteken}'s {@code vorm}) in the swatch's middle, and its words. */
+        public Legenda merk(String vorm, String woorden, double breedte) {
+            merkteken(x + vak.maat() / 2, vak.y() + vak.maat() / 2, 5, vorm, null);
+            return woorden(woorden, breedte);
+        }
+
+        private Legenda woorden(String woorden, double breedte) {
+            tekst(x + vak.tekstX(), vak.y() + vak.tekstY(), woorden, "start", false);
+            x += breedte;
+            return this;
+        }
+    }
+
     /** Text; {@code anker} start, middle or end. */
     public Svg tekst(double x, double y, String tekst, String anker, boolean vet) {
         b.append("<text x=\"").append(getal(x)).append("\" y=\"").append(getal(y)).append("\" text-anchor=\"")
