@@ -261,8 +261,9 @@ public class IntakeService {
         private int eersteRegel;
         /** The first line that went into the loading table (to be moved into place); 0: none. */
         private int eersteGeladen;
-        /** Lines loaded so far (PostgreSQL: into registratie_laad, waiting for the move). */
+        /** Lines loaded so far (PostgreSQL: into registratie_laad, waiting for the move), and the last line's number. */
         private long aantalGeladen;
+        private int hoogsteRegel;
 
         Opslag(String naam) {
             this.naam = naam;
@@ -296,6 +297,7 @@ public class IntakeService {
             }
             wachtrij.add(new RegistratieRepository.Rij(school.brin(), school.vestiging(), regel.leerlingId(),
                     regel.registratie(), naam, regel.regel()));
+            hoogsteRegel = Math.max(hoogsteRegel, regel.regel());
             metRegistraties.add(school);
             if (wachtrij.size() >= BATCH) {
                 schrijfWachtrij();
@@ -342,7 +344,7 @@ public class IntakeService {
                 // a load of a region's size, as large as what is held: making the secondary indexes again after the
                 // move is cheaper than keeping them up row by row (RegistratieRepository#verplaatsGeladen)
                 long vanaf = instellingen.intake().indexenHerbouwenVanaf();
-                registraties.verplaatsGeladen(vanaf > 0 && aantalGeladen >= vanaf
+                registraties.verplaatsGeladen(grens, hoogsteRegel, vanaf > 0 && aantalGeladen >= vanaf
                         && aantalGeladen >= registraties.geschatAantal());
             } catch (RuntimeException e) {
                 throw new OpslagMislukt(eersteGeladen, e);

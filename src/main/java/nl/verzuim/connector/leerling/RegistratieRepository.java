@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -172,9 +173,13 @@ public class RegistratieRepository {
     }
 
     /**
-     * PostgreSQL: moves what {@link #laad} loaded into {@code registratie} by one statement, in file order: of two lines with the
-     * same key the later one stays, and every line moved gets a volgnummer above the file's
-     * {@link #volgnummerGrens}, in file order. Then empties the loading table. Returns the rows moved.
+     * PostgreSQL: moves what {@link #laad} loaded into {@code registratie} by one statement: of two lines with the
+     * same key the later one stays, and every line moved gets the volgnummer {@code grens} + its line number, so
+     * above the file's {@link #volgnummerGrens} and in file order. The sequence is then moved past the highest of
+     * them, for the next file. Then empties the loading table. Returns the rows moved.
+     *
+     * <p>A file without two lines of one key (nearly every export) moves without a sort; only when PostgreSQL refuses
+     * that (one row updated twice) is it moved again, under a savepoint, keeping each key's last line.
      *
      * <p>With {@code herbouwIndexen} (a file as large as the table, such as a region's first school year) the two
      * secondary indexes are dropped before the move and made again after it, in the same transaction, and the table
@@ -182,30 +187,35 @@ public class RegistratieRepository {
      * (src/docs/benchmarks.md, "Region benchmark"). Meanwhile other transactions wait to read {@code registratie}
      * (the drop locks it until the commit); without it they read the state before the file, as always.
      */
-    public int verplaatsGeladen(boolean herbouwIndexen) {
+    public int verplaatsGeladen(long grens, int hoogsteRegel, boolean herbouwIndexen) {
         if (!dialect.isPostgres()) {
             return 0; // H2: laad stored them in place already
         }
-        // the two sorts of a region's file (millions of rows) in memory rather than on disk; this transaction only
-        jdbc.sql("set local work_mem = '128MB'").update();
         if (herbouwIndexen) {
             jdbc.sql("drop index ix_registratie_leerling").update();
             jdbc.sql("drop index ix_registratie_periode").update();
         }
-        int verplaatst = jdbc.sql("""
-                insert into registratie (brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code,
-                    eindtijd, minuten, omschrijving, volgnummer, bron_bestand, bron_regel)
-                select brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code, eindtijd, minuten,
-                    omschrijving, nextval('registratie_volgnummer'), bron_bestand, bron_regel
-                from (select distinct on (brin, vestiging, sleutel) * from registratie_laad
-                      order by brin, vestiging, sleutel, bron_regel desc) laatste
-                order by bron_regel
-                on conflict (brin, vestiging, sleutel) do update set
-                    leerling_id = excluded.leerling_id, datum = excluded.datum, begintijd = excluded.begintijd,
-                    code = excluded.code, eindtijd = excluded.eindtijd, minuten = excluded.minuten,
-                    omschrijving = excluded.omschrijving, volgnummer = excluded.volgnummer,
-                    bron_bestand = excluded.bron_bestand, bron_regel = excluded.bron_regel
-                """).update();
+        jdbc.sql("savepoint verplaats").update();
+        int verplaatst;
+        try {
+            verplaatst = jdbc.sql(VERPLAATS.formatted("registratie_laad")).param("grens", grens).update();
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof java.sql.SQLException fout)
+                    || !"21000".equals(fout.getSQLState())) {
+                throw e;
+            }
+            // cardinality_violation: the file holds a key twice; the later line wins
+            jdbc.sql("rollback to savepoint verplaats").update();
+            // the sort of a region's file (millions of rows) in memory rather than on disk; this transaction only
+            jdbc.sql("set local work_mem = '128MB'").update();
+            verplaatst = jdbc.sql(VERPLAATS.formatted("""
+                    (select distinct on (brin, vestiging, sleutel) * from registratie_laad
+                     order by brin, vestiging, sleutel, bron_regel desc) laatste""")).param("grens", grens).update();
+        }
+        jdbc.sql("release savepoint verplaats").update();
+        // nextval, not a read of last_value and a set: another transaction's nextval meanwhile is not undone
+        jdbc.sql("select setval('registratie_volgnummer', nextval('registratie_volgnummer') + :regels)")
+                .param("regels", hoogsteRegel).query(Long.class).single();
         jdbc.sql("delete from registratie_laad").update();
         if (herbouwIndexen) {
             jdbc.sql("set local maintenance_work_mem = '256MB'").update();
@@ -216,6 +226,20 @@ public class RegistratieRepository {
         }
         return verplaatst;
     }
+
+    /** The move of {@link #verplaatsGeladen}, from the loading table or a query over it. */
+    private static final String VERPLAATS = """
+            insert into registratie (brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code,
+                eindtijd, minuten, omschrijving, volgnummer, bron_bestand, bron_regel)
+            select brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code, eindtijd, minuten,
+                omschrijving, :grens + bron_regel, bron_bestand, bron_regel
+            from %s
+            on conflict (brin, vestiging, sleutel) do update set
+                leerling_id = excluded.leerling_id, datum = excluded.datum, begintijd = excluded.begintijd,
+                code = excluded.code, eindtijd = excluded.eindtijd, minuten = excluded.minuten,
+                omschrijving = excluded.omschrijving, volgnummer = excluded.volgnummer,
+                bron_bestand = excluded.bron_bestand, bron_regel = excluded.bron_regel
+            """;
 
     /**
      * A registration's key within its school (V5_1): {@code i} and the LAS's registratie_id, or {@code n} and the
