@@ -34,9 +34,10 @@ public class LeerlingRepository {
     }
 
     /**
-     * Stores pupils as {@link #bewaar} does each, in order; pupils new to their school from an EDEXML export go in
-     * one JDBC batch (one query finds which are new), the rest (known already, OSO dossiers with verzorgers, a
-     * pupil twice in the list) one by one after it.
+     * Stores pupils as {@link #bewaar} does each, in order; from an EDEXML export (a region's daily export names every
+     * pupil again) pupils new to their school go in one JDBC batch of inserts and pupils already known in one batch
+     * of updates (one query per school finds which are which); the rest (OSO dossiers with verzorgers, a pupil twice
+     * in the list) one by one after them.
      */
     public void bewaarAlle(List<LeerlingGegevens> lijst, Instant nu) {
         if (lijst.isEmpty()) {
@@ -46,23 +47,31 @@ public class LeerlingRepository {
         for (LeerlingGegevens g : lijst) {
             perSchool.computeIfAbsent(g.brin() + "|" + g.vestiging(), k -> new ArrayList<>()).add(g.leerlingId());
         }
-        Set<String> bekend = new java.util.HashSet<>();
+        // school|LAS key → id and bronnen of the pupils already stored
+        java.util.Map<String, Object[]> bekend = new java.util.HashMap<>();
         for (java.util.Map.Entry<String, List<String>> school : perSchool.entrySet()) {
             String[] code = school.getKey().split("\\|", -1);
-            jdbc.sql("select leerling_id from leerling where brin = :brin and vestiging = :vestiging"
+            jdbc.sql("select leerling_id, id, bronnen from leerling where brin = :brin and vestiging = :vestiging"
                             + " and leerling_id in (:ids)")
                     .param("brin", code[0]).param("vestiging", code[1]).param("ids", school.getValue())
-                    .query(String.class).list()
-                    .forEach(id -> bekend.add(school.getKey() + "|" + id));
+                    .query(rs -> {
+                        bekend.put(school.getKey() + "|" + rs.getString(1),
+                                new Object[] {rs.getLong(2), rs.getString(3)});
+                    });
         }
         List<LeerlingGegevens> nieuw = new ArrayList<>();
+        List<Object[]> bijgewerkt = new ArrayList<>();
         List<LeerlingGegevens> daarna = new ArrayList<>();
+        Set<String> gezien = new java.util.HashSet<>();
         for (LeerlingGegevens g : lijst) {
             String sleutel = g.brin() + "|" + g.vestiging() + "|" + g.leerlingId();
-            if (g.bron() != LeerlingGegevens.Bron.OSO && bekend.add(sleutel)) {
-                nieuw.add(g);
-            } else {
+            if (g.bron() == LeerlingGegevens.Bron.OSO || !gezien.add(sleutel)) {
                 daarna.add(g);
+            } else if (bekend.containsKey(sleutel)) {
+                Object[] rij = bekend.get(sleutel);
+                bijgewerkt.add(werkBijParameters(g, (String) rij[1], nu, (Long) rij[0]));
+            } else {
+                nieuw.add(g);
             }
         }
         batch.batchUpdate("""
@@ -84,10 +93,39 @@ public class LeerlingRepository {
                                 org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, waarden[i]);
                     }
                 });
+        batch.batchUpdate(WERK_BIJ, bijgewerkt);
         for (LeerlingGegevens g : daarna) {
             bewaar(g, nu);
         }
     }
+
+    /**
+     * A known pupil's fields from a newer export: what the export leaves empty is kept, and its source is added to
+     * {@code bronnen}. Parameters in the order of {@link #WERK_BIJ}.
+     */
+    private static Object[] werkBijParameters(LeerlingGegevens gegevens, String bronnen, Instant nu, long id) {
+        Set<String> alle = new LinkedHashSet<>(List.of(bronnen.split(",")));
+        alle.add(gegevens.bron().name());
+        return new Object[] {gegevens.bsn(), gegevens.onderwijsnummer(), gegevens.voornamen(),
+                gegevens.voorletters(), gegevens.achternaam(), gegevens.voorvoegsel(), gegevens.achternaam(),
+                gegevens.roepnaam(), gegevens.geboortedatum(),
+                // "onbekend" in one export does not erase what another export knew
+                gegevens.geslacht() == null || gegevens.geslacht() == Geslacht.ONBEKEND ? null
+                        : gegevens.geslacht().name(),
+                gegevens.postcodeNl(), gegevens.groepOfLeerjaar(), gegevens.datumUitschrijving(),
+                String.join(",", alle), Dialect.tijd(nu), id};
+    }
+
+    private static final String WERK_BIJ = """
+            update leerling set bsn = coalesce(?, bsn), onderwijsnummer = coalesce(?, onderwijsnummer),
+                voornamen = coalesce(?, voornamen), voorletters = coalesce(?, voorletters),
+                voorvoegsel = case when cast(? as varchar(200)) is null then voorvoegsel
+                    else cast(? as varchar(40)) end,
+                achternaam = coalesce(?, achternaam), roepnaam = coalesce(?, roepnaam),
+                geboortedatum = coalesce(?, geboortedatum), geslacht = coalesce(?, geslacht),
+                postcode_nl = coalesce(?, postcode_nl), groep_of_leerjaar = coalesce(?, groep_of_leerjaar),
+                datum_uitschrijving = coalesce(?, datum_uitschrijving), bronnen = ?, bijgewerkt = ?
+            where id = ?""";
 
     public void bewaar(LeerlingGegevens gegevens, Instant nu) {
         Optional<Long> bestaand = jdbc.sql("select id from leerling where brin = ? and vestiging = ? and leerling_id = ?")
@@ -113,27 +151,7 @@ public class LeerlingRepository {
         } else {
             long id = bestaand.get();
             String bronnen = jdbc.sql("select bronnen from leerling where id = ?").param(id).query(String.class).single();
-            Set<String> alle = new LinkedHashSet<>(List.of(bronnen.split(",")));
-            alle.add(gegevens.bron().name());
-            jdbc.sql("""
-                    update leerling set bsn = coalesce(?, bsn), onderwijsnummer = coalesce(?, onderwijsnummer),
-                        voornamen = coalesce(?, voornamen), voorletters = coalesce(?, voorletters),
-                        voorvoegsel = case when cast(? as varchar(200)) is null then voorvoegsel
-                            else cast(? as varchar(40)) end,
-                        achternaam = coalesce(?, achternaam), roepnaam = coalesce(?, roepnaam),
-                        geboortedatum = coalesce(?, geboortedatum), geslacht = coalesce(?, geslacht),
-                        postcode_nl = coalesce(?, postcode_nl), groep_of_leerjaar = coalesce(?, groep_of_leerjaar),
-                        datum_uitschrijving = coalesce(?, datum_uitschrijving), bronnen = ?, bijgewerkt = ?
-                    where id = ?""")
-                    .params(gegevens.bsn(), gegevens.onderwijsnummer(), gegevens.voornamen(), gegevens.voorletters(),
-                            gegevens.achternaam(), gegevens.voorvoegsel(), gegevens.achternaam(), gegevens.roepnaam(),
-                            gegevens.geboortedatum(),
-                            // "onbekend" in one export does not erase what another export knew
-                            gegevens.geslacht() == null || gegevens.geslacht() == Geslacht.ONBEKEND ? null
-                                    : gegevens.geslacht().name(),
-                            gegevens.postcodeNl(), gegevens.groepOfLeerjaar(), gegevens.datumUitschrijving(),
-                            String.join(",", alle), Dialect.tijd(nu), id)
-                    .update();
+            jdbc.sql(WERK_BIJ).params(werkBijParameters(gegevens, bronnen, nu, id)).update();
             if (oso && adres != null) {
                 jdbc.sql("""
                         update leerling set straat = ?, huisnummer = ?, toevoeging = ?, postcode = ?, plaats = ?,

@@ -110,6 +110,35 @@ class IntakeInboxTest extends ConnectorTestBasis {
     }
 
     @Test
+    void eenVolgendeEdexmlWerktBekendeLeerlingenBijZonderTeWissenWatZeNietNoemt() throws Exception {
+        lees("00YY00_leerlingen-ma.xml", edexml("""
+                <leerling key="LK001"><achternaam>Jansen</achternaam><geboortedatum>2013-05-01</geboortedatum>
+                  <geslacht>2</geslacht><bsn>111222333</bsn></leerling>
+                <leerling key="LK002"><achternaam>Bakker</achternaam><geboortedatum>2012-01-09</geboortedatum>
+                  <geslacht>1</geslacht></leerling>
+                """));
+        // the next day's export names both again (the LAS's daily export of every pupil) and a new one; LK001 married
+        // into a double name, and this export leaves out her BSN and geslacht
+        lees("00YY00_leerlingen-di.xml", edexml("""
+                <leerling key="LK001"><achternaam>Jansen-Visser</achternaam><geboortedatum>2013-05-01</geboortedatum>
+                  <geslacht>0</geslacht></leerling>
+                <leerling key="LK002"><achternaam>Bakker</achternaam><geboortedatum>2012-01-09</geboortedatum>
+                  <geslacht>1</geslacht></leerling>
+                <leerling key="LK003"><achternaam>Smit</achternaam><geboortedatum>2014-11-30</geboortedatum>
+                  <geslacht>1</geslacht></leerling>
+                """));
+
+        Map<String, Object> lk001 = jdbc.sql("select achternaam, bsn, geslacht, bronnen from leerling"
+                + " where leerling_id = 'LK001'").query().singleRow();
+        assertThat(lk001.get("achternaam")).isEqualTo("Jansen-Visser");
+        assertThat(lk001.get("bsn")).as("not erased by an export without it").isEqualTo("111222333");
+        assertThat(lk001.get("geslacht")).as("onbekend does not erase what was known").isEqualTo("VROUW");
+        assertThat(lk001.get("bronnen")).isEqualTo("EDEXML");
+        assertThat(jdbc.sql("select leerling_id from leerling where leerling_id like 'LK%' order by leerling_id")
+                .query(String.class).list()).containsExactly("LK001", "LK002", "LK003");
+    }
+
+    @Test
     void hetzelfdeBestandTweeKeerWordtEenKeerGelezen() throws Exception {
         String csv = """
                 leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving
