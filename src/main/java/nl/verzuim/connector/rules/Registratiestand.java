@@ -1,25 +1,21 @@
 package nl.verzuim.connector.rules;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.verzuim.connector.rules.Registratieopslag.Rij;
+import nl.verzuim.connector.rules.Registratieopslag.Schoolstand;
 
 /**
  * The registrations held after a series of registraties files, in memory, following {@link Exportperiode}'s meaning:
  * each file replaces, line by line, what was held under the same key, and then, per school, what was held for its
  * period. This is what the {@code beoordeel} command holds; the inbox does the same in its database.
  *
- * <p>Compact, because a region's school year is some four million registrations: a registration is packed as four
- * ints (datum, code and begintijd, eindtijd, minuten), plus one long for its registratie_id where it has one; the
- * free-text omschrijving is not kept (the rules never read it). A registratie_id is kept as a 64-bit fingerprint:
- * a canonical decimal number of up to 18 digits (what LAS packages use) exactly, any other id as a 63-bit hash. Two
- * different non-numeric ids of one school would be taken for one only if their hashes collide — for the 40,000 or so
- * registrations of a school year a chance of about 1 in 10^10. A registration read back carries the number itself,
- * or {@code #} and the hash, as its registratie_id.
+ * <p>This class keeps the bookkeeping of the file being read and applies its meaning; how the registrations lie in
+ * memory (packed, a registratie_id as a fingerprint) is {@link Registratieopslag}'s, kept apart so that each can be
+ * read on its own.
  *
  * <p>Step 1 of the meaning (a line replaces what is held under its key) is applied when the file is closed, by
  * sorting the file's keys, which gives the same result as applying it line by line. A file found rejected whole
@@ -28,68 +24,7 @@ import java.util.Map;
  */
 public final class Registratiestand {
 
-    private static final int VELDEN = 4;
-    private static final Afwezigheidscode[] CODES = Afwezigheidscode.values();
-    /** The datum field of a registration that is to go when the file closes. */
-    private static final int WEG = Integer.MIN_VALUE;
-    private static final int[] LEEG = new int[0];
-
-    /** One pupil's registrations, packed, kept together so that a line touches one object. */
-    private static final class Rij {
-        final Schoolstand school;
-        final String leerlingId;
-        int[] velden = new int[VELDEN * 4];
-        /** Ints used in {@link #velden}. */
-        int lengte;
-        /** The fingerprint of each registration's registratie_id (0: none); null while it has none. */
-        long[] ids;
-        /** The number of registrations held before the open file; −1 when the file has no line for this pupil. */
-        int grens = -1;
-        boolean gewijzigd;
-        /** The pupil of another school with the same LAS key, if any. */
-        Rij volgende;
-
-        Rij(Schoolstand school, String leerlingId) {
-            this.school = school;
-            this.leerlingId = leerlingId;
-        }
-
-        int aantal() {
-            return lengte / VELDEN;
-        }
-
-        /** The number of registrations held from before the open file. */
-        int eerder() {
-            return grens >= 0 ? grens : aantal();
-        }
-
-        boolean heeftId(int k) {
-            return ids != null && ids[k] != 0;
-        }
-    }
-
-    /** One school: its pupils, and the period of the open file for it. */
-    private static final class Schoolstand {
-        final String code;
-        final List<Rij> volgorde = new ArrayList<>();
-        long van = Long.MAX_VALUE;
-        long tot = Long.MIN_VALUE;
-
-        Schoolstand(String code) {
-            this.code = code;
-        }
-    }
-
-    private final Map<String, Schoolstand> scholen = new HashMap<>();
-    /**
-     * Per LAS key the pupil, and through {@link Rij#volgende} those of other schools with the same key: one lookup
-     * per line in one table (LAS keys are spread well over all pupils, less so over one school's).
-     */
-    private final Map<String, Rij> perLeerlingId = new HashMap<>();
-    private final List<Rij> leerlingen = new ArrayList<>();
-    /** The school of the previous line: the lines of a file mostly come school by school. */
-    private Schoolstand vorigeSchool;
-    private long aantal;
+    private final Registratieopslag opslag = new Registratieopslag();
     private Bestand open;
     /** Set by {@link #laatLos}: no file is read after. */
     private boolean losgelaten;
@@ -126,15 +61,8 @@ public final class Registratiestand {
             if (open != this) {
                 throw new IllegalStateException("this file is closed");
             }
-            Schoolstand s = vorigeSchool != null && vorigeSchool.code.equals(school) ? vorigeSchool : school(school);
-            vorigeSchool = s;
-            Rij rij = rij(s, leerlingId);
-            if (rij == null) {
-                rij = new Rij(s, leerlingId);
-                rij.volgende = perLeerlingId.put(leerlingId, rij);
-                s.volgorde.add(rij);
-                leerlingen.add(rij);
-            }
+            Rij rij = opslag.leerling(school, leerlingId);
+            Schoolstand s = rij.school;
             if (rij.grens < 0) {
                 rij.grens = rij.aantal();
                 geraakt.add(rij);
@@ -145,13 +73,9 @@ public final class Registratiestand {
             long dag = registratie.datum().toEpochDay();
             s.van = Math.min(s.van, dag);
             s.tot = Math.max(s.tot, dag);
-            int index = voegToe(rij, registratie, dag);
-            long vingerafdruk = vingerafdruk(registratie.registratieId());
+            long vingerafdruk = Registratieopslag.vingerafdruk(registratie.registratieId());
+            int index = opslag.voegToe(rij, registratie, dag, vingerafdruk);
             if (vingerafdruk != 0) {
-                if (rij.ids == null) {
-                    rij.ids = new long[rij.velden.length / VELDEN];
-                }
-                rij.ids[index] = vingerafdruk;
                 if (aantalIds == idIndex.length) {
                     int lengte = Math.max(16, aantalIds * 2);
                     idRij = Arrays.copyOf(idRij, lengte);
@@ -187,7 +111,7 @@ public final class Registratiestand {
                 s.tot = Long.MIN_VALUE;
             }
             for (Rij rij : gewijzigd) {
-                comprimeer(rij);
+                opslag.comprimeer(rij);
             }
             for (Rij rij : geraakt) {
                 rij.grens = -1;
@@ -208,7 +132,7 @@ public final class Registratiestand {
             for (int i = aantalIds - 1; i >= 0; i--) {
                 Rij rij = idRij[i];
                 if (!perSchool.computeIfAbsent(rij.school, s -> new Vingerafdrukken()).voegToe(idVingerafdruk[i])) {
-                    weg(rij, idIndex[i], gewijzigd);
+                    opslag.weg(rij, idIndex[i], gewijzigd);
                 }
             }
             for (Map.Entry<Schoolstand, Vingerafdrukken> school : perSchool.entrySet()) {
@@ -219,7 +143,7 @@ public final class Registratiestand {
                     int ouder = rij.eerder();
                     for (int k = 0; k < ouder; k++) {
                         if (rij.ids[k] != 0 && school.getValue().bevat(rij.ids[k])) {
-                            weg(rij, k, gewijzigd);
+                            opslag.weg(rij, k, gewijzigd);
                         }
                     }
                 }
@@ -234,7 +158,6 @@ public final class Registratiestand {
          * those when they came in strictly rising order of key, as a LAS mostly writes them.
          */
         private void vervangOpSleutel(Rij rij, List<Rij> gewijzigd) {
-            int[] velden = rij.velden;
             int aantalRijen = rij.aantal();
             int vanaf = vervangt == Vervangt.NIETS ? 0 : rij.grens;
             if (vanaf == rij.grens && oplopend(rij, vanaf, aantalRijen)) {
@@ -243,9 +166,9 @@ public final class Registratiestand {
             long[] sleutels = new long[aantalRijen - vanaf];
             int m = 0;
             for (int k = vanaf; k < aantalRijen; k++) {
-                if (velden[k * VELDEN] != WEG && !rij.heeftId(k)) {
+                if (rij.datum(k) != Registratieopslag.WEG && !rij.heeftId(k)) {
                     // datum (epoch day) | code and begintijd (21 bits) | index (22 bits): sorted, one key together.
-                    sleutels[m++] = (long) velden[k * VELDEN] << 43 | (long) velden[k * VELDEN + 1] << 22 | k;
+                    sleutels[m++] = (long) rij.datum(k) << 43 | (long) rij.codeEnBegintijd(k) << 22 | k;
                 }
             }
             Arrays.sort(sleutels, 0, m);
@@ -255,7 +178,7 @@ public final class Registratiestand {
                     int laatste = (int) (sleutels[i - 1] & 0x3FFFFF);
                     if (laatste >= rij.grens) {
                         for (int j = eersteVanGroep; j < i - 1; j++) {
-                            weg(rij, (int) (sleutels[j] & 0x3FFFFF), gewijzigd);
+                            opslag.weg(rij, (int) (sleutels[j] & 0x3FFFFF), gewijzigd);
                         }
                     }
                     eersteVanGroep = i;
@@ -273,12 +196,7 @@ public final class Registratiestand {
                 throw new IllegalStateException("this file is closed");
             }
             for (Rij rij : geraakt) {
-                int tot = rij.aantal();
-                aantal -= tot - rij.grens;
-                if (rij.ids != null) {
-                    Arrays.fill(rij.ids, rij.grens, tot, 0);
-                }
-                rij.lengte = rij.grens * VELDEN;
+                opslag.kortIn(rij, rij.grens);
                 rij.grens = -1;
             }
             for (Schoolstand s : scholenInBestand) {
@@ -295,7 +213,7 @@ public final class Registratiestand {
                 if (rij.heeftId(k)) {
                     continue;
                 }
-                long sleutel = (long) rij.velden[k * VELDEN] << 32 | rij.velden[k * VELDEN + 1];
+                long sleutel = (long) rij.datum(k) << 32 | rij.codeEnBegintijd(k);
                 if (sleutel <= vorige) {
                     return false;
                 }
@@ -315,9 +233,9 @@ public final class Registratiestand {
                 }
                 int ouder = rij.eerder();
                 for (int k = 0; k < ouder; k++) {
-                    int datum = rij.velden[k * VELDEN];
-                    if (datum != WEG && datum >= s.van && datum <= s.tot) {
-                        weg(rij, k, gewijzigd);
+                    int datum = rij.datum(k);
+                    if (datum != Registratieopslag.WEG && datum >= s.van && datum <= s.tot) {
+                        opslag.weg(rij, k, gewijzigd);
                     }
                 }
             }
@@ -326,42 +244,17 @@ public final class Registratiestand {
 
     /** The pupils holding registrations: school code and LAS key, in the order first seen. */
     public List<Leerlingsleutel> leerlingen() {
-        List<Leerlingsleutel> sleutels = new ArrayList<>(leerlingen.size());
-        for (Rij rij : leerlingen) {
-            if (rij.lengte > 0) {
-                sleutels.add(new Leerlingsleutel(rij.school.code, rij.leerlingId));
-            }
-        }
-        return sleutels;
+        return opslag.leerlingen();
     }
 
     /** The codes of the schools holding registrations, in no particular order. */
     public List<String> scholen() {
-        List<String> codes = new ArrayList<>();
-        for (Schoolstand s : scholen.values()) {
-            for (Rij rij : s.volgorde) {
-                if (rij.lengte > 0) {
-                    codes.add(s.code);
-                    break;
-                }
-            }
-        }
-        return codes;
+        return opslag.scholen();
     }
 
     /** The LAS keys of one school's pupils holding registrations, in the order first seen. */
     public List<String> leerlingen(String school) {
-        Schoolstand s = scholen.get(school);
-        if (s == null) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>(s.volgorde.size());
-        for (Rij rij : s.volgorde) {
-            if (rij.lengte > 0) {
-                ids.add(rij.leerlingId);
-            }
-        }
-        return ids;
+        return opslag.leerlingen(school);
     }
 
     /**
@@ -373,16 +266,7 @@ public final class Registratiestand {
             throw new IllegalStateException("a file is open");
         }
         losgelaten = true;
-        Schoolstand s = scholen.get(school);
-        if (s == null) {
-            return;
-        }
-        for (Rij rij : s.volgorde) {
-            aantal -= rij.aantal();
-            rij.velden = LEEG;
-            rij.ids = null;
-            rij.lengte = 0;
-        }
+        opslag.laatLos(school);
     }
 
     /** A pupil of a school. */
@@ -391,174 +275,11 @@ public final class Registratiestand {
 
     /** The number of registrations held. */
     public long aantalRegistraties() {
-        return aantal;
+        return opslag.aantalRegistraties();
     }
 
     /** The registrations held for one pupil, in order of arrival, rebuilt as records (without omschrijving). */
     public List<Registratie> registraties(String school, String leerlingId) {
-        Schoolstand s = scholen.get(school);
-        Rij rij = s == null ? null : rij(s, leerlingId);
-        if (rij == null) {
-            return List.of();
-        }
-        int[] v = rij.velden;
-        List<Registratie> registraties = new ArrayList<>(rij.aantal());
-        for (int i = 0, k = 0; i < rij.lengte; i += VELDEN, k++) {
-            registraties.add(new Registratie(LocalDate.ofEpochDay(v[i]), tijd(v[i + 1] & 0x1FFFF), tijd(v[i + 2]),
-                    v[i + 3] < 0 ? null : v[i + 3], CODES[v[i + 1] >>> 17], null,
-                    rij.ids == null ? null : registratieId(rij.ids[k])));
-        }
-        return registraties;
-    }
-
-    private Rij rij(Schoolstand school, String leerlingId) {
-        Rij rij = perLeerlingId.get(leerlingId);
-        while (rij != null && rij.school != school) {
-            rij = rij.volgende;
-        }
-        return rij;
-    }
-
-    private Schoolstand school(String code) {
-        return scholen.computeIfAbsent(code, Schoolstand::new);
-    }
-
-    /** Appends a registration to a pupil's; returns its index. */
-    private int voegToe(Rij rij, Registratie registratie, long dag) {
-        int[] velden = rij.velden;
-        int lengte = rij.lengte;
-        if (lengte + VELDEN > velden.length) {
-            velden = Arrays.copyOf(velden, velden.length * 2);
-            rij.velden = velden;
-            if (rij.ids != null) {
-                rij.ids = Arrays.copyOf(rij.ids, velden.length / VELDEN);
-            }
-        }
-        velden[lengte] = Math.toIntExact(dag);
-        velden[lengte + 1] = registratie.code().ordinal() << 17 | tijd(registratie.begintijd());
-        velden[lengte + 2] = tijd(registratie.eindtijd());
-        velden[lengte + 3] = registratie.minuten() == null ? -1 : registratie.minuten();
-        rij.lengte = lengte + VELDEN;
-        aantal++;
-        return lengte / VELDEN;
-    }
-
-    private void weg(Rij rij, int index, List<Rij> gewijzigd) {
-        if (rij.velden[index * VELDEN] != WEG) {
-            rij.velden[index * VELDEN] = WEG;
-            if (!rij.gewijzigd) {
-                rij.gewijzigd = true;
-                gewijzigd.add(rij);
-            }
-            aantal--;
-        }
-    }
-
-    /** Removes the registrations marked {@link #WEG}, keeping the order of the others. */
-    private static void comprimeer(Rij rij) {
-        int[] velden = rij.velden;
-        long[] vingerafdrukken = rij.ids;
-        int naar = 0;
-        for (int van = 0; van < rij.lengte; van += VELDEN) {
-            if (velden[van] == WEG) {
-                continue;
-            }
-            if (naar != van) {
-                System.arraycopy(velden, van, velden, naar, VELDEN);
-                if (vingerafdrukken != null) {
-                    vingerafdrukken[naar / VELDEN] = vingerafdrukken[van / VELDEN];
-                }
-            }
-            naar += VELDEN;
-        }
-        rij.lengte = naar;
-        rij.gewijzigd = false;
-        if (vingerafdrukken != null) {
-            Arrays.fill(vingerafdrukken, naar / VELDEN, vingerafdrukken.length, 0);
-        }
-    }
-
-    /** A time as its second of the day plus one; 0 for none. */
-    private static int tijd(LocalTime tijd) {
-        return tijd == null ? 0 : tijd.toSecondOfDay() + 1;
-    }
-
-    private static LocalTime tijd(int waarde) {
-        return waarde == 0 ? null : LocalTime.ofSecondOfDay(waarde - 1L);
-    }
-
-    /**
-     * A registratie_id as a long: 0 for none; a canonical decimal number of up to 18 digits as itself plus one; any
-     * other id as a 63-bit hash with the sign bit set.
-     */
-    static long vingerafdruk(String id) {
-        if (id == null || id.isEmpty()) {
-            return 0;
-        }
-        if (id.length() <= 18 && (id.length() == 1 || id.charAt(0) != '0')) {
-            long getal = 0;
-            int i = 0;
-            while (i < id.length() && id.charAt(i) >= '0' && id.charAt(i) <= '9') {
-                getal = getal * 10 + (id.charAt(i++) - '0');
-            }
-            if (i == id.length()) {
-                return getal + 1;
-            }
-        }
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++) {
-            h = (h ^ id.charAt(i)) * 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h | Long.MIN_VALUE;
-    }
-
-    private static String registratieId(long vingerafdruk) {
-        if (vingerafdruk == 0) {
-            return null;
-        }
-        return vingerafdruk > 0 ? Long.toString(vingerafdruk - 1) : "#" + Long.toHexString(vingerafdruk);
-    }
-
-    /** A set of non-zero longs (open addressing), for the fingerprints of one school in one file. */
-    private static final class Vingerafdrukken {
-        private long[] tabel = new long[16];
-        private int aantal;
-
-        /** False when it was there already. */
-        boolean voegToe(long waarde) {
-            if ((aantal + 1) * 2 > tabel.length) {
-                long[] oud = tabel;
-                tabel = new long[oud.length * 2];
-                aantal = 0;
-                for (long w : oud) {
-                    if (w != 0) {
-                        voegToe(w);
-                    }
-                }
-            }
-            int i = plaats(waarde);
-            if (tabel[i] == waarde) {
-                return false;
-            }
-            tabel[i] = waarde;
-            aantal++;
-            return true;
-        }
-
-        boolean bevat(long waarde) {
-            return tabel[plaats(waarde)] == waarde;
-        }
-
-        private int plaats(long waarde) {
-            int masker = tabel.length - 1;
-            int i = (int) (waarde ^ waarde >>> 32) * 0x9E3779B9 & masker;
-            while (tabel[i] != 0 && tabel[i] != waarde) {
-                i = i + 1 & masker;
-            }
-            return i;
-        }
+        return opslag.registraties(school, leerlingId);
     }
 }

@@ -200,10 +200,10 @@ public class ExportperiodeTest {
         assertThat(stand.registraties(A, "L1")).extracting(Registratie::registratieId)
                 .allSatisfy(id -> assertThat(id).startsWith("#")).doesNotHaveDuplicates();
         // Numbers are kept as they are, leading zeros make a text.
-        assertThat(Registratiestand.vingerafdruk("0123")).isNotEqualTo(Registratiestand.vingerafdruk("123"));
-        assertThat(Registratiestand.vingerafdruk("123")).isEqualTo(124);
-        assertThat(Registratiestand.vingerafdruk("999999999999999999")).isPositive();
-        assertThat(Registratiestand.vingerafdruk("9999999999999999999")).isNegative();
+        assertThat(Registratieopslag.vingerafdruk("0123")).isNotEqualTo(Registratieopslag.vingerafdruk("123"));
+        assertThat(Registratieopslag.vingerafdruk("123")).isEqualTo(124);
+        assertThat(Registratieopslag.vingerafdruk("999999999999999999")).isPositive();
+        assertThat(Registratieopslag.vingerafdruk("9999999999999999999")).isNegative();
     }
 
     @Test
