@@ -84,6 +84,9 @@ public class MeldingService {
     /** Below this many pupils a school's pupils are judged one by one; above, the school's data is read at once. */
     static final int PER_SCHOOL_VANAF = 50;
 
+    /** At most this many pupils named in one query (below any database's limit of parameters). */
+    private static final int MAX_GENOEMD = 5_000;
+
     /**
      * Judges the given pupils of one school as {@link #herbeoordeel(School, String, LocalDate, String)} does each,
      * but for many of them reads the school's pupils, meldingen and registrations in three queries (the
@@ -107,7 +110,10 @@ public class MeldingService {
         Set<String> teBeoordelen = new java.util.HashSet<>(leerlingIds);
         java.util.Map<String, LeerlingGegevens> gegevens = leerlingen.voorSchool(school.brin(), school.vestiging());
         java.util.Map<String, List<Melding>> bestaand = meldingen.voorSchool(school.brin(), school.vestiging());
-        registraties.perLeerling(school.brin(), school.vestiging(), (leerlingId, regs) -> {
+        // a few of a large school's pupils (a daily EDEXML export of one school's part): read only theirs
+        List<String> alleen = leerlingIds.size() <= MAX_GENOEMD && leerlingIds.size() * 2 <= gegevens.size()
+                ? List.copyOf(teBeoordelen) : null;
+        registraties.perLeerling(school.brin(), school.vestiging(), alleen, (leerlingId, regs) -> {
             if (teBeoordelen.remove(leerlingId)) {
                 beoordeel(school, leerlingId, Optional.ofNullable(gegevens.get(leerlingId)), regs,
                         bestaand.getOrDefault(leerlingId, List.of()), peildatum, bron, telling);

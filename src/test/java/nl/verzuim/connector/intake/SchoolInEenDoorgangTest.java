@@ -78,4 +78,26 @@ class SchoolInEenDoorgangTest extends CorrectieschoolTestBasis {
             camel.getRouteController().startRoute("duo-aflevering");
         }
     }
+    @Test
+    void eenDeelVanDeLeerlingenVanEenGroteSchoolGeeftDezelfdeMeldingen() throws Exception {
+        // 150 pupils known from the LAS's EDEXML export; a CSV for 60 of them (under half: only theirs are read)
+        StringBuilder leerlingen = new StringBuilder();
+        for (int i = 1; i <= 150; i++) {
+            leerlingen.append("<leerling key=\"LC").append(String.format("%03d", i))
+                    .append("\"><achternaam>Kind</achternaam><geboortedatum>2013-05-01</geboortedatum>"
+                            + "<geslacht>1</geslacht></leerling>\n");
+        }
+        lees("00YY00_leerlingen-lc.xml", IntakeInboxTest.edexml(leerlingen.toString()));
+        StringBuilder csv = new StringBuilder(KOP);
+        for (int i = 1; i <= 60; i++) {
+            for (String dag : new String[] {"05", "06", "07", "08", "09", "12", "13"}) {
+                csv.append("LC").append(String.format("%03d", i)).append(";2026-10-").append(dag).append(";;;;ZK;\n");
+            }
+        }
+        lees("00YY00_oktober.csv", csv.toString());
+
+        assertThat(jdbc.sql("select leerling_id from melding where kanaal = 'SIGNAAL' and leerling_id like 'LC%'"
+                + " order by leerling_id").query(String.class).list())
+                .hasSize(60).allSatisfy(id -> assertThat(Integer.parseInt(id.substring(2))).isBetween(1, 60));
+    }
 }
