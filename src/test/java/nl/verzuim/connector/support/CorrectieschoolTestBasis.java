@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,14 +25,19 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class CorrectieschoolTestBasis extends AfleveringTestBasis {
 
-    protected static Path map;
-
     @Autowired
     protected CamelContext camel;
 
+    /**
+     * This context's own folder: a subclass with settings of its own gets a context (and a folder) of its own, and
+     * the static field would then point the shared context's tests at the other inbox.
+     */
+    @Value("${connector.test.map}")
+    private Path eigen;
+
     @DynamicPropertySource
     static void correctiescholen(DynamicPropertyRegistry r) throws IOException {
-        map = eigenMap(r, "scholen-correcties.yaml");
+        Path map = eigenMap(r, "scholen-correcties.yaml");
         Path profielen = Files.write(map.resolve("las-profielen-correcties.yaml"),
                 klassepad("las-profielen-correcties.yaml"));
         r.add("connector.las-profielen", profielen::toString);
@@ -42,9 +48,9 @@ public abstract class CorrectieschoolTestBasis extends AfleveringTestBasis {
         NotifyBuilder klaar = new NotifyBuilder(camel).fromRoute("intake")
                 .filter(e -> naam.equals(e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
                 .whenCompleted(1).create();
-        zetInInbox(map, naam, inhoud);
+        zetInInbox(eigen, naam, inhoud);
         assertThat(klaar.matches(20, TimeUnit.SECONDS)).as(naam + " ingelezen").isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(map.resolve("inbox").resolve(naam)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(eigen.resolve("inbox").resolve(naam)));
         assertThat(jdbc.sql("select count(*) from quarantaine where bestand = ?").param(naam).query(Integer.class)
                 .single()).as(naam + " zonder fouten").isZero();
     }
