@@ -39,5 +39,18 @@ public record BeheerInstellingen(@DefaultValue List<Account> accounts, int minKo
         public Account(String gebruikersnaam, String hash, String rol) {
             this(gebruikersnaam, hash, rol, null);
         }
+
+        /**
+         * The schools this account names that {@code geconfigureerd} does not know (a typo, or a school not in the
+         * schools file yet): such an account sees nothing of them, which nobody would notice from the page.
+         */
+        public List<String> onbekendeScholen(java.util.function.Predicate<String> geconfigureerd) {
+            if (scholen == null) {
+                return List.of();
+            }
+            return scholen.stream().filter(java.util.Objects::nonNull)
+                    .map(s -> s.trim().toUpperCase(java.util.Locale.ROOT))
+                    .filter(s -> !geconfigureerd.test(s)).toList();
+        }
     }
 }

@@ -34,6 +34,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import nl.verzuim.connector.config.BeheerInstellingen;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Sleutelbossen;
 import nl.verzuim.connector.config.OngeldigeInstellingen;
@@ -108,6 +109,11 @@ public final class ControleerCommando {
                         .orElseGet(() -> new Punt("SFTP-inbox", true, SftpInbox.omschrijving(server)
                                 + ": ingelogd en de map gelezen")))));
         punten.add(veilig("scholenbestand", () -> scholen(instellingen, vandaag)));
+        BeheerInstellingen beheer = Binder.get(omgeving).bindOrCreate("connector.beheer",
+                Bindable.of(BeheerInstellingen.class));
+        if (!beheer.accounts().isEmpty()) {
+            punten.add(veilig("accounts", () -> accounts(instellingen, beheer)));
+        }
         punten.add(veilig("DUO", () -> duo(instellingen)));
         punten.add(veilig("DUO-certificaat", () -> certificaat(instellingen, zone, vandaag)));
         punten.add(veilig("OT", () -> ot(instellingen)));
@@ -173,6 +179,23 @@ public final class ControleerCommando {
                     + " kent geen vakantie tot na " + horizon + " (8 weken): vul het volgende schooljaar in");
         }
         return new Punt("scholenbestand", true, scholen.scholen().size() + " school/scholen; kalenders tot na " + horizon);
+    }
+
+    /** Every school an account names is in the schools file; else the account would silently see nothing of it. */
+    static Punt accounts(ConnectorInstellingen instellingen, BeheerInstellingen beheer) {
+        Scholen scholen = SchoolconfiguratieLezer.lees(instellingen.schools(), instellingen.lasProfielen());
+        List<String> fouten = new ArrayList<>();
+        for (BeheerInstellingen.Account account : beheer.accounts()) {
+            for (String code : account.onbekendeScholen(c -> scholen.vind(c).isPresent())) {
+                fouten.add("'" + account.gebruikersnaam() + "' noemt school " + code);
+            }
+        }
+        if (!fouten.isEmpty()) {
+            return new Punt("accounts", false, String.join(", ", fouten) + ", die niet in het scholenbestand staat"
+                    + " (connector.beheer.accounts[].scholen): zo'n account ziet daar niets van");
+        }
+        return new Punt("accounts", true, beheer.accounts().size() + " account(s); hun scholen staan in het"
+                + " scholenbestand");
     }
 
     static Punt duo(ConnectorInstellingen instellingen) throws Exception {

@@ -42,6 +42,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import nl.verzuim.connector.config.BeheerInstellingen;
 import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.persistence.Schoolbereik;
+import nl.verzuim.connector.school.Scholen;
 
 /**
  * Who may see and do what. Two filter chains:
@@ -185,7 +186,14 @@ public class Beveiliging {
 
     @Bean
     public UserDetailsService accounts(BeheerInstellingen beheer, ConnectorInstellingen connector,
-                                       PasswordEncoder wachtwoorden) {
+                                       PasswordEncoder wachtwoorden, Scholen scholen) {
+        for (BeheerInstellingen.Account account : beheer.accounts()) {
+            for (String code : account.onbekendeScholen(c -> scholen.vind(c).isPresent())) {
+                // not a stop: a school may be added to the schools file later; controleer reports it as a fault
+                LOG.warn("Account '{}' noemt school {} (connector.beheer.accounts[].scholen), maar die staat niet in"
+                        + " het scholenbestand: dit account ziet daar niets van", account.gebruikersnaam(), code);
+            }
+        }
         return new InMemoryUserDetailsManager(gebruikers(beheer.accounts(), connector.sandbox(), wachtwoorden));
     }
 

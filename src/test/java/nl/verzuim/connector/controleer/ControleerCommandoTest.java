@@ -106,6 +106,22 @@ class ControleerCommandoTest {
     }
 
     @Test
+    void eenAccountVoorEenSchoolDieNietInHetScholenbestandStaatIsEenFout() throws IOException {
+        String hash = "$2a$10$" + "a".repeat(53);
+        List<ControleerCommando.Punt> goed = lijst(Map.of("connector.beheer.accounts[0].gebruikersnaam", "piet",
+                "connector.beheer.accounts[0].hash", hash, "connector.beheer.accounts[0].rol", "lezer",
+                "connector.beheer.accounts[0].scholen[0]", "00yy00"));
+        assertThat(onderdelen(goed)).containsEntry("accounts", true);
+
+        List<ControleerCommando.Punt> fout = lijst(Map.of("connector.beheer.accounts[0].gebruikersnaam", "piet",
+                "connector.beheer.accounts[0].hash", hash, "connector.beheer.accounts[0].rol", "lezer",
+                "connector.beheer.accounts[0].scholen[0]", "00YY00", "connector.beheer.accounts[0].scholen[1]", "12AB01"));
+        assertThat(alleenFout(fout)).containsExactly("accounts");
+        assertThat(toelichting(fout, "accounts")).contains("'piet' noemt school 12AB01").doesNotContain("00YY00")
+                .doesNotContain(hash);
+    }
+
+    @Test
     void duoWeigert() throws IOException {
         List<ControleerCommando.Punt> punten = lijst(Map.of("connector.duo.endpoint",
                 "http://127.0.0.1:" + weigerendePoort() + "/duo/verzuimmelding/v1"));
