@@ -12,7 +12,8 @@ import nl.verzuim.connector.persistence.Dialect;
 
 /**
  * When each school's last registraties export was read (table registratie_export), for the alert that the LAS export
- * stopped arriving. A school counts as exported when the file held at least one of its registrations.
+ * stopped arriving. A school counts as exported when the file held at least one of its registrations, or when the
+ * file's name names it (a registraties file with no absence in it).
  */
 @Repository
 public class ExportOntvangst {

@@ -220,7 +220,12 @@ public class IntakeService {
         opslag.verplaatsGeladen();
         long verplaatst = System.nanoTime();
         opslag.vervangPerioden();
-        for (School school : opslag.metRegistraties) {
+        Set<School> geexporteerd = new LinkedHashSet<>(opslag.metRegistraties);
+        if (soort == Exportlezer.Soort.CSV) {
+            // a school's export without one absence (a quiet week at a small school) is still its export
+            SchoolToewijzing.vanBestand(scholen, opslag.naam).ifPresent(geexporteerd::add);
+        }
+        for (School school : geexporteerd) {
             exports.gelezen(school.brin(), school.vestiging(), opslag.naam, klok.instant());
         }
         long opgeslagen = System.nanoTime();

@@ -62,6 +62,16 @@ class WaarschuwingenMailTest extends ConnectorTestBasis {
     }
 
     @Test
+    void eenExportZonderAfwezigheidIsOokEenExport() throws Exception {
+        // a quiet week at a small school: the LAS's file for it names the school and holds no absence at all
+        zetInInbox("00YY00_registraties-leeg.csv", "leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from registratie_export")
+                .query(Integer.class).single() == 1);
+        assertThat(waarschuwingen.op(LocalDate.of(2026, 11, 20), TLS))
+                .noneMatch(w -> w.oorzaak().name().equals("GEEN_EXPORT"));
+    }
+
+    @Test
     void nogNooitEenExportIsOokEenWaarschuwing() throws Exception {
         mail(LocalDate.of(2026, 11, 20));
         assertThat(tekst(deEnige("geen registratie-export – school 00YY00"))).contains("nog nooit");
