@@ -25,7 +25,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
 import nl.verzuim.connector.support.ConnectorProcessen;
+import nl.verzuim.connector.support.Sessie;
 
 /**
  * Many instances (issue 13): two connectors, each the built jar in its own process, on one PostgreSQL (embedded,
@@ -72,6 +75,11 @@ class TweeInstantiesIT {
         wachtTot(() -> logBevat("a", "Started VerzuimConnectorApplication"), Duration.ofSeconds(240), "a gestart", a);
         wachtTot(() -> logBevat("b", "Started VerzuimConnectorApplication"), Duration.ofSeconds(240), "b gestart", b);
 
+        // behind one load balancer without sticky sessions: logged in at a, the page at b knows the login
+        Sessie browser = Sessie.ingelogd(poort("a"), "beheerder", WACHTWOORD);
+        assertThat(browser.op(poort("b")).get("/").statusCode()).as("ingelogd bij a, de pagina bij b").isEqualTo(200);
+        int poortB = poort("b");
+
         for (int i = 1; i <= LEERLINGEN; i++) {
             String id = "LT%05d".formatted(i);
             connectors.zet("dossier-" + id + ".xml",
@@ -105,6 +113,7 @@ class TweeInstantiesIT {
                 + "afgeleverd " + Duration.between(gedood, Instant.now()).toSeconds() + " s na de dood van a, "
                 + connectors.aanleveringen().size() + " aanleveringen bij DUO");
         assertThat(overname).as("het werk van a binnen een minuut overgenomen").isLessThan(Duration.ofMinutes(1));
+        assertThat(browser.op(poortB).get("/").statusCode()).as("de login overleeft de dood van a").isEqualTo(200);
 
         // What DUO received: every melding, each key for one melding, no melding under two keys.
         Map<String, Set<String>> sleutelsPerMelding = connectors.sleutelsBijDuo(LEERLINGEN);
@@ -154,9 +163,15 @@ class TweeInstantiesIT {
         }
     }
 
+    private static final String WACHTWOORD = "twee-instanties";
+    private static final String HASH = new BCryptPasswordEncoder(4).encode(WACHTWOORD);
+
     private Process start(String naam) throws Exception {
         return connectors.start("twee", map.resolve(naam + ".log"), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
                 List.of("--connector.log-dir=" + map.resolve("logs-" + naam),
+                        "--connector.beheer.accounts[0].gebruikersnaam=beheerder",
+                        "--connector.beheer.accounts[0].hash=" + HASH,
+                        "--connector.beheer.accounts[0].rol=beheerder", "--connector.beheer.min-kosten=4",
                         // no klok-start: each instance's clock would then be offset from its own start, and the
                         // leases they compare would disagree by the time between the two starts; the leases keep
                         // their defaults (30 s): the takeover within a minute is the real one
@@ -171,6 +186,15 @@ class TweeInstantiesIT {
 
     private String url() {
         return basisUrl() + "?currentSchema=" + SCHEMA;
+    }
+
+    /** The port an instance's web server took (it started with server.port=0). */
+    private int poort(String naam) throws Exception {
+        Matcher m = Pattern.compile("Tomcat started on port (\\d+)").matcher(Files.readString(map.resolve(naam + ".log")));
+        if (!m.find()) {
+            throw new IllegalStateException(naam + " noemt geen poort in zijn log");
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     private boolean logBevat(String naam, String tekst) throws Exception {

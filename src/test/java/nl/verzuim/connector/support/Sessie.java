@@ -31,9 +31,18 @@ public final class Sessie {
     private String csrf;
 
     private Sessie(String basis) {
+        this(basis, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private Sessie(String basis, HttpClient http) {
         this.basis = basis;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
+    }
+
+    /** The same browser, with its cookies, at another instance (as a load balancer would send it there). */
+    public Sessie op(int poort) {
+        return new Sessie("http://localhost:" + poort, http);
     }
 
     /** Not logged in; holds the anonymous session and its CSRF token from the login page. */

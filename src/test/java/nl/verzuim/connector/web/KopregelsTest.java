@@ -68,6 +68,6 @@ class KopregelsTest extends ConnectorTestBasis {
     }
 
     private static String sessiekoekje(List<String> koekjes) {
-        return koekjes.stream().filter(k -> k.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        return koekjes.stream().filter(k -> k.startsWith("SESSION=")).findFirst().orElseThrow();
     }
 }
