@@ -278,7 +278,7 @@ public class MeldingService {
         }
         MeldingStatus wacht = wachtOpAanvulling(school, kanaal) ? MeldingStatus.WACHT_OP_AANVULLING
                 : school.verzenden() == School.Verzenden.NA_GOEDKEURING ? MeldingStatus.WACHT_OP_GOEDKEURING : null;
-        // stored waiting at once (as geefVrij would decide): one statement less than TE_VERZENDEN and then the wait
+        // one that waits for a person is stored waiting at once (as geefVrij would decide); else it goes to the outbox
         return bewaar(new MeldingRepository.Nieuw(school.brin(), school.vestiging(), leerlingId, beslissing, uiterste,
                 wacht != null ? wacht : MeldingStatus.TE_VERZENDEN, null, nu), actie, kanaal.name(),
                 beslissing.soort().name(), door, wacht == null, telling);
