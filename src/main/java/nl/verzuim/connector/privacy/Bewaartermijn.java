@@ -190,6 +190,10 @@ public class Bewaartermijn {
         int mails = jdbc.sql("delete from mail_outbox where melding_id is null and aangemaakt < ?")
                 .param(Dialect.tijd(grens)).update();
         jdbc.sql("delete from quarantaine where tijdstip < ?").param(Dialect.tijd(grens)).update();
+        // failed-login counts name a source address: kept a day after they last held anything back, no longer
+        Instant gisteren = klok.instant().minus(java.time.Duration.ofDays(1));
+        jdbc.sql("delete from inlog_poging where laatste < ? and (geblokkeerd_tot is null or geblokkeerd_tot < ?)")
+                .params(Dialect.tijd(gisteren), Dialect.tijd(gisteren)).update();
         return new Telling(null, 0, 0, 0, 0, mails, 0);
     }
 

@@ -129,8 +129,15 @@ class BewaartermijnTest extends ConnectorTestBasis {
         Path oudeQuarantaine = bestand(MAP.resolve("quarantaine"), "2024_kapot.csv", OUD.toInstant());
         Path oudRapport = bestand(MAP.resolve("quarantaine"), "2024_kapot.csv.fout.txt", OUD.toInstant());
 
+        // failed logins: one from an address two days ago, one from today
+        jdbc.sql("insert into inlog_poging (sleutel, mislukt, laatste) values ('adres:192.0.2.1', 1, ?),"
+                + " ('adres:192.0.2.2', 1, ?)").params(OffsetDateTime.parse("2026-11-18T10:00:00Z"),
+                OffsetDateTime.parse("2026-11-20T14:00:00Z")).update();
+
         List<Bewaartermijn.Telling> tellingen = bewaartermijn.ruimOp();
 
+        assertThat(jdbc.sql("select sleutel from inlog_poging").query(String.class).list())
+                .as("a failed login's address, kept a day").containsExactly("adres:192.0.2.2");
         // gone everywhere: rows …
         String[] tabellen = {"leerling", "registratie", "melding"};
         for (String tabel : tabellen) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +22,7 @@ import nl.verzuim.connector.support.Sessie;
  * with account and address, never the password; after five failures the account is held back with 429 — even with
  * the right password — on the API and the login form alike; the metrics count it without naming anyone.
  */
+@Tag("database")
 @ExtendWith(OutputCaptureExtension.class)
 class InlogRemTest extends ConnectorTestBasis {
 
@@ -54,5 +58,19 @@ class InlogRemTest extends ConnectorTestBasis {
         assertThat(metrieken.body()).containsPattern("verzuim_inloggen_mislukt_total(\\{[^}]*})? [1-9]")
                 .containsPattern("verzuim_inloggen_geweigerd_total(\\{[^}]*})? [1-9]")
                 .doesNotContain(LEZER + "\"");
+    }
+    @Autowired
+    java.time.Clock klok;
+
+    @Test
+    void eenAndereInstantieOpDezelfdeDatabaseRemtHetzelfdeAccount() throws Exception {
+        for (int i = 1; i <= InlogPogingen.DREMPEL_ACCOUNT; i++) {
+            assertThat(Sessie.api(poort, "GET", "/api/meldingen", null, LEZER, GERADEN + i).statusCode())
+                    .as("poging " + i).isEqualTo(401);
+        }
+        // a second connector on the same database, as behind a load balancer: it holds the account back too
+        InlogPogingen andere = new InlogPogingen(jdbc, klok, new SimpleMeterRegistry());
+        assertThat(andere.geblokkeerd(LEZER, "192.0.2.7")).isPositive().isLessThanOrEqualTo(InlogPogingen.EERSTE_BLOK);
+        assertThat(andere.geblokkeerd(BEHEERDER, "192.0.2.7")).isZero();
     }
 }
