@@ -22,26 +22,9 @@ import nl.verzuim.connector.support.Database;
 @Tag("database")
 class RegioLaadTest extends CorrectieschoolTestBasis {
 
-    private static final String KOP = "leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n";
-
     @DynamicPropertySource
     static void vanafHonderd(DynamicPropertyRegistry r) {
         r.add("connector.intake.indexen-herbouwen-vanaf", () -> "100");
-    }
-
-    /** 60 pupils ill for 7 school days (a ZAS signal each), and LN094837 four days with {@code code}. */
-    private static String bestand(String code) {
-        StringBuilder csv = new StringBuilder(KOP);
-        for (String dag : new String[] {"2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29"}) {
-            csv.append("LN094837;").append(dag).append(";08:30;;;").append(code).append(";\n");
-        }
-        for (int i = 1; i <= 60; i++) {
-            for (String dag : new String[] {"09", "10", "11", "12", "13", "16", "17"}) {
-                csv.append("LB").append(String.format("%03d", i)).append(";2026-11-").append(dag)
-                        .append(";;;;ZK;\n");
-            }
-        }
-        return csv.toString();
     }
 
     @Test
@@ -52,7 +35,7 @@ class RegioLaadTest extends CorrectieschoolTestBasis {
         camel.getRouteController().stopRoute("duo-aflevering");
         try {
             dossier("00YY");
-            lees("00YY00_jaar.csv", bestand("ONG"));
+            lees("00YY00_jaar.csv", SchoolInEenDoorgangTest.bestand("ONG"));
 
             assertThat(indexOid()).as("ix_registratie_leerling made again").isNotEqualTo(oid);
             assertThat(indexen()).isEqualTo(definities);
@@ -65,7 +48,7 @@ class RegioLaadTest extends CorrectieschoolTestBasis {
             assertThat(melding(id, "status")).isEqualTo("TE_VERZENDEN");
 
             // the same year again with the four days recoded as illness: the period is replaced, the melding lapses
-            lees("00YY00_jaar2.csv", bestand("ZK"));
+            lees("00YY00_jaar2.csv", SchoolInEenDoorgangTest.bestand("ZK"));
 
             assertThat(melding(id, "status")).isEqualTo("VERVALLEN");
             assertThat(jdbc.sql("select count(*) from registratie where brin = '00YY'").query(Integer.class).single())

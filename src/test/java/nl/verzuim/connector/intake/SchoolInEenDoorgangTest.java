@@ -23,7 +23,7 @@ class SchoolInEenDoorgangTest extends CorrectieschoolTestBasis {
     private static final String KOP = "leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n";
 
     /** 60 pupils ill for the 7 school days 9–17 November (a ZAS signal each), and LN094837 with {@code code}. */
-    private static String bestand(String code) {
+    static String bestand(String code) {
         StringBuilder csv = new StringBuilder(KOP);
         for (String dag : new String[] {"2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29"}) {
             csv.append("LN094837;").append(dag).append(";08:30;;;").append(code).append(";\n");
