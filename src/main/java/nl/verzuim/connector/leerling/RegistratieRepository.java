@@ -318,15 +318,8 @@ public class RegistratieRepository {
      * gives them one pupil at a time), handed on pupil by pupil; only one pupil's are held at a time. The index
      * {@code ix_registratie_leerling} serves the order: ordered by all its columns, so that H2 reads it in index
      * order too (with only {@code leerling_id, volgnummer} H2 sorts the school's rows in a temporary result first).
-     */
-    public void perLeerling(String brin, String vestiging, PerLeerling ontvanger) {
-        perLeerling(brin, vestiging, null, ontvanger);
-    }
-
-    /**
-     * As {@link #perLeerling(String, String, PerLeerling)}, but only the registrations of the given pupils (all of
-     * the school's when {@code alleen} is null): a daily EDEXML export of 500 pupils of a school of thousands need
-     * not read all their registrations.
+     * With {@code alleen} only the registrations of those pupils (null: all of the school's): a daily EDEXML export of
+     * 500 pupils of a school of thousands need not read all their registrations.
      */
     public void perLeerling(String brin, String vestiging, java.util.Collection<String> alleen, PerLeerling ontvanger) {
         java.util.List<Registratie> huidige = new java.util.ArrayList<>();
