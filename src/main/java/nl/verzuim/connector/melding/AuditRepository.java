@@ -39,7 +39,11 @@ public class AuditRepository {
         }
         batch.batchUpdate(SCHRIJF, regels, regels.size(), (ps, r) -> {
             ps.setObject(1, Dialect.tijd(r.nu()));
-            ps.setObject(2, r.meldingId());
+            if (r.meldingId() == null) {
+                ps.setNull(2, java.sql.Types.BIGINT); // a line about no melding (a file, a person's action)
+            } else {
+                ps.setLong(2, r.meldingId());
+            }
             ps.setString(3, r.actie());
             ps.setString(4, r.ontvanger());
             ps.setString(5, kort(r.details()));
@@ -60,8 +64,6 @@ public class AuditRepository {
     }
 
     public void schrijf(Long meldingId, String actie, String ontvanger, String details, String door, Instant nu) {
-        jdbc.sql(SCHRIJF)
-                .params(Dialect.tijd(nu), meldingId, actie, ontvanger, kort(details), door)
-                .update();
+        schrijfAlle(List.of(new Regel(meldingId, actie, ontvanger, details, door, nu)));
     }
 }

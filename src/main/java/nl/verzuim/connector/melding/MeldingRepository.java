@@ -97,15 +97,9 @@ public class MeldingRepository {
         }
     }
 
-    public long nieuw(String brin, String vestiging, String leerlingId, Beslissing beslissing, LocalDate uiterste,
-                      MeldingStatus status, String ontbrekend, Instant nu) {
-        KeyHolder sleutel = new GeneratedKeyHolder();
-        jdbc.sql(NIEUW)
-                .params(brin, vestiging, leerlingId, beslissing.kanaal().name(), beslissing.soort().name(),
-                        beslissing.begindatum(), beslissing.einddatum(), beslissing.uren(), beslissing.beslotenOp(),
-                        uiterste, beslissing.uitleg(), status.name(), ontbrekend, Dialect.tijd(nu), Dialect.tijd(nu))
-                .update(sleutel, "id");
-        return sleutel.getKey().longValue();
+    /** Stores one new melding as {@link #nieuwAlle} does; returns its id. */
+    public long nieuw(Nieuw nieuw) {
+        return nieuwAlle(List.of(nieuw)).get(0);
     }
 
     public List<Melding> voorLeerling(String brin, String vestiging, String leerlingId) {

@@ -297,8 +297,7 @@ public class MeldingService {
             }
             return -1;
         }
-        long id = meldingen.nieuw(nieuw.brin(), nieuw.vestiging(), nieuw.leerlingId(), nieuw.beslissing(),
-                nieuw.uiterste(), nieuw.status(), nieuw.ontbrekend(), nieuw.nu());
+        long id = meldingen.nieuw(nieuw);
         audit.schrijf(id, actie, ontvanger, details, door, nieuw.nu());
         if (naarOutbox) {
             zetInOutbox(id, nieuw.beslissing().kanaal(), nieuw.nu(), false);
