@@ -47,8 +47,8 @@ public class LeerlingRepository {
         for (LeerlingGegevens g : lijst) {
             perSchool.computeIfAbsent(g.brin() + "|" + g.vestiging(), k -> new ArrayList<>()).add(g.leerlingId());
         }
-        // school|LAS key → id and bronnen of the pupils already stored
-        java.util.Map<String, Object[]> bekend = new java.util.HashMap<>();
+        // school|LAS key → the pupils already stored
+        java.util.Map<String, Opgeslagen> bekend = new java.util.HashMap<>();
         for (java.util.Map.Entry<String, List<String>> school : perSchool.entrySet()) {
             String[] code = school.getKey().split("\\|", -1);
             jdbc.sql("select leerling_id, id, bronnen from leerling where brin = :brin and vestiging = :vestiging"
@@ -56,7 +56,7 @@ public class LeerlingRepository {
                     .param("brin", code[0]).param("vestiging", code[1]).param("ids", school.getValue())
                     .query(rs -> {
                         bekend.put(school.getKey() + "|" + rs.getString(1),
-                                new Object[] {rs.getLong(2), rs.getString(3)});
+                                new Opgeslagen(rs.getLong(2), rs.getString(3)));
                     });
         }
         List<LeerlingGegevens> nieuw = new ArrayList<>();
@@ -68,8 +68,8 @@ public class LeerlingRepository {
             if (g.bron() == LeerlingGegevens.Bron.OSO || !gezien.add(sleutel)) {
                 daarna.add(g);
             } else if (bekend.containsKey(sleutel)) {
-                Object[] rij = bekend.get(sleutel);
-                bijgewerkt.add(werkBijParameters(g, (String) rij[1], nu, (Long) rij[0]));
+                Opgeslagen rij = bekend.get(sleutel);
+                bijgewerkt.add(werkBijParameters(g, rij.bronnen(), nu, rij.id()));
             } else {
                 nieuw.add(g);
             }
@@ -97,6 +97,10 @@ public class LeerlingRepository {
         for (LeerlingGegevens g : daarna) {
             bewaar(g, nu);
         }
+    }
+
+    /** A pupil as stored: its row and the sources it came from. */
+    private record Opgeslagen(long id, String bronnen) {
     }
 
     /**
