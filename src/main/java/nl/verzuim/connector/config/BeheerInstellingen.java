@@ -22,6 +22,25 @@ public record BeheerInstellingen(@DefaultValue List<Account> accounts, int minKo
                                  int exportSchooldagen, java.time.Duration waarschuwingenInterval) {
 
     /**
+     * Each school an account names that {@code geconfigureerd} does not know (a typo, or a school not in the schools
+     * file yet), as {@code 'naam' noemt school 12AB01}: such an account sees nothing of it, which nobody would notice
+     * from the page. Checked by {@code controleer} and warned of at the start.
+     */
+    public List<String> onbekendeScholen(java.util.function.Predicate<String> geconfigureerd) {
+        List<String> onbekend = new java.util.ArrayList<>();
+        for (Account account : accounts) {
+            if (account.scholen() == null) {
+                continue;
+            }
+            account.scholen().stream().filter(java.util.Objects::nonNull)
+                    .map(school -> school.trim().toUpperCase(java.util.Locale.ROOT))
+                    .filter(school -> !geconfigureerd.test(school))
+                    .forEach(school -> onbekend.add("'" + account.gebruikersnaam() + "' noemt school " + school));
+        }
+        return onbekend;
+    }
+
+    /**
      * @param gebruikersnaam the login name
      * @param hash           a bcrypt hash of the password ({@code $2a$}, {@code $2b$} or {@code $2y$}); never the
      *                       password itself
@@ -38,19 +57,6 @@ public record BeheerInstellingen(@DefaultValue List<Account> accounts, int minKo
         /** An account for the whole board. */
         public Account(String gebruikersnaam, String hash, String rol) {
             this(gebruikersnaam, hash, rol, null);
-        }
-
-        /**
-         * The schools this account names that {@code geconfigureerd} does not know (a typo, or a school not in the
-         * schools file yet): such an account sees nothing of them, which nobody would notice from the page.
-         */
-        public List<String> onbekendeScholen(java.util.function.Predicate<String> geconfigureerd) {
-            if (scholen == null) {
-                return List.of();
-            }
-            return scholen.stream().filter(java.util.Objects::nonNull)
-                    .map(s -> s.trim().toUpperCase(java.util.Locale.ROOT))
-                    .filter(s -> !geconfigureerd.test(s)).toList();
         }
     }
 }

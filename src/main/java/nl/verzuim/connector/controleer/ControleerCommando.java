@@ -184,12 +184,7 @@ public final class ControleerCommando {
     /** Every school an account names is in the schools file; else the account would silently see nothing of it. */
     static Punt accounts(ConnectorInstellingen instellingen, BeheerInstellingen beheer) {
         Scholen scholen = SchoolconfiguratieLezer.lees(instellingen.schools(), instellingen.lasProfielen());
-        List<String> fouten = new ArrayList<>();
-        for (BeheerInstellingen.Account account : beheer.accounts()) {
-            for (String code : account.onbekendeScholen(c -> scholen.vind(c).isPresent())) {
-                fouten.add("'" + account.gebruikersnaam() + "' noemt school " + code);
-            }
-        }
+        List<String> fouten = beheer.onbekendeScholen(code -> scholen.vind(code).isPresent());
         if (!fouten.isEmpty()) {
             return new Punt("accounts", false, String.join(", ", fouten) + ", die niet in het scholenbestand staat"
                     + " (connector.beheer.accounts[].scholen): zo'n account ziet daar niets van");

@@ -187,12 +187,11 @@ public class Beveiliging {
     @Bean
     public UserDetailsService accounts(BeheerInstellingen beheer, ConnectorInstellingen connector,
                                        PasswordEncoder wachtwoorden, Scholen scholen) {
-        for (BeheerInstellingen.Account account : beheer.accounts()) {
-            for (String code : account.onbekendeScholen(c -> scholen.vind(c).isPresent())) {
-                // not a stop: a school may be added to the schools file later; controleer reports it as a fault
-                LOG.warn("Account '{}' noemt school {} (connector.beheer.accounts[].scholen), maar die staat niet in"
-                        + " het scholenbestand: dit account ziet daar niets van", account.gebruikersnaam(), code);
-            }
+        List<String> onbekend = beheer.onbekendeScholen(code -> scholen.vind(code).isPresent());
+        if (!onbekend.isEmpty()) {
+            // not a stop: a school may be added to the schools file later; controleer reports it as a fault
+            LOG.warn("Accounts voor scholen die niet in het scholenbestand staan (connector.beheer.accounts[].scholen):"
+                    + " {}; zo'n account ziet daar niets van", String.join(", ", onbekend));
         }
         return new InMemoryUserDetailsManager(gebruikers(beheer.accounts(), connector.sandbox(), wachtwoorden));
     }
