@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.leerling.LeerlingRepository;
 import nl.verzuim.connector.leerling.RegistratieRepository;
-import nl.verzuim.connector.outbox.OutboxItem;
 import nl.verzuim.connector.outbox.OutboxRepository;
 import nl.verzuim.connector.rules.Beoordelaar;
 import nl.verzuim.connector.rules.Beslissing;
@@ -44,18 +43,20 @@ public class MeldingService {
     private final MeldingRepository meldingen;
     private final OutboxRepository outbox;
     private final AuditRepository audit;
+    private final NieuweMeldingen nieuweMeldingen;
     private final Correcties correcties;
     private final Scholen scholen;
     private final Clock klok;
 
     public MeldingService(LeerlingRepository leerlingen, RegistratieRepository registraties,
                           MeldingRepository meldingen, OutboxRepository outbox, AuditRepository audit,
-                          Correcties correcties, Scholen scholen, Clock klok) {
+                          NieuweMeldingen nieuweMeldingen, Correcties correcties, Scholen scholen, Clock klok) {
         this.leerlingen = leerlingen;
         this.registraties = registraties;
         this.meldingen = meldingen;
         this.outbox = outbox;
         this.audit = audit;
+        this.nieuweMeldingen = nieuweMeldingen;
         this.correcties = correcties;
         this.scholen = scholen;
         this.klok = klok;
@@ -134,7 +135,7 @@ public class MeldingService {
     public static final class Telling {
         private final boolean samengevat;
         /** New meldingen not written yet (summarising only): written by {@link #schrijf} before the count is read. */
-        private final List<Wachtend> wachtrij = new java.util.ArrayList<>();
+        private final List<NieuweMeldingen.Nieuwe> wachtrij = new java.util.ArrayList<>();
         private int leerlingen;
         private final java.util.Map<Kanaal, Integer> nieuwPerKanaal = new java.util.EnumMap<>(Kanaal.class);
         private int vervallen;
@@ -286,56 +287,29 @@ public class MeldingService {
 
     /**
      * Writes a new melding with its audit line, and its outbox work when it is to be sent: at once, or — with a
-     * summarising {@link Telling} — queued for one batch per statement kind ({@link #schrijf}), then -1.
+     * summarising {@link Telling} — queued for the next batch ({@link #schrijf}), then -1.
      */
     private long bewaar(MeldingRepository.Nieuw nieuw, String actie, String ontvanger, String details, String door,
                         boolean naarOutbox, Telling telling) {
+        NieuweMeldingen.Nieuwe melding = new NieuweMeldingen.Nieuwe(nieuw, actie, ontvanger, details, door, naarOutbox);
         if (telling != null && telling.samengevat) {
-            telling.wachtrij.add(new Wachtend(nieuw, actie, ontvanger, details, door, naarOutbox));
-            if (telling.wachtrij.size() >= BATCH) {
+            telling.wachtrij.add(melding);
+            if (telling.wachtrij.size() >= NieuweMeldingen.BATCH) {
                 schrijf(telling);
             }
             return -1;
         }
-        long id = meldingen.nieuw(nieuw);
-        audit.schrijf(id, actie, ontvanger, details, door, nieuw.nu());
+        long id = nieuweMeldingen.schrijf(List.of(melding)).get(0);
         if (naarOutbox) {
-            zetInOutbox(id, nieuw.beslissing().kanaal(), nieuw.nu(), false);
+            klaarVoorVerzending(id, nieuw.beslissing().kanaal());
         }
         return id;
     }
 
-    /** New meldingen written per batch on the bulk path. */
-    static final int BATCH = 1000;
-
-    /** A new melding waiting for its batch: the melding, its audit line, and whether it goes into the outbox. */
-    private record Wachtend(MeldingRepository.Nieuw nieuw, String actie, String ontvanger, String details,
-                            String door, boolean naarOutbox) {
-    }
-
-    /** Writes what waits: the meldingen in one batch, then their audit lines, then their outbox work. */
+    /** Writes what waits in a summarising {@link Telling}. */
     private void schrijf(Telling telling) {
-        List<Wachtend> wachtrij = telling.wachtrij;
-        if (wachtrij.isEmpty()) {
-            return;
-        }
-        List<Long> ids = meldingen.nieuwAlle(wachtrij.stream().map(Wachtend::nieuw).toList());
-        List<AuditRepository.Regel> regels = new java.util.ArrayList<>(wachtrij.size());
-        List<OutboxRepository.Plaatsing> plaatsingen = new java.util.ArrayList<>();
-        for (int i = 0; i < wachtrij.size(); i++) {
-            Wachtend w = wachtrij.get(i);
-            long id = ids.get(i);
-            regels.add(new AuditRepository.Regel(id, w.actie(), w.ontvanger(), w.details(), w.door(), w.nieuw().nu()));
-            if (w.naarOutbox()) {
-                Kanaal kanaal = w.nieuw().beslissing().kanaal();
-                plaatsingen.add(new OutboxRepository.Plaatsing(id, kanaal.name(), operatie(kanaal), w.nieuw().nu()));
-            }
-            LOG.debug("Melding {} {} {} bewaard als {}", id, w.nieuw().beslissing().kanaal(),
-                    w.nieuw().beslissing().soort(), w.nieuw().status());
-        }
-        audit.schrijfAlle(regels);
-        outbox.plaatsAlle(plaatsingen);
-        wachtrij.clear();
+        nieuweMeldingen.schrijf(telling.wachtrij);
+        telling.wachtrij.clear();
     }
 
     /** A complete melding either waits for a person (na_goedkeuring) or goes into the outbox. */
@@ -380,21 +354,13 @@ public class MeldingService {
 
     void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu) {
         meldingen.status(meldingId, MeldingStatus.TE_VERZENDEN, null, nu);
-        zetInOutbox(meldingId, kanaal, nu, false);
+        outbox.plaats(meldingId, kanaal.name(), NieuweMeldingen.operatie(kanaal), nu);
+        klaarVoorVerzending(meldingId, kanaal);
     }
 
-    private static OutboxItem.Operatie operatie(Kanaal kanaal) {
-        return kanaal == Kanaal.DUO ? OutboxItem.Operatie.DUO_AANLEVEREN : OutboxItem.Operatie.OT_TRAJECT_AANMAKEN;
-    }
-
-    /** Puts a melding already TE_VERZENDEN into the outbox; {@code samengevat}: its line at DEBUG only. */
-    private void zetInOutbox(long meldingId, Kanaal kanaal, Instant nu, boolean samengevat) {
-        outbox.plaats(meldingId, kanaal.name(), operatie(kanaal), nu);
-        if (samengevat) {
-            LOG.debug("Melding {} ({}) staat klaar voor verzending", meldingId, kanaal);
-        } else {
-            LOG.info("Melding {} ({}) staat klaar voor verzending", meldingId, kanaal);
-        }
+    /** The melding id only: the LAS key is a personal identifier and stays out of the log. */
+    private static void klaarVoorVerzending(long meldingId, Kanaal kanaal) {
+        LOG.info("Melding {} ({}) staat klaar voor verzending", meldingId, kanaal);
     }
 
     private static List<String> ontbrekend(Kanaal kanaal, Optional<LeerlingGegevens> gegevens) {
