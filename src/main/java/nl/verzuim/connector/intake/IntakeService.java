@@ -220,6 +220,7 @@ public class IntakeService {
         opslag.verplaatsGeladen();
         long verplaatst = System.nanoTime();
         opslag.vervangPerioden();
+        registraties.leegGeladen();
         Set<School> geexporteerd = new LinkedHashSet<>(opslag.metRegistraties);
         if (soort == Exportlezer.Soort.CSV) {
             // a school's export without one absence (a quiet week at a small school) is still its export
@@ -326,18 +327,19 @@ public class IntakeService {
          * again with those of the file.
          */
         void vervangPerioden() {
+            List<RegistratieRepository.Periode> teVervangen = new ArrayList<>();
             for (Exportperiode periode : perioden.values()) {
                 if (periode.vervangt() == Vervangt.NIETS) {
                     continue;
                 }
                 for (String code : periode.scholen()) {
                     School school = scholen.vind(code).orElseThrow();
-                    List<String> weg = registraties.vervangPeriode(school.brin(), school.vestiging(),
-                            periode.van(code), periode.tot(code), grens,
-                            periode.vervangt() == Vervangt.LEERLINGEN);
-                    geraakt.computeIfAbsent(code, k -> new LinkedHashSet<>()).addAll(weg);
+                    teVervangen.add(new RegistratieRepository.Periode(school.brin(), school.vestiging(),
+                            periode.van(code), periode.tot(code), periode.vervangt() == Vervangt.LEERLINGEN));
                 }
             }
+            registraties.vervangPerioden(teVervangen, grens).forEach((code, weg) ->
+                    geraakt.computeIfAbsent(code, k -> new LinkedHashSet<>()).addAll(weg));
         }
 
         /** Moves the loaded lines into place in one statement; a failure names the file's first line stored. */
@@ -350,7 +352,7 @@ public class IntakeService {
                 // move is cheaper than keeping them up row by row (RegistratieRepository#verplaatsGeladen)
                 long vanaf = instellingen.intake().indexenHerbouwenVanaf();
                 registraties.verplaatsGeladen(grens, hoogsteRegel, vanaf > 0 && aantalGeladen >= vanaf
-                        && aantalGeladen >= registraties.geschatAantal());
+                        && aantalGeladen > 2 * registraties.geschatAantal());
             } catch (RuntimeException e) {
                 throw new OpslagMislukt(eersteGeladen, e);
             }

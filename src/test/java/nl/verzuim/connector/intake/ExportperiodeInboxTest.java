@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.rules.Registratie;
 import nl.verzuim.connector.support.CorrectieschoolTestBasis;
+import nl.verzuim.connector.support.Database;
 
 /**
  * "An export speaks for its period" (domain §3, las-input.md §2) through the real inbox: what the rules are given
@@ -152,6 +153,36 @@ class ExportperiodeInboxTest extends CorrectieschoolTestBasis {
         assertThat(dagen("11AA", "LN1")).containsExactly("2026-11-09 ONG", "2026-11-10 ONG");
         assertThat(registraties.voorLeerling("11AA", "00", "LN1")).extracting(Registratie::registratieId)
                 .containsExactly("R2", "R1");
+    }
+
+    @Test
+    void eenNachtelijkeHerhalingLaatOngewijzigdeRegelsStaanEnNeemtDeGewijzigdeOver() throws Exception {
+        lees("00YY00_nacht1.csv", KOP + """
+                LN7;2026-11-16;08:30;;50;ONG;
+                LN7;2026-11-17;08:30;;50;ONG;
+                LN7;2026-11-18;08:30;;50;ONG;
+                """);
+        // the next night the LAS sends the same period again: one line corrected, one deleted, one as it was
+        lees("00YY00_nacht2.csv", KOP + """
+                LN7;2026-11-16;08:30;;50;ONG;
+                LN7;2026-11-18;08:30;;20;ONG;
+                """);
+
+        assertThat(registraties.voorLeerling("00YY", "00", "LN7"))
+                .extracting(r -> r.datum() + " " + r.minuten())
+                .containsExactlyInAnyOrder("2026-11-16 50", "2026-11-18 20");
+        assertThat(bron("LN7", "2026-11-18")).isEqualTo("00YY00_nacht2.csv:3");
+        // PostgreSQL leaves a repeated, unchanged row as it is (a region's nightly file repeats millions): it still
+        // names the export it first came from. H2 rewrites it with the later export's name.
+        assertThat(bron("LN7", "2026-11-16")).isEqualTo(Database.POSTGRES ? "00YY00_nacht1.csv:2"
+                : "00YY00_nacht2.csv:2");
+    }
+
+    /** Where a pupil's registration of that day came from, as the inzage shows it: file and line. */
+    private String bron(String leerlingId, String datum) {
+        return jdbc.sql("select bron_bestand || ':' || bron_regel from registratie where brin = '00YY'"
+                        + " and leerling_id = ? and datum = ?")
+                .params(leerlingId, java.sql.Date.valueOf(datum)).query(String.class).single();
     }
 
     /** What the rules are given for a pupil: datum and code, by datum. */

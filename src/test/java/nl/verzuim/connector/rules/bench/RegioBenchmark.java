@@ -262,6 +262,17 @@ public final class RegioBenchmark {
             wachtOpLeeg(jar, inbox, log, Duration.ofMinutes(30));
             rapport.append(String.format("  de volgende dag dezelfde %d EDEXML-exports (alle leerlingen bekend): %.1f s%n",
                     edexml.size(), (System.nanoTime() - opnieuw) / 1e9));
+            // the next day's CSV: a LAS that exports its whole school year each night sends every line again
+            long csvOpnieuw = System.nanoTime();
+            String naamDag2 = csv.getFileName().toString().replace(".csv", "-dag2.csv");
+            Path csvDag2 = Files.copy(csv, tijdelijk.resolve(naamDag2));
+            Files.move(csvDag2, inbox.resolve(naamDag2), StandardCopyOption.ATOMIC_MOVE);
+            wacht(jar, log, "Intake " + naamDag2 + ":", Duration.ofMinutes(60));
+            wachtOpLeeg(jar, inbox, log, Duration.ofMinutes(5));
+            String samenvattingDag2 = Files.readAllLines(log).stream()
+                    .filter(r -> r.contains("Intake " + naamDag2 + ":")).findFirst().orElse("");
+            rapport.append(String.format("  de volgende dag dezelfde CSV opnieuw (elke regel bekend): %.1f s%n  %s%n",
+                    (System.nanoTime() - csvOpnieuw) / 1e9, samenvattingDag2.substring(samenvattingDag2.indexOf("Intake "))));
             return ms;
         } finally {
             jar.destroy();
