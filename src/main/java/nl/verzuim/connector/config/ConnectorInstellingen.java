@@ -77,8 +77,8 @@ public record ConnectorInstellingen(boolean sandbox,
      * @param leesslotLease      how long the read lock on a file in a shared inbox holds without renewal: the
      *                           reading instance renews it while it reads; a dead instance's file is read by another
      *                           one lease later
-     * @param indexenHerbouwenVanaf PostgreSQL: a registraties file of at least this many lines, and at least as many
-     *                           as the database holds, is moved into place with the secondary indexes made again
+     * @param indexenHerbouwenVanaf PostgreSQL: a registraties file of at least this many lines, and over twice as
+     *                           many as the database holds, is moved into place with the secondary indexes made again
      *                           afterwards (a region's first school year: much faster; other instances wait to read
      *                           registrations meanwhile); 0 never
      */

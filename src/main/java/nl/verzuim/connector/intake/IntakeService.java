@@ -294,6 +294,8 @@ public class IntakeService {
         @Override
         public void registratie(School school, CsvRegel regel) {
             if (grens < 0) {
+                // another instance storing a file of this school (or of all schools) first finishes it
+                registraties.wachtOpBeurt(SchoolToewijzing.vanBestand(scholen, naam).map(School::code).orElse(null));
                 grens = registraties.volgnummerGrens();
             }
             perioden.computeIfAbsent(scholen.profiel(school).vervangt(), Exportperiode::new)
@@ -348,8 +350,9 @@ public class IntakeService {
                 return;
             }
             try {
-                // a load of a region's size, as large as what is held: making the secondary indexes again after the
-                // move is cheaper than keeping them up row by row (RegistratieRepository#verplaatsGeladen)
+                // a load of a region's size, over twice what is held: making the secondary indexes again after the
+                // move is cheaper than keeping them up row by row; not for a nightly repeat of what is held, whose
+                // unchanged lines touch no index (RegistratieRepository#verplaatsGeladen)
                 long vanaf = instellingen.intake().indexenHerbouwenVanaf();
                 registraties.verplaatsGeladen(grens, hoogsteRegel, vanaf > 0 && aantalGeladen >= vanaf
                         && aantalGeladen > 2 * registraties.geschatAantal());

@@ -191,7 +191,7 @@ public class RegistratieRepository {
      * <p>A file without two lines of one key (nearly every export) moves without a sort; only when PostgreSQL refuses
      * that (one row updated twice) is it moved again, under a savepoint, keeping each key's last line.
      *
-     * <p>With {@code herbouwIndexen} (a file as large as the table, such as a region's first school year) the two
+     * <p>With {@code herbouwIndexen} (a file over twice the table's size, such as a region's first school year) the two
      * secondary indexes are dropped before the move and made again after it, in the same transaction, and the table
      * is analysed: kept up row by row, at random places of the pupil index, they cost more than half of the move
      * (src/docs/benchmarks.md, "Region benchmark"). Meanwhile other transactions wait to read {@code registratie}
@@ -292,6 +292,34 @@ public class RegistratieRepository {
                 """;
     }
 
+    /** The advisory locks of {@link #wachtOpBeurt}: the first of their two keys (the second: 0, or the school's). */
+    public static final int ALLE_SCHOLEN = 0x5645_5201;
+    public static final int EEN_SCHOOL = 0x5645_5202;
+
+    /**
+     * Waits, on PostgreSQL, until no other transaction stores registrations of this school ({@code schoolcode}: a
+     * file that names its school) or of any school ({@code null}: a file whose lines find their school through the
+     * pupil, such as a region's), and keeps others waiting likewise until the caller's transaction ends. Two
+     * instances storing two files of one school at the same moment would each replace the school's period without
+     * seeing the other's lines; now the second waits, takes its {@link #volgnummerGrens} after the first's commit,
+     * and is the later file, as on one instance. Files of different schools still go side by side. H2: nothing (one
+     * instance).
+     */
+    public void wachtOpBeurt(String schoolcode) {
+        if (!dialect.isPostgres()) {
+            return;
+        }
+        if (schoolcode == null) {
+            jdbc.sql("select 1 from pg_advisory_xact_lock(?, 0)").param(ALLE_SCHOLEN).query(Integer.class).single();
+        } else {
+            // shared before the school's own, always in this order: no deadlock with a file of all schools
+            jdbc.sql("select 1 from pg_advisory_xact_lock_shared(?, 0)").param(ALLE_SCHOLEN)
+                    .query(Integer.class).single();
+            jdbc.sql("select 1 from pg_advisory_xact_lock(?, hashtext(?))").param(EEN_SCHOOL).param(schoolcode)
+                    .query(Integer.class).single();
+        }
+    }
+
     /**
      * The boundary of a file about to be stored: every registration it stores gets a higher volgnummer, everything
      * held before a lower one (step 2 of {@link nl.verzuim.connector.rules.Exportperiode}).
@@ -333,6 +361,10 @@ public class RegistratieRepository {
                         p.alleenLeerlingenVanBestand()));
             }
             params.add(grens);
+            // the planner's idea of the loading table is otherwise what autovacuum saw: empty, once the last file
+            // emptied it. Taken as empty, it is scanned once per held row (a region's nightly file: hours); analysed
+            // here it is hashed once. Analyse counts this transaction's own rows.
+            jdbc.sql("analyze registratie_laad").update();
             jdbc.sql("""
                     delete from registratie r
                     using (values %s) as p(brin, vestiging, van, tot, alleen)
