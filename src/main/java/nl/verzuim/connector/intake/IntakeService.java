@@ -220,7 +220,7 @@ public class IntakeService {
         opslag.verplaatsGeladen();
         long verplaatst = System.nanoTime();
         opslag.vervangPerioden();
-        registraties.leegGeladen();
+        opslag.leegGeladen();
         Set<School> geexporteerd = new LinkedHashSet<>(opslag.metRegistraties);
         if (soort == Exportlezer.Soort.CSV) {
             // a school's export without one absence (a quiet week at a small school) is still its export
@@ -342,6 +342,17 @@ public class IntakeService {
             }
             registraties.vervangPerioden(teVervangen, grens).forEach((code, weg) ->
                     geraakt.computeIfAbsent(code, k -> new LinkedHashSet<>()).addAll(weg));
+        }
+
+        /**
+         * Empties the loading table after the period step, only when this file loaded into it: until autovacuum comes
+         * by, the table holds the dead rows of the last large file, and a delete scans them all (200 EDEXML files
+         * of a region each took that scan).
+         */
+        void leegGeladen() {
+            if (eersteGeladen != 0) {
+                registraties.leegGeladen();
+            }
         }
 
         /** Moves the loaded lines into place in one statement; a failure names the file's first line stored. */
