@@ -355,16 +355,17 @@ public class RegistratieRepository {
             StringBuilder waarden = new StringBuilder();
             for (Periode p : perioden) {
                 // typed here: the driver sends a date untyped, and in a values list that would be text
-                waarden.append(waarden.isEmpty() ? "" : ", ")
-                        .append("(cast(? as varchar), cast(? as varchar), cast(? as date), cast(? as date), cast(? as boolean))");
+                waarden.append(waarden.isEmpty() ? "" : ", ").append("(cast(? as varchar), cast(? as varchar),"
+                        + " cast(? as date), cast(? as date), cast(? as boolean))");
                 params.addAll(List.of(p.brin(), p.vestiging(), Date.valueOf(p.van()), Date.valueOf(p.tot()),
                         p.alleenLeerlingenVanBestand()));
             }
             params.add(grens);
-            // the planner's idea of the loading table is otherwise what autovacuum saw: empty, once the last file
-            // emptied it. Taken as empty, it is scanned once per held row (a region's nightly file: hours); analysed
-            // here it is hashed once. Analyse counts this transaction's own rows.
-            jdbc.sql("analyze registratie_laad").update();
+            // the planner's idea of the loading table is what autovacuum last saw: empty, once the last file emptied
+            // it. Taken as empty, it would be scanned once per held row (a region's nightly file was still at it
+            // after four minutes); without nested loops it is hashed once. Not by analysing it here: an analyse in
+            // a transaction holds its lock to the commit, and the intake of every other instance would wait.
+            jdbc.sql("set local enable_nestloop = off").update();
             jdbc.sql("""
                     delete from registratie r
                     using (values %s) as p(brin, vestiging, van, tot, alleen)
@@ -379,6 +380,7 @@ public class RegistratieRepository {
                     .query((rs, n) -> geraakt.computeIfAbsent(rs.getString(1) + rs.getString(2),
                             k -> new LinkedHashSet<>()).add(rs.getString(3)))
                     .list();
+            jdbc.sql("reset enable_nestloop").update();
             return geraakt;
         }
         for (Periode p : perioden) {
