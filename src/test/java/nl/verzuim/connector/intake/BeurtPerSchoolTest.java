@@ -36,37 +36,48 @@ class BeurtPerSchoolTest extends CorrectieschoolTestBasis {
 
     @Test
     void eenBestandVanDezelfdeSchoolWachtTotDeAndereInstantieKlaarIs() throws Exception {
+        wachtTotDeAndereKlaarIs("LN9", "pg_advisory_lock(?, hashtext('00YY00'))",
+                "pg_advisory_unlock(?, hashtext('00YY00'))", RegistratieRepository.EEN_SCHOOL);
+    }
+
+    @Test
+    void eenBestandVanEenSchoolWachtOokOpEenBestandVanAlleScholen() throws Exception {
+        // a region's file, its lines finding their school through the pupil, holds every school
+        wachtTotDeAndereKlaarIs("LN10", "pg_advisory_lock(?, 0)", "pg_advisory_unlock(?, 0)",
+                RegistratieRepository.ALLE_SCHOLEN);
+    }
+
+    private void wachtTotDeAndereKlaarIs(String leerling, String vast, String los, int sleutel) throws Exception {
         assumeTrue(Database.POSTGRES, "instances share a database on PostgreSQL only");
-        lees("00YY00_eerst.csv", ExportperiodeInboxTest.KOP + "LN9;2026-11-23;;;;ONG;\n");
-        String naam = "00YY00_daarna.csv";
+        lees("00YY00_eerst-" + leerling + ".csv", ExportperiodeInboxTest.KOP + leerling + ";2026-11-23;;;;ONG;\n");
+        String naam = "00YY00_daarna-" + leerling + ".csv";
         try (Connection andereInstantie = dataSource.getConnection()) {
-            slot(andereInstantie, "pg_advisory_lock");
+            slot(andereInstantie, vast, sleutel);
             NotifyBuilder klaar = new NotifyBuilder(camel).fromRoute("intake")
                     .filter(e -> naam.equals(e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
                     .whenCompleted(1).create();
-            zetInInbox(map, naam, ExportperiodeInboxTest.KOP + "LN9;2026-11-24;;;;ONG;\n");
+            zetInInbox(map, naam, ExportperiodeInboxTest.KOP + leerling + ";2026-11-24;;;;ONG;\n");
 
             assertThat(klaar.matches(4, TimeUnit.SECONDS)).as("stored while the other instance still stores")
                     .isFalse();
-            assertThat(dagen()).containsExactly("2026-11-23");
+            assertThat(dagen(leerling)).containsExactly("2026-11-23");
 
-            slot(andereInstantie, "pg_advisory_unlock");
+            slot(andereInstantie, los, sleutel);
             assertThat(klaar.matches(20, TimeUnit.SECONDS)).as(naam + " stored after the other instance").isTrue();
         }
         // the later file speaks for its period (24 November) and leaves the 23rd, which it does not cover
-        assertThat(dagen()).containsExactly("2026-11-23", "2026-11-24");
+        assertThat(dagen(leerling)).containsExactly("2026-11-23", "2026-11-24");
     }
 
-    private static void slot(Connection verbinding, String functie) throws Exception {
-        try (PreparedStatement ps = verbinding.prepareStatement("select " + functie + "(?, hashtext(?))")) {
-            ps.setInt(1, RegistratieRepository.EEN_SCHOOL);
-            ps.setString(2, "00YY00");
+    private static void slot(Connection verbinding, String functie, int sleutel) throws Exception {
+        try (PreparedStatement ps = verbinding.prepareStatement("select " + functie)) {
+            ps.setInt(1, sleutel);
             ps.executeQuery().close();
         }
     }
 
-    private java.util.List<String> dagen() {
-        return jdbc.sql("select cast(datum as varchar(10)) from registratie where brin = '00YY' and leerling_id = 'LN9'"
-                + " order by datum").query(String.class).list();
+    private java.util.List<String> dagen(String leerling) {
+        return jdbc.sql("select cast(datum as varchar(10)) from registratie where brin = '00YY' and leerling_id = ?"
+                + " order by datum").param(leerling).query(String.class).list();
     }
 }
