@@ -366,7 +366,7 @@ public class IntakeService {
                 // unchanged lines touch no index (RegistratieRepository#verplaatsGeladen)
                 long vanaf = instellingen.intake().indexenHerbouwenVanaf();
                 registraties.verplaatsGeladen(grens, hoogsteRegel, vanaf > 0 && aantalGeladen >= vanaf
-                        && aantalGeladen > 2 * registraties.geschatAantal());
+                        && aantalGeladen > 2 * registraties.geschatAantal(), naam);
             } catch (RuntimeException e) {
                 throw new OpslagMislukt(eersteGeladen, e);
             }

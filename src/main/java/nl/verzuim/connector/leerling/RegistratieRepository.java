@@ -82,13 +82,14 @@ public class RegistratieRepository {
             }
             ps.setString(11, r.omschrijving() == null ? null
                     : r.omschrijving().length() > 500 ? r.omschrijving().substring(0, 500) : r.omschrijving());
-            ps.setString(12, rij.bestand().length() > 255 ? rij.bestand().substring(0, 255) : rij.bestand());
+            ps.setString(12, bestand(rij.bestand()));
             ps.setInt(13, rij.regel());
         });
     }
 
+    /** Without bron_bestand (V19_1): one file's name on each of its lines was a sixth of what COPY carried. */
     private static final String LAAD_KOLOMMEN = "brin, vestiging, sleutel, registratie_id, leerling_id, datum,"
-            + " begintijd, code, eindtijd, minuten, omschrijving, bron_bestand, bron_regel";
+            + " begintijd, code, eindtijd, minuten, omschrijving, bron_regel";
 
     /**
      * Loads registrations, in file order: on PostgreSQL into {@code registratie_laad} by {@code COPY ... FROM STDIN}
@@ -119,7 +120,6 @@ public class RegistratieRepository {
             veld(tekst, r.eindtijd() == null ? null : r.eindtijd().toString()).append('\t');
             veld(tekst, r.minuten() == null ? null : r.minuten().toString()).append('\t');
             veld(tekst, omschrijving(r)).append('\t');
-            veld(tekst, bestand(rij)).append('\t');
             tekst.append(rij.regel()).append('\n');
         }
         batch.execute((ConnectionCallback<Long>) verbinding -> {
@@ -155,8 +155,8 @@ public class RegistratieRepository {
                 : r.omschrijving().length() > 500 ? r.omschrijving().substring(0, 500) : r.omschrijving();
     }
 
-    private static String bestand(Rij rij) {
-        return rij.bestand().length() > 255 ? rij.bestand().substring(0, 255) : rij.bestand();
+    private static String bestand(String bestand) {
+        return bestand.length() > 255 ? bestand.substring(0, 255) : bestand;
     }
 
     /**
@@ -195,9 +195,12 @@ public class RegistratieRepository {
      * secondary indexes are dropped before the move and made again after it, in the same transaction, and the table
      * is analysed: kept up row by row, at random places of the pupil index, they cost more than half of the move
      * (src/docs/benchmarks.md, "Region benchmark"). Meanwhile other transactions wait to read {@code registratie}
-     * (the drop locks it until the commit); without it they read the state before the file, as always.
+     * (the drop locks it until the commit); without it they read the state before the file, as always. Such a file
+     * is first tried as an insert alone, without the upsert's comparisons.
+     *
+     * <p>{@code bestand}, the file's name, is every stored line's source: given once, not loaded with each line.
      */
-    public int verplaatsGeladen(long grens, int hoogsteRegel, boolean herbouwIndexen) {
+    public int verplaatsGeladen(long grens, int hoogsteRegel, boolean herbouwIndexen, String bestand) {
         if (!dialect.isPostgres()) {
             return 0; // H2: laad stored them in place already
         }
@@ -205,22 +208,34 @@ public class RegistratieRepository {
             jdbc.sql("drop index ix_registratie_leerling").update();
             jdbc.sql("drop index ix_registratie_periode").update();
         }
+        // Each try under a savepoint, the next only when PostgreSQL refuses the one before for a key: a plain insert
+        // (a first year: nothing held to compare with, about 11 s less than the upsert on a region) refused for a
+        // key held or twice in the file (23505); the upsert refused for a key twice in the file (21000); then
+        // each key's last line alone, sorted (the sort of millions of rows in memory; this transaction only).
+        List<String> pogingen = new ArrayList<>();
+        if (herbouwIndexen) {
+            pogingen.add(INVOEGEN.formatted("registratie_laad"));
+        }
+        pogingen.add(VERPLAATS.formatted("registratie_laad"));
+        pogingen.add(VERPLAATS.formatted("""
+                (select distinct on (brin, vestiging, sleutel) * from registratie_laad
+                 order by brin, vestiging, sleutel, bron_regel desc) laatste"""));
+        int verplaatst = -1;
         jdbc.sql("savepoint verplaats").update();
-        int verplaatst;
-        try {
-            verplaatst = jdbc.sql(VERPLAATS.formatted("registratie_laad")).param("grens", grens).update();
-        } catch (DataAccessException e) {
-            if (!(e.getMostSpecificCause() instanceof java.sql.SQLException fout)
-                    || !"21000".equals(fout.getSQLState())) {
-                throw e;
+        for (int i = 0; verplaatst < 0; i++) {
+            try {
+                if (i == pogingen.size() - 1) {
+                    jdbc.sql("set local work_mem = '128MB'").update();
+                }
+                verplaatst = jdbc.sql(pogingen.get(i)).param("grens", grens).param("bestand", bestand(bestand))
+                        .update();
+            } catch (DataAccessException e) {
+                if (i == pogingen.size() - 1 || !(e.getMostSpecificCause() instanceof java.sql.SQLException fout)
+                        || !List.of("23505", "21000").contains(fout.getSQLState())) {
+                    throw e;
+                }
+                jdbc.sql("rollback to savepoint verplaats").update();
             }
-            // cardinality_violation: the file holds a key twice; the later line wins
-            jdbc.sql("rollback to savepoint verplaats").update();
-            // the sort of a region's file (millions of rows) in memory rather than on disk; this transaction only
-            jdbc.sql("set local work_mem = '128MB'").update();
-            verplaatst = jdbc.sql(VERPLAATS.formatted("""
-                    (select distinct on (brin, vestiging, sleutel) * from registratie_laad
-                     order by brin, vestiging, sleutel, bron_regel desc) laatste""")).param("grens", grens).update();
         }
         jdbc.sql("release savepoint verplaats").update();
         // nextval, not a read of last_value and a set: another transaction's nextval meanwhile is not undone
@@ -236,13 +251,17 @@ public class RegistratieRepository {
         return verplaatst;
     }
 
-    /** The move of {@link #verplaatsGeladen}, from the loading table or a query over it. */
-    private static final String VERPLAATS = """
+    /** The first year's move of {@link #verplaatsGeladen}: an insert alone, from the loading table. */
+    private static final String INVOEGEN = """
             insert into registratie (brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code,
                 eindtijd, minuten, omschrijving, volgnummer, bron_bestand, bron_regel)
             select brin, vestiging, sleutel, registratie_id, leerling_id, datum, begintijd, code, eindtijd, minuten,
-                omschrijving, :grens + bron_regel, bron_bestand, bron_regel
+                omschrijving, :grens + bron_regel, :bestand, bron_regel
             from %s
+            """;
+
+    /** The move of {@link #verplaatsGeladen}, from the loading table or a query over it. */
+    private static final String VERPLAATS = INVOEGEN + """
             on conflict (brin, vestiging, sleutel) do update set
                 leerling_id = excluded.leerling_id, datum = excluded.datum, begintijd = excluded.begintijd,
                 code = excluded.code, eindtijd = excluded.eindtijd, minuten = excluded.minuten,

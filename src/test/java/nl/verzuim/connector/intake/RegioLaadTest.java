@@ -41,6 +41,7 @@ class RegioLaadTest extends CorrectieschoolTestBasis {
             assertThat(indexen()).isEqualTo(definities);
             assertThat(jdbc.sql("select count(*) from registratie where brin = '00YY'").query(Integer.class).single())
                     .isEqualTo(424);
+            assertThat(bron()).isEqualTo("null 00YY00_jaar.csv:6");
             assertThat(jdbc.sql("select count(*) from melding where kanaal = 'SIGNAAL' and brin = '00YY'")
                     .query(Integer.class).single()).isEqualTo(60);
             long id = jdbc.sql("select id from melding where kanaal = 'DUO' and leerling_id = 'LN094837'")
@@ -54,9 +55,29 @@ class RegioLaadTest extends CorrectieschoolTestBasis {
             assertThat(jdbc.sql("select count(*) from registratie where brin = '00YY'").query(Integer.class).single())
                     .isEqualTo(424);
             assertThat(indexen()).isEqualTo(definities);
+
+            // over twice what is held, each key twice, the last line of one with a note: the insert alone is
+            // refused (a key held), the upsert too (a key twice), and each key's last line is stored
+            long oidNaJaar2 = indexOid();
+            String jaar = SchoolInEenDoorgangTest.bestand("ZK");
+            lees("00YY00_jaar3.csv", jaar + jaar.substring(jaar.indexOf('\n') + 1)
+                    + "LN094837;2026-10-26;;;;ZK;\nLB001;2026-11-09;;;;ZK;derde keer\n");
+
+            assertThat(indexOid()).as("made again for a file over twice what is held").isNotEqualTo(oidNaJaar2);
+            assertThat(bron()).isEqualTo("derde keer 00YY00_jaar3.csv:851");
+            assertThat(jdbc.sql("select count(*) from registratie where brin = '00YY'").query(Integer.class).single())
+                    .isEqualTo(425);
+            assertThat(indexen()).isEqualTo(definities);
         } finally {
             camel.getRouteController().startRoute("duo-aflevering");
         }
+    }
+
+    /** The note and source (file:line) of LB001's registration of 9 November. */
+    private String bron() {
+        return jdbc.sql("select coalesce(omschrijving, 'null') || ' ' || bron_bestand || ':' || bron_regel"
+                + " from registratie where brin = '00YY' and leerling_id = 'LB001' and datum = date '2026-11-09'")
+                .query(String.class).single();
     }
 
     private List<String> indexen() {
