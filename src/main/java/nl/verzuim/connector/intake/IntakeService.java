@@ -26,6 +26,7 @@ import nl.verzuim.connector.config.ConnectorInstellingen;
 import nl.verzuim.connector.config.Foutketen;
 import nl.verzuim.connector.leerling.LeerlingGegevens;
 import nl.verzuim.connector.leerling.LeerlingRepository;
+import nl.verzuim.connector.leerling.RegistratieLading;
 import nl.verzuim.connector.leerling.RegistratieRepository;
 import nl.verzuim.connector.melding.MeldingService;
 import nl.verzuim.connector.rules.Exportperiode;
@@ -50,7 +51,7 @@ public class IntakeService {
 
     private final Scholen scholen;
     private final LeerlingRepository leerlingen;
-    private final RegistratieRepository registraties;
+    private final RegistratieLading lading;
     private final MeldingService meldingen;
     private final Quarantaine quarantaine;
     private final ExportOntvangst exports;
@@ -60,12 +61,12 @@ public class IntakeService {
     /** Failed tries per file (name, size, time) since start-up; bounded by the files in the inbox. */
     private final Map<String, Integer> pogingen = new ConcurrentHashMap<>();
 
-    public IntakeService(Scholen scholen, LeerlingRepository leerlingen, RegistratieRepository registraties,
+    public IntakeService(Scholen scholen, LeerlingRepository leerlingen, RegistratieLading lading,
                          MeldingService meldingen, Quarantaine quarantaine, ExportOntvangst exports,
                          TransactionTemplate transactie, ConnectorInstellingen instellingen, Clock klok) {
         this.scholen = scholen;
         this.leerlingen = leerlingen;
-        this.registraties = registraties;
+        this.lading = lading;
         this.meldingen = meldingen;
         this.quarantaine = quarantaine;
         this.exports = exports;
@@ -295,8 +296,8 @@ public class IntakeService {
         public void registratie(School school, CsvRegel regel) {
             if (grens < 0) {
                 // another instance storing a file of this school (or of all schools) first finishes it
-                registraties.wachtOpBeurt(SchoolToewijzing.vanBestand(scholen, naam).map(School::code).orElse(null));
-                grens = registraties.volgnummerGrens();
+                lading.wachtOpBeurt(SchoolToewijzing.vanBestand(scholen, naam).map(School::code).orElse(null));
+                grens = lading.volgnummerGrens();
             }
             perioden.computeIfAbsent(scholen.profiel(school).vervangt(), Exportperiode::new)
                     .regel(school.code(), regel.leerlingId(), regel.registratie().datum());
@@ -329,18 +330,18 @@ public class IntakeService {
          * again with those of the file.
          */
         void vervangPerioden() {
-            List<RegistratieRepository.Periode> teVervangen = new ArrayList<>();
+            List<RegistratieLading.Periode> teVervangen = new ArrayList<>();
             for (Exportperiode periode : perioden.values()) {
                 if (periode.vervangt() == Vervangt.NIETS) {
                     continue;
                 }
                 for (String code : periode.scholen()) {
                     School school = scholen.vind(code).orElseThrow();
-                    teVervangen.add(new RegistratieRepository.Periode(school.brin(), school.vestiging(),
+                    teVervangen.add(new RegistratieLading.Periode(school.brin(), school.vestiging(),
                             periode.van(code), periode.tot(code), periode.vervangt() == Vervangt.LEERLINGEN));
                 }
             }
-            registraties.vervangPerioden(teVervangen, grens).forEach((code, weg) ->
+            lading.vervangPerioden(teVervangen, grens).forEach((code, weg) ->
                     geraakt.computeIfAbsent(code, k -> new LinkedHashSet<>()).addAll(weg));
         }
 
@@ -351,7 +352,7 @@ public class IntakeService {
          */
         void leegGeladen() {
             if (eersteGeladen != 0) {
-                registraties.leegGeladen();
+                lading.leegGeladen();
             }
         }
 
@@ -363,10 +364,10 @@ public class IntakeService {
             try {
                 // a load of a region's size, over twice what is held: making the secondary indexes again after the
                 // move is cheaper than keeping them up row by row; not for a nightly repeat of what is held, whose
-                // unchanged lines touch no index (RegistratieRepository#verplaatsGeladen)
+                // unchanged lines touch no index (RegistratieLading#verplaatsGeladen)
                 long vanaf = instellingen.intake().indexenHerbouwenVanaf();
-                registraties.verplaatsGeladen(grens, hoogsteRegel, vanaf > 0 && aantalGeladen >= vanaf
-                        && aantalGeladen > 2 * registraties.geschatAantal(), naam);
+                lading.verplaatsGeladen(grens, hoogsteRegel, vanaf > 0 && aantalGeladen >= vanaf
+                        && aantalGeladen > 2 * lading.geschatAantal(), naam);
             } catch (RuntimeException e) {
                 throw new OpslagMislukt(eersteGeladen, e);
             }
@@ -382,7 +383,7 @@ public class IntakeService {
                 return;
             }
             try {
-                registraties.laad(wachtrij);
+                lading.laad(wachtrij);
                 aantalGeladen += wachtrij.size();
                 if (eersteGeladen == 0) {
                     eersteGeladen = eersteRegel;

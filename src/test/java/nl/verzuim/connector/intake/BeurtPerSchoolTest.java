@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
-import nl.verzuim.connector.leerling.RegistratieRepository;
+import nl.verzuim.connector.leerling.RegistratieLading;
 import nl.verzuim.connector.support.CorrectieschoolTestBasis;
 import nl.verzuim.connector.support.Database;
 
 /**
  * Many instances on one PostgreSQL (issue 13): a registraties file of a school waits while another instance stores a
  * file of that school, and is then stored as the later of the two. The other instance is played by a connection of
- * this test holding what such an instance holds while it stores ({@link RegistratieRepository#wachtOpBeurt}).
+ * this test holding what such an instance holds while it stores ({@link RegistratieLading#wachtOpBeurt}).
  */
 @Tag("database")
 class BeurtPerSchoolTest extends CorrectieschoolTestBasis {
@@ -37,14 +37,14 @@ class BeurtPerSchoolTest extends CorrectieschoolTestBasis {
     @Test
     void eenBestandVanDezelfdeSchoolWachtTotDeAndereInstantieKlaarIs() throws Exception {
         wachtTotDeAndereKlaarIs("LN9", "pg_advisory_lock(?, hashtext('00YY00'))",
-                "pg_advisory_unlock(?, hashtext('00YY00'))", RegistratieRepository.EEN_SCHOOL);
+                "pg_advisory_unlock(?, hashtext('00YY00'))", RegistratieLading.EEN_SCHOOL);
     }
 
     @Test
     void eenBestandVanEenSchoolWachtOokOpEenBestandVanAlleScholen() throws Exception {
         // a region's file, its lines finding their school through the pupil, holds every school
         wachtTotDeAndereKlaarIs("LN10", "pg_advisory_lock(?, 0)", "pg_advisory_unlock(?, 0)",
-                RegistratieRepository.ALLE_SCHOLEN);
+                RegistratieLading.ALLE_SCHOLEN);
     }
 
     private void wachtTotDeAndereKlaarIs(String leerling, String vast, String los, int sleutel) throws Exception {
