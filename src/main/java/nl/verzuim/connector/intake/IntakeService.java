@@ -225,7 +225,7 @@ public class IntakeService {
         Set<School> geexporteerd = new LinkedHashSet<>(opslag.metRegistraties);
         if (soort == Exportlezer.Soort.CSV) {
             // a school's export without one absence (a quiet week at a small school) is still its export
-            SchoolToewijzing.vanBestand(scholen, opslag.naam).ifPresent(geexporteerd::add);
+            opslag.benoemd.ifPresent(geexporteerd::add);
         }
         for (School school : geexporteerd) {
             exports.gelezen(school.brin(), school.vestiging(), opslag.naam, klok.instant());
@@ -255,6 +255,8 @@ public class IntakeService {
      */
     private final class Opslag implements Exportlezer.Ontvanger {
         private final String naam;
+        /** The school the file's name names (or the only school configured), if any. */
+        private final Optional<School> benoemd;
         private final List<RegistratieRepository.Rij> wachtrij = new ArrayList<>(BATCH);
         private final List<LeerlingGegevens> nieuweLeerlingen = new ArrayList<>();
         private final Map<String, Set<String>> geraakt = new LinkedHashMap<>();
@@ -274,6 +276,7 @@ public class IntakeService {
 
         Opslag(String naam) {
             this.naam = naam;
+            this.benoemd = SchoolToewijzing.vanBestand(scholen, naam);
         }
 
         @Override
@@ -296,7 +299,7 @@ public class IntakeService {
         public void registratie(School school, CsvRegel regel) {
             if (grens < 0) {
                 // another instance storing a file of this school (or of all schools) first finishes it
-                lading.wachtOpBeurt(SchoolToewijzing.vanBestand(scholen, naam).map(School::code).orElse(null));
+                lading.wachtOpBeurt(benoemd.map(School::code).orElse(null));
                 grens = lading.volgnummerGrens();
             }
             perioden.computeIfAbsent(scholen.profiel(school).vervangt(), Exportperiode::new)
