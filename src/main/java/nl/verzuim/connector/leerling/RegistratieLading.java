@@ -330,16 +330,12 @@ public class RegistratieLading {
                     + " and volgnummer < :grens" + (p.alleenLeerlingenVanBestand()
                     ? " and leerling_id in (select b.leerling_id from registratie b where b.brin = :brin"
                             + " and b.vestiging = :vestiging and b.volgnummer >= :grens)" : "");
-            List<String> weg = jdbc.sql("select distinct leerling_id from registratie" + waar)
-                    .param("brin", p.brin()).param("vestiging", p.vestiging()).param("van", Date.valueOf(p.van()))
-                    .param("tot", Date.valueOf(p.tot())).param("grens", grens)
+            Map<String, Object> params = Map.of("brin", p.brin(), "vestiging", p.vestiging(),
+                    "van", Date.valueOf(p.van()), "tot", Date.valueOf(p.tot()), "grens", grens);
+            List<String> weg = jdbc.sql("select distinct leerling_id from registratie" + waar).params(params)
                     .query(String.class).list();
             if (!weg.isEmpty()) {
-                jdbc.sql("delete from registratie" + waar)
-                        .param("brin", p.brin()).param("vestiging", p.vestiging())
-                        .param("van", Date.valueOf(p.van())).param("tot", Date.valueOf(p.tot()))
-                        .param("grens", grens)
-                        .update();
+                jdbc.sql("delete from registratie" + waar).params(params).update();
                 geraakt.computeIfAbsent(p.brin() + p.vestiging(), k -> new LinkedHashSet<>()).addAll(weg);
             }
         }
