@@ -88,7 +88,7 @@ public class IntakeService {
             return afgekeurd(naam, List.of(buiten.get()));
         }
         List<IntakeFout> fouten = new ArrayList<>();
-        Exportlezer lezer = new Exportlezer(scholen, leerlingen::scholenMetLeerling,
+        Exportlezer lezer = new Exportlezer(scholen, leerlingen.scholenMetLeerlingPerBestand(),
                 instellingen.intake().maxBestandsgrootte().toBytes());
         try {
             Gelezen gelezen = transactie.execute(status -> {

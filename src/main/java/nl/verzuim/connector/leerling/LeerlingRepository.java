@@ -223,6 +223,42 @@ public class LeerlingRepository {
                 .query(String.class).list();
     }
 
+    /** Asked one by one up to this many LAS keys; beyond, all pupils' schools are read in one query. */
+    static final int EEN_VOOR_EEN_TOT = 64;
+
+    /**
+     * {@link #scholenMetLeerling} for one file, within its transaction: a few keys are looked up one by one, but a
+     * file that asks for more (a region's CSV without a school in its name asks for each of its 100,000 pupils)
+     * reads every pupil's schools once, in one query — one round trip a pupil cost more than the rest of its
+     * reading.
+     */
+    public java.util.function.Function<String, java.util.Collection<String>> scholenMetLeerlingPerBestand() {
+        return new java.util.function.Function<>() {
+            private int gevraagd;
+            private java.util.Map<String, List<String>> alle;
+
+            @Override
+            public java.util.Collection<String> apply(String leerlingId) {
+                if (alle == null && ++gevraagd <= EEN_VOOR_EEN_TOT) {
+                    return scholenMetLeerling(leerlingId);
+                }
+                if (alle == null) {
+                    alle = scholenPerLeerling();
+                }
+                return alle.getOrDefault(leerlingId, List.of());
+            }
+        };
+    }
+
+    private java.util.Map<String, List<String>> scholenPerLeerling() {
+        java.util.Map<String, List<String>> alle = new java.util.HashMap<>();
+        jdbc.sql("select leerling_id, brin || vestiging from leerling")
+                .query(rs -> {
+                    alle.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(1)).add(rs.getString(2));
+                });
+        return alle;
+    }
+
     private List<Verzorger> verzorgers(long leerlingRef) {
         return jdbc.sql("select * from verzorger where leerling_ref = ? order by volgorde").param(leerlingRef)
                 .query((rs, n) -> verzorger(rs))
