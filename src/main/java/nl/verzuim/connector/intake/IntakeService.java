@@ -215,9 +215,15 @@ public class IntakeService {
             throws OngeldigBestandException {
         long start = System.nanoTime();
         Opslag opslag = new Opslag(bestand.getFileName().toString());
-        Exportlezer.Soort soort = lezer.lees(bestand, opslag, fouten);
-        opslag.schrijfWachtrij();
-        long geladen = System.nanoTime();
+        Exportlezer.Soort soort;
+        long geladen;
+        RegistratieLading.Lading bestandslading = opslag.bestandslading;
+        try (bestandslading) {
+            soort = lezer.lees(bestand, opslag, fouten);
+            opslag.schrijfWachtrij();
+            opslag.sluitLading();
+            geladen = System.nanoTime();
+        }
         opslag.verplaatsGeladen();
         long verplaatst = System.nanoTime();
         opslag.vervangPerioden();
@@ -258,6 +264,8 @@ public class IntakeService {
         /** The school the file's name names (or the only school configured), if any. */
         private final Optional<School> benoemd;
         private final List<RegistratieRepository.Rij> wachtrij = new ArrayList<>(BATCH);
+        /** The file's load; broken off if the file is rejected or fails before it is ended. */
+        private final RegistratieLading.Lading bestandslading = lading.begin();
         private final List<LeerlingGegevens> nieuweLeerlingen = new ArrayList<>();
         private final Map<String, Set<String>> geraakt = new LinkedHashMap<>();
         /** The periods of the file per school, one collector per {@code vervangt} of the schools' profiles. */
@@ -291,6 +299,10 @@ public class IntakeService {
 
         /** Pupils are stored in batches too ({@link LeerlingRepository#bewaarAlle}), before any registration. */
         void schrijfLeerlingen() {
+            if (nieuweLeerlingen.isEmpty()) {
+                return;
+            }
+            sluitLading(); // an open COPY holds the connection
             leerlingen.bewaarAlle(nieuweLeerlingen, klok.instant());
             nieuweLeerlingen.clear();
         }
@@ -376,6 +388,15 @@ public class IntakeService {
             }
         }
 
+        /** Ends the load before anything else is asked of the connection; a failure names the first line loaded. */
+        void sluitLading() {
+            try {
+                bestandslading.sluit();
+            } catch (RuntimeException e) {
+                throw new OpslagMislukt(eersteGeladen, e);
+            }
+        }
+
         void schrijfWachtrij() {
             schrijfLeerlingen();
             schrijfRegistraties();
@@ -386,7 +407,7 @@ public class IntakeService {
                 return;
             }
             try {
-                lading.laad(wachtrij);
+                bestandslading.laad(wachtrij);
                 aantalGeladen += wachtrij.size();
                 if (eersteGeladen == 0) {
                     eersteGeladen = eersteRegel;

@@ -223,25 +223,18 @@ public class LeerlingRepository {
                 .query(String.class).list();
     }
 
-    /** Asked one by one up to this many LAS keys; beyond, all pupils' schools are read in one query. */
-    static final int EEN_VOOR_EEN_TOT = 64;
-
     /**
-     * {@link #scholenMetLeerling} for one file, within its transaction: a few keys are looked up one by one, but a
-     * file that asks for more (a region's CSV without a school in its name asks for each of its 100,000 pupils)
-     * reads every pupil's schools once, in one query — one round trip a pupil cost more than the rest of its
-     * reading.
+     * {@link #scholenMetLeerling} for one file, within its transaction: at the first key asked, every pupil's
+     * schools are read in one query. A region's CSV without a school in its name asks for each of its 100,000
+     * pupils, and a round trip a pupil cost more than the rest of its reading; and no query may run once the file's
+     * COPY is open ({@code RegistratieLading.Lading}), which is after its first batch.
      */
     public java.util.function.Function<String, java.util.Collection<String>> scholenMetLeerlingPerBestand() {
         return new java.util.function.Function<>() {
-            private int gevraagd;
             private java.util.Map<String, List<String>> alle;
 
             @Override
             public java.util.Collection<String> apply(String leerlingId) {
-                if (alle == null && ++gevraagd <= EEN_VOOR_EEN_TOT) {
-                    return scholenMetLeerling(leerlingId);
-                }
                 if (alle == null) {
                     alle = scholenPerLeerling();
                 }

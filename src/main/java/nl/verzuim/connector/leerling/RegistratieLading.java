@@ -4,10 +4,9 @@ import static nl.verzuim.connector.leerling.RegistratieRepository.bestand;
 import static nl.verzuim.connector.leerling.RegistratieRepository.omschrijving;
 import static nl.verzuim.connector.leerling.RegistratieRepository.sleutel;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +30,7 @@ import nl.verzuim.connector.leerling.RegistratieRepository.Rij;
 /**
  * A registraties file from the inbox into {@code registratie}, in bulk and inside the intake's one transaction per
  * file: its turn among the instances ({@link #wachtOpBeurt}), its boundary ({@link #volgnummerGrens}), its lines
- * loaded as they stream by ({@link #laad}: on PostgreSQL by COPY into {@code registratie_laad}, on H2 by JDBC batches
+ * loaded as they stream by ({@link Lading}: on PostgreSQL by COPY into {@code registratie_laad}, on H2 by JDBC batches
  * of merge straight into place), moved into place by one statement ({@link #verplaatsGeladen}), what it no longer
  * holds for its period dropped ({@link #vervangPerioden}), and the loading table emptied ({@link #leegGeladen}).
  * The rows themselves, their keys and how they are read back are {@link RegistratieRepository}'s.
@@ -55,20 +55,93 @@ public class RegistratieLading {
             + " begintijd, code, eindtijd, minuten, omschrijving, bron_regel";
 
     /**
-     * Loads registrations, in file order: on PostgreSQL into {@code registratie_laad} by {@code COPY ... FROM STDIN}
-     * through the driver's CopyManager, to be moved into place by {@link #verplaatsGeladen} in the same transaction.
-     * On H2 straight into {@code registratie} by one JDBC batch of {@code merge} ({@link RegistratieRepository#bewaarAlle}): measured on
+     * One file's load, begun at its first batch ({@link Lading#laad}) and ended before the move ({@link Lading#sluit}),
+     * inside the intake's transaction; {@link Lading#close} breaks off a load that did not end (a file rejected or
+     * failing half-way), so that the connection goes back to the pool as it came.
+     */
+    public Lading begin() {
+        return new Lading();
+    }
+
+    /**
+     * Loads registrations, in file order: on PostgreSQL into {@code registratie_laad} through the driver's
+     * CopyManager, to be moved into place by {@link #verplaatsGeladen} in the same transaction; on H2 straight into
+     * {@code registratie} by one JDBC batch of {@code merge} ({@link RegistratieRepository#bewaarAlle}): measured on
      * the region, H2's loading table cost more than it saved — every row inserted and deleted again stays in H2's
      * undo log until the commit, which reads it all back (src/docs/benchmarks.md, "Region benchmark").
+     *
+     * <p>On PostgreSQL one {@code COPY ... FROM STDIN} stays open for the whole file: each batch is written into it
+     * and the database takes the rows in while the reader parses the next lines, on the other core (a COPY per batch
+     * left the reader waiting for each batch to be stored, and the database for each batch to be read). While it is
+     * open no other statement can run on the transaction's connection: a file's reading asks none (its pupils'
+     * schools are read before its first batch, {@code LeerlingRepository#scholenMetLeerlingPerBestand}).
      */
-    public void laad(List<Rij> rijen) {
-        if (rijen.isEmpty()) {
-            return;
+    public final class Lading implements AutoCloseable {
+        private CopyIn copy;
+
+        private Lading() {
         }
-        if (!dialect.isPostgres()) {
-            registraties.bewaarAlle(rijen);
-            return;
+
+        public void laad(List<Rij> rijen) {
+            if (rijen.isEmpty()) {
+                return;
+            }
+            if (!dialect.isPostgres()) {
+                registraties.bewaarAlle(rijen);
+                return;
+            }
+            byte[] tekst = copyTekst(rijen).getBytes(StandardCharsets.UTF_8);
+            try {
+                if (copy == null) {
+                    copy = batch.execute((ConnectionCallback<CopyIn>) verbinding -> verbinding
+                            .unwrap(PGConnection.class).getCopyAPI().copyIn("copy registratie_laad (" + LAAD_KOLOMMEN
+                                    + ") from stdin"));
+                }
+                copy.writeToCopy(tekst, 0, tekst.length);
+            } catch (SQLException e) {
+                throw vertaald(e);
+            }
         }
+
+        /** Ends the load: every row written is in the loading table once this returns. */
+        public void sluit() {
+            if (copy == null) {
+                return;
+            }
+            try {
+                copy.endCopy();
+            } catch (SQLException e) {
+                throw vertaald(e);
+            } finally {
+                copy = null;
+            }
+        }
+
+        /** Breaks off a load that was not ended; the transaction is rolled back after it. */
+        @Override
+        public void close() {
+            if (copy == null) {
+                return;
+            }
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the rollback that follows reports what is wrong with the connection; this is cleaning up
+            } finally {
+                copy = null;
+            }
+        }
+
+        private RuntimeException vertaald(SQLException e) {
+            DataAccessException vertaald = batch.getExceptionTranslator().translate("COPY registratie_laad", null, e);
+            return vertaald != null ? vertaald : new IllegalStateException("COPY registratie_laad mislukt", e);
+        }
+    }
+
+    /** The rows in COPY's text format, one line each. */
+    private static String copyTekst(List<Rij> rijen) {
         StringBuilder tekst = new StringBuilder(rijen.size() * 80);
         for (Rij rij : rijen) {
             Registratie r = rij.registratie();
@@ -85,14 +158,7 @@ public class RegistratieLading {
             veld(tekst, omschrijving(r)).append('\t');
             tekst.append(rij.regel()).append('\n');
         }
-        batch.execute((ConnectionCallback<Long>) verbinding -> {
-            try {
-                return verbinding.unwrap(PGConnection.class).getCopyAPI().copyIn("copy registratie_laad ("
-                        + LAAD_KOLOMMEN + ") from stdin", new StringReader(tekst.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return tekst.toString();
     }
 
     /** One field in COPY's text format: {@code \N} for null, backslash, tab and line ends escaped. */
@@ -132,7 +198,7 @@ public class RegistratieLading {
     }
 
     /**
-     * PostgreSQL: moves what {@link #laad} loaded into {@code registratie} by one statement: of two lines with the
+     * PostgreSQL: moves what a {@link Lading} loaded into {@code registratie} by one statement: of two lines with the
      * same key the later one stays, and every line stored gets the volgnummer {@code grens} + its line number, so
      * above the file's {@link #volgnummerGrens} and in file order. The sequence is then moved past the highest of
      * them, for the next file. Returns the rows inserted or changed.

@@ -20,10 +20,12 @@ import nl.verzuim.connector.support.ConnectorTestBasis;
 
 /**
  * A registraties file whose name names no school (a region's or a board's one export) finds each line's school
- * through its pupil, as the dossiers and EDEXML exports made it known (las-input.md). With more pupils than are
- * looked up one by one, the connector reads every pupil's schools at once; what a school sees must be the same: each
- * pupil's registrations at the one school that knows it, and a line whose pupil is known at two schools or at none
- * in the quarantine report with its line. Two schools on one LAS profile ({@code scholen-signalen.yaml}).
+ * through its pupil, as the dossiers and EDEXML exports made it known (las-input.md). The connector reads every
+ * pupil's schools at once, at the file's first line, and on PostgreSQL keeps one COPY open from the first batch of
+ * lines to the last; what a school sees must be as before: each pupil's registrations at the one school that knows
+ * it, also for the pupils first met after the first batch (IntakeService.BATCH lines), and a line whose pupil is
+ * known at two schools or at none in the quarantine report with its line. Two schools on one LAS profile
+ * ({@code scholen-signalen.yaml}).
  */
 @Tag("database")
 class SchoolVanDeLeerlingTest extends ConnectorTestBasis {
@@ -46,6 +48,10 @@ class SchoolVanDeLeerlingTest extends ConnectorTestBasis {
         lees("00YY00_leerlingen.xml", edexml("00YY", 1, 70));
         lees("22BB00_leerlingen.xml", edexml("22BB", 66, 75));
         StringBuilder csv = new StringBuilder("leerling_id;datum;begintijd;eindtijd;minuten;code;omschrijving\n");
+        // LR001's first day over and over (the last one stays): every other pupil comes after the first batch
+        for (int i = 0; i < IntakeService.BATCH; i++) {
+            csv.append("LR001;2026-11-09;;;;ZK;\n");
+        }
         for (int i = 1; i <= 75; i++) {
             ziek(csv, id(i));
         }
@@ -55,10 +61,10 @@ class SchoolVanDeLeerlingTest extends ConnectorTestBasis {
         Map<String, Object> quarantaine = jdbc.sql("select aantal_fouten, aantal_geaccepteerd, rapport_pad"
                 + " from quarantaine where bestand = 'regio-november.csv'").query().singleRow();
         assertThat(quarantaine).containsEntry("aantal_fouten", 6 * ZIEK.length)
-                .containsEntry("aantal_geaccepteerd", 70 * ZIEK.length);
-        // LR066's first line is the file's line 2 + 65 pupils × 7 lines
+                .containsEntry("aantal_geaccepteerd", IntakeService.BATCH + 70 * ZIEK.length);
+        // LR066's first line: after the header, the batch of LR001 and 65 pupils × 7 lines
         assertThat(Files.readString(Path.of((String) quarantaine.get("rapport_pad"))))
-                .contains("regel " + (2 + 65 * ZIEK.length)).contains("LR066").contains("LX999")
+                .contains("regel " + (2 + IntakeService.BATCH + 65 * ZIEK.length)).contains("LR066").contains("LX999")
                 .contains("bij geen (of meer dan één) geconfigureerde school bekend");
         assertThat(zas("00YY")).isEqualTo(65);
         assertThat(zas("22BB")).isEqualTo(5);
