@@ -1,6 +1,8 @@
 package nl.verzuim.connector.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,11 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,6 +160,26 @@ public abstract class ConnectorTestBasis {
         Path tijdelijk = map.resolve(naam + ".schrijven");
         Files.writeString(tijdelijk, inhoud, StandardCharsets.UTF_8);
         Files.move(tijdelijk, map.resolve("inbox").resolve(naam));
+    }
+
+    /**
+     * Puts a file in the inbox of a context with a folder of its own ({@link #eigenMap}) and waits (at most 20 s)
+     * until the intake route is done with it, however that ended: stored, partly or wholly quarantined.
+     */
+    protected static void leesIn(CamelContext camel, Path map, String naam, String inhoud) throws Exception {
+        NotifyBuilder klaar = new NotifyBuilder(camel).fromRoute("intake")
+                .filter(e -> naam.equals(e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
+                .whenCompleted(1).create();
+        zetInInbox(map, naam, inhoud);
+        assertThat(klaar.matches(20, TimeUnit.SECONDS)).as(naam + " ingelezen").isTrue();
+    }
+
+    /** {@link #leesIn}, and the file has left the inbox without a fault. */
+    protected void leesZonderFouten(CamelContext camel, Path map, String naam, String inhoud) throws Exception {
+        leesIn(camel, map, naam, inhoud);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(map.resolve("inbox").resolve(naam)));
+        assertThat(jdbc.sql("select count(*) from quarantaine where bestand = ?").param(naam).query(Integer.class)
+                .single()).as(naam + " zonder fouten").isZero();
     }
 
     private static java.util.function.Supplier<Object> eenmaal(java.util.function.Supplier<Object> waarde) {

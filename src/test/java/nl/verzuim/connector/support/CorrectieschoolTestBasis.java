@@ -4,15 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.NotifyBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,14 +38,7 @@ public abstract class CorrectieschoolTestBasis extends AfleveringTestBasis {
 
     /** Drops a file into this connector's inbox and waits until the intake is done with it, without faults. */
     protected void lees(String naam, String inhoud) throws Exception {
-        NotifyBuilder klaar = new NotifyBuilder(camel).fromRoute("intake")
-                .filter(e -> naam.equals(e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
-                .whenCompleted(1).create();
-        zetInInbox(eigen, naam, inhoud);
-        assertThat(klaar.matches(20, TimeUnit.SECONDS)).as(naam + " ingelezen").isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(eigen.resolve("inbox").resolve(naam)));
-        assertThat(jdbc.sql("select count(*) from quarantaine where bestand = ?").param(naam).query(Integer.class)
-                .single()).as(naam + " zonder fouten").isZero();
+        leesZonderFouten(camel, eigen, naam, inhoud);
     }
 
     /** The sandbox's OSO dossier, of school {@code brin} (vestiging 00). */

@@ -5,19 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -181,14 +177,7 @@ class SignalenTest extends ConnectorTestBasis {
     }
 
     private void lees(String naam, String inhoud) throws Exception {
-        NotifyBuilder klaar = new NotifyBuilder(camel).fromRoute("intake")
-                .filter(e -> naam.equals(e.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class)))
-                .whenCompleted(1).create();
-        zetInInbox(map, naam, inhoud);
-        assertThat(klaar.matches(20, TimeUnit.SECONDS)).as(naam + " ingelezen").isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(map.resolve("inbox").resolve(naam)));
-        assertThat(jdbc.sql("select count(*) from quarantaine where bestand = ?").param(naam).query(Integer.class)
-                .single()).as(naam + " zonder fouten").isZero();
+        leesZonderFouten(camel, map, naam, inhoud);
     }
 
     private List<String> signalen(String brin) {
