@@ -217,15 +217,9 @@ public class LeerlingRepository {
         return gegevens;
     }
 
-    /** The schools (BRIN + vestiging) where a LAS key is known. */
-    public List<String> scholenMetLeerling(String leerlingId) {
-        return jdbc.sql("select brin || vestiging from leerling where leerling_id = ?").param(leerlingId)
-                .query(String.class).list();
-    }
-
     /**
-     * {@link #scholenMetLeerling} for one file, within its transaction: at the first key asked, every pupil's
-     * schools are read in one query. A region's CSV without a school in its name asks for each of its 100,000
+     * The schools (BRIN + vestiging) where a LAS key is known, for one file, within its transaction: at the first
+     * key asked, every pupil's schools are read in one query. A region's CSV without a school in its name asks for each of its 100,000
      * pupils, and a round trip a pupil cost more than the rest of its reading; and no query may run once the file's
      * COPY is open ({@code RegistratieLading.Lading}), which is after its first batch.
      */
